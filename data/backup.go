@@ -1,0 +1,205 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// Backup copies the live database to dest with SQLite's online backup (officials keep working),
+// into a temporary file that is verified and then renamed: dest is either a complete, checked
+// backup or untouched.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return fmt.Errorf("sao lưu: %w", err)
+	}
+	if same, _ := sameFile(dest, s.path); same {
+		return fmt.Errorf("sao lưu: tệp đích trùng với cơ sở dữ liệu đang dùng")
+	}
+	tmp, err := tempPath(dest)
+	if err != nil {
+		return fmt.Errorf("sao lưu: %w", err)
+	}
+	defer os.Remove(tmp)
+	if err := copyDatabase(ctx, s.db, tmp); err != nil {
+		return fmt.Errorf("sao lưu: %w", err)
+	}
+	if err := VerifyFile(ctx, tmp); err != nil {
+		return fmt.Errorf("sao lưu không đạt kiểm tra: %w", err)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("sao lưu: %w", err)
+	}
+	return syncDir(filepath.Dir(dest))
+}
+
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}
+
+func tempPath(dest string) (string, error) {
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name) // the backup API creates it itself
+	return name, nil
+}
+
+// copyDatabase runs SQLite's backup API from src into a new file at dest and syncs it.
+func copyDatabase(ctx context.Context, src *sql.DB, dest string) error {
+	destDB, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(dest)+"?_journal_mode=DELETE&_synchronous=FULL")
+	if err != nil {
+		return err
+	}
+	defer destDB.Close()
+	destConn, err := destDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer destConn.Close()
+	srcConn, err := src.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer srcConn.Close()
+	return destConn.Raw(func(dc any) error {
+		return srcConn.Raw(func(sc any) error {
+			d, ok1 := dc.(*sqlite3.SQLiteConn)
+			s, ok2 := sc.(*sqlite3.SQLiteConn)
+			if !ok1 || !ok2 {
+				return errors.New("unexpected sqlite driver")
+			}
+			b, err := d.Backup("main", s, "main")
+			if err != nil {
+				return err
+			}
+			for {
+				done, err := b.Step(1024)
+				if err != nil {
+					b.Close()
+					return err
+				}
+				if done {
+					break
+				}
+				if ctx.Err() != nil {
+					b.Close()
+					return ctx.Err()
+				}
+			}
+			return b.Finish()
+		})
+	})
+}
+
+// VerifyFile opens a database file read-only and checks that it is an intact Một Cửa database of a
+// schema this build can read.
+func VerifyFile(ctx context.Context, path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("không đọc được tệp: %w", err)
+	}
+	if st.Size() < 512 {
+		return errors.New("tệp không phải cơ sở dữ liệu Một Cửa")
+	}
+	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var app, version int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return errors.New("tệp không phải cơ sở dữ liệu SQLite hợp lệ")
+	}
+	if app != appID {
+		return errors.New("tệp không phải cơ sở dữ liệu Một Cửa")
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version > SchemaVersion() {
+		return fmt.Errorf("tệp thuộc phiên bản phần mềm mới hơn (lược đồ %d > %d)", version, SchemaVersion())
+	}
+	var res string
+	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&res); err != nil {
+		return fmt.Errorf("kiểm tra toàn vẹn: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("tệp bị hỏng: %s", res)
+	}
+	return nil
+}
+
+// Restore replaces the database at dbPath with the backup src. The store using dbPath must be
+// closed. src is verified first; the replaced database is kept aside (its name is returned) so a
+// wrong restore can be undone.
+func Restore(ctx context.Context, dbPath, src string) (aside string, err error) {
+	if err := VerifyFile(ctx, src); err != nil {
+		return "", fmt.Errorf("không khôi phục: %w", err)
+	}
+	tmp, err := tempPath(dbPath)
+	if err != nil {
+		return "", fmt.Errorf("khôi phục: %w", err)
+	}
+	defer os.Remove(tmp)
+	srcDB, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(src)+"?mode=ro")
+	if err != nil {
+		return "", err
+	}
+	err = copyDatabase(ctx, srcDB, tmp)
+	srcDB.Close()
+	if err != nil {
+		return "", fmt.Errorf("khôi phục: %w", err)
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		aside = fmt.Sprintf("%s.truoc-khoi-phuc-%s", dbPath, time.Now().Format("20060102-150405"))
+		if err := os.Rename(dbPath, aside); err != nil {
+			return "", fmt.Errorf("khôi phục: không đổi tên được cơ sở dữ liệu cũ: %w", err)
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(dbPath + suffix); err == nil {
+				os.Rename(dbPath+suffix, aside+suffix)
+			}
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		if aside != "" {
+			os.Rename(aside, dbPath)
+		}
+		return "", fmt.Errorf("khôi phục: %w", err)
+	}
+	return aside, syncDir(filepath.Dir(dbPath))
+}
+
+// syncDir makes a rename durable; on Windows directories cannot be synced and renames are durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	d.Sync()
+	return nil
+}

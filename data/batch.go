@@ -1,0 +1,61 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Batch appends back-dated events in one transaction: the legacy-register import and the demo
+// builder. Statuses are checked by the same fold as live commands; roles are not, because a batch
+// runs for an administrator on the command line (see System), who already owns the file.
+type Batch struct {
+	s      *Store
+	tx     *sql.Tx
+	w      *writer
+	office string
+}
+
+// Batch runs fn with a Batch; everything fn appended commits together or not at all.
+func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error) error {
+	if err := requireRole(actor, RoleAdmin); err != nil {
+		return err
+	}
+	office, err := s.Office()
+	if err != nil {
+		return err
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		return fn(&Batch{s: s, tx: tx, w: w, office: office.Code})
+	})
+}
+
+// Append records p on d as having happened at `at`, by actor (a username) at station. For a new
+// dossier pass a zero Dossier. Computed fields left empty (code, due dates) are filled exactly as
+// at the counter. d is updated in place on success.
+func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor string, station int, p Payload) error {
+	if station < 0 || station > 9 {
+		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}
+	}
+	at = at.In(b.s.loc).Truncate(time.Millisecond)
+	if !d.lastAt.IsZero() && at.Before(d.lastAt) {
+		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("sự kiện %s trước sự kiện trước đó của hồ sơ", p.EventType().Verb())}
+	}
+	if !d.lastAt.IsZero() && at.Equal(d.lastAt) {
+		at = at.Add(time.Millisecond) // keep the log's order equal to the order of Append calls
+	}
+	e := &Event{Dossier: d.ID, Type: p.EventType(), At: at, Actor: actor, Station: station, Office: b.office}
+	if !statusIn(d.Status, rules[e.Type].from) {
+		return &TransitionError{Type: e.Type, Status: d.Status}
+	}
+	if err := b.s.complete(ctx, b.tx, d, e, p); err != nil {
+		return err
+	}
+	return b.w.append(ctx, d, e, p)
+}

@@ -1,0 +1,138 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// EventType names what happened to a dossier. The strings go over the sync wire: never rename one.
+type EventType string
+
+// Event types, one per workflow step of DOMAIN.md §4.
+const (
+	EvSubmitted           EventType = "submitted" // online submission, not yet accepted
+	EvReceived            EventType = "received"
+	EvRefused             EventType = "refused"
+	EvTransferred         EventType = "transferred"
+	EvSupplementRequested EventType = "supplement_requested"
+	EvSupplementReceived  EventType = "supplement_received"
+	EvObligationRequested EventType = "obligation_requested"
+	EvObligationMet       EventType = "obligation_met"
+	EvWithdrawalRequested EventType = "withdrawal_requested"
+	EvStopped             EventType = "stopped"
+	EvProcessed           EventType = "processed"
+	EvApologyIssued       EventType = "apology_issued"
+	EvReturned            EventType = "returned"
+	EvRated               EventType = "rated"
+	EvNote                EventType = "note"
+)
+
+var verbs = map[EventType]string{
+	EvSubmitted:           "đăng ký trực tuyến",
+	EvReceived:            "tiếp nhận hồ sơ",
+	EvRefused:             "từ chối tiếp nhận",
+	EvTransferred:         "chuyển hồ sơ",
+	EvSupplementRequested: "yêu cầu bổ sung",
+	EvSupplementReceived:  "nhận bổ sung",
+	EvObligationRequested: "yêu cầu thực hiện nghĩa vụ tài chính",
+	EvObligationMet:       "xác nhận hoàn thành nghĩa vụ tài chính",
+	EvWithdrawalRequested: "ghi nhận yêu cầu rút hồ sơ",
+	EvStopped:             "dừng xử lý",
+	EvProcessed:           "ghi nhận đã xử lý xong",
+	EvApologyIssued:       "phát hành văn bản xin lỗi",
+	EvReturned:            "trả kết quả",
+	EvRated:               "ghi nhận đánh giá",
+	EvNote:                "ghi chú",
+}
+
+// Verb is the Vietnamese action, for messages ("không thể trả kết quả …").
+func (t EventType) Verb() string {
+	if v, ok := verbs[t]; ok {
+		return v
+	}
+	return string(t)
+}
+
+// Known reports whether t is one of the event types above.
+func (t EventType) Known() bool { _, ok := verbs[t]; return ok }
+
+// Event is one immutable row of the log. Payload is the JSON of the type's payload struct.
+type Event struct {
+	Seq      int64 // local sequence, assigned by the store; the sync cursor
+	ID       uuid.UUID
+	Dossier  uuid.UUID
+	Type     EventType
+	At       time.Time // when it happened, office zone
+	Actor    string    // username
+	Station  int
+	Office   string // agency code of the office the dossier belongs to
+	Payload  json.RawMessage
+	Conflict string // set when the event did not fit its place in a replay (kept, shown to a person)
+}
+
+// Payload is implemented by the payload struct of each event type.
+type Payload interface {
+	EventType() EventType
+	validate() error
+}
+
+// DecodePayload parses an event's payload for its type and validates it. Events arriving by sync
+// are untrusted, so every field is checked here and not only in the GUI.
+func DecodePayload(t EventType, raw []byte) (Payload, error) {
+	p := newPayload(t)
+	if p == nil {
+		return nil, fmt.Errorf("loại sự kiện không hợp lệ %q", string(t))
+	}
+	if len(raw) > maxPayloadBytes {
+		return nil, fmt.Errorf("nội dung sự kiện quá lớn (%d byte)", len(raw))
+	}
+	if err := json.Unmarshal(raw, p); err != nil {
+		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
+	}
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// maxPayloadBytes bounds one event; a received dossier with its documents is a few KB.
+const maxPayloadBytes = 64 << 10
+
+func newPayload(t EventType) Payload {
+	switch t {
+	case EvSubmitted:
+		return &Submitted{}
+	case EvReceived:
+		return &Received{}
+	case EvRefused:
+		return &Refused{}
+	case EvTransferred:
+		return &Transferred{}
+	case EvSupplementRequested:
+		return &SupplementRequested{}
+	case EvSupplementReceived:
+		return &SupplementReceived{}
+	case EvObligationRequested:
+		return &ObligationRequested{}
+	case EvObligationMet:
+		return &ObligationMet{}
+	case EvWithdrawalRequested:
+		return &WithdrawalRequested{}
+	case EvStopped:
+		return &Stopped{}
+	case EvProcessed:
+		return &Processed{}
+	case EvApologyIssued:
+		return &ApologyIssued{}
+	case EvReturned:
+		return &Returned{}
+	case EvRated:
+		return &Rated{}
+	case EvNote:
+		return &Note{}
+	}
+	return nil
+}

@@ -1,0 +1,438 @@
+package data
+
+import (
+	"regexp"
+	"time"
+	"unicode/utf8"
+
+	"motcua/data/calendar"
+	"motcua/data/vntext"
+)
+
+// Person is an applicant or an authorised representative.
+type Person struct {
+	Type    ApplicantType `json:"type,omitempty"`
+	Name    string        `json:"name"`
+	IDNo    string        `json:"id_no,omitempty"` // CCCD (12 digits) or CMND (9)
+	Phone   string        `json:"phone,omitempty"`
+	Email   string        `json:"email,omitempty"`
+	Address string        `json:"address,omitempty"`
+}
+
+// DocCount is one document handed in: N is its number in the procedure's checklist (0 = extra).
+type DocCount struct {
+	N         int    `json:"n,omitempty"`
+	Name      string `json:"name"`
+	Originals int    `json:"o,omitempty"`
+	Copies    int    `json:"c,omitempty"`
+}
+
+// Fee is an amount collected, in VND.
+type Fee struct {
+	Name   string `json:"name"`
+	Amount int64  `json:"amount"`
+}
+
+// Intake is what the applicant asks for, filled at the counter or online.
+type Intake struct {
+	Procedure      string         `json:"proc"` // national code, e.g. 1.001193
+	ProcedureName  string         `json:"proc_name"`
+	Field          string         `json:"field,omitempty"` // field code
+	Unit           string         `json:"unit,omitempty"`  // processing unit code
+	Applicant      Person         `json:"applicant"`
+	Representative *Person        `json:"rep,omitempty"`
+	Channel        Channel        `json:"channel"`
+	Delivery       Delivery       `json:"delivery,omitempty"`
+	Documents      []DocCount     `json:"docs,omitempty"`
+	Sets           int            `json:"sets,omitempty"`
+	Fees           []Fee          `json:"fees,omitempty"` // collected at reception
+	Summary        string         `json:"summary,omitempty"`
+	Limit          calendar.Limit `json:"limit"`
+}
+
+// Submitted: an online submission arrived (status 1).
+type Submitted struct {
+	Intake
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// Received: accepted at the counter, receipt issued (status 2). From status 1 the intake may be
+// left empty to keep what was submitted.
+type Received struct {
+	Intake
+	Code    string     `json:"code"`
+	Due     *time.Time `json:"due,omitempty"` // nil: the procedure has no due date
+	FormSet string     `json:"form_set"`      // legal form set in force, e.g. "2025"
+}
+
+// Refused: not accepted (form 03). At the counter it is the dossier's first event.
+type Refused struct {
+	Intake
+	Reason string `json:"reason"`
+}
+
+// Transferred: a hand-over between units, one row of the control sheet.
+type Transferred struct {
+	FromUnit  string `json:"from_unit,omitempty"`
+	ToUnit    string `json:"to_unit"`
+	ToHandler string `json:"to_handler,omitempty"` // username of the receiving officer
+	Note      string `json:"note,omitempty"`
+}
+
+// SupplementRequested: form 02, everything missing listed once; the clock pauses.
+type SupplementRequested struct {
+	Items  []DocCount `json:"items"`
+	Reason string     `json:"reason"`
+}
+
+// SupplementReceived: the applicant completed the dossier; the due date moves by the paused
+// working time. Both dates are kept so the record shows the change.
+type SupplementReceived struct {
+	Note      string     `json:"note,omitempty"`
+	DueBefore *time.Time `json:"due_before,omitempty"`
+	DueAfter  *time.Time `json:"due_after,omitempty"`
+}
+
+// ObligationRequested: waiting for the applicant's tax or fee obligation; the clock pauses.
+type ObligationRequested struct {
+	Description string `json:"description"`
+	Amount      int64  `json:"amount,omitempty"`
+}
+
+// ObligationMet: obligation fulfilled; the due date moves like after a supplement.
+type ObligationMet struct {
+	Note      string     `json:"note,omitempty"`
+	DueBefore *time.Time `json:"due_before,omitempty"`
+	DueAfter  *time.Time `json:"due_after,omitempty"`
+}
+
+// WithdrawalRequested: the applicant asked to withdraw (status 7).
+type WithdrawalRequested struct {
+	Reason string `json:"reason"`
+}
+
+// Stopped: processing stopped (2025 form 05), terminal.
+type Stopped struct {
+	Reason      string `json:"reason"`
+	Stage       string `json:"stage,omitempty"`
+	Decision    string `json:"decision,omitempty"`
+	FeeHandling string `json:"fee_handling,omitempty"`
+}
+
+// Processed: the result is ready at the one-stop office (status 9).
+type Processed struct {
+	ResultNo string `json:"result_no,omitempty"`
+	Signer   string `json:"signer,omitempty"`
+	SignedOn string `json:"signed_on,omitempty"` // YYYY-MM-DD
+	Summary  string `json:"summary,omitempty"`
+}
+
+// ApologyIssued: form 04. The dossier still counts late against the legal due date.
+type ApologyIssued struct {
+	Reason string    `json:"reason"`
+	NewDue time.Time `json:"new_due"`
+	DocNo  string    `json:"doc_no,omitempty"`
+}
+
+// Returned: the result was handed over (status 10).
+type Returned struct {
+	ReceiverName string   `json:"receiver_name"`
+	ReceiverIDNo string   `json:"receiver_id_no,omitempty"`
+	Delivery     Delivery `json:"delivery,omitempty"`
+	Fees         []Fee    `json:"fees,omitempty"` // collected at return
+	Note         string   `json:"note,omitempty"`
+}
+
+// Rated: the applicant's satisfaction; a reason is required for "không hài lòng".
+type Rated struct {
+	Rating Rating `json:"rating"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Note: free text on the record, allowed in every status.
+type Note struct {
+	Text string `json:"text"`
+}
+
+// EventType implementations.
+func (*Submitted) EventType() EventType           { return EvSubmitted }
+func (*Received) EventType() EventType            { return EvReceived }
+func (*Refused) EventType() EventType             { return EvRefused }
+func (*Transferred) EventType() EventType         { return EvTransferred }
+func (*SupplementRequested) EventType() EventType { return EvSupplementRequested }
+func (*SupplementReceived) EventType() EventType  { return EvSupplementReceived }
+func (*ObligationRequested) EventType() EventType { return EvObligationRequested }
+func (*ObligationMet) EventType() EventType       { return EvObligationMet }
+func (*WithdrawalRequested) EventType() EventType { return EvWithdrawalRequested }
+func (*Stopped) EventType() EventType             { return EvStopped }
+func (*Processed) EventType() EventType           { return EvProcessed }
+func (*ApologyIssued) EventType() EventType       { return EvApologyIssued }
+func (*Returned) EventType() EventType            { return EvReturned }
+func (*Rated) EventType() EventType               { return EvRated }
+func (*Note) EventType() EventType                { return EvNote }
+
+// Field size limits, in runes. Generous for real text, small enough that a 10 MB paste is refused.
+const (
+	maxName   = 200
+	maxShort  = 100
+	maxText   = 2000
+	maxItems  = 100
+	maxAmount = 1_000_000_000_000 // 1,000 billion VND: above any real fee
+)
+
+var (
+	codePattern     = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.]{0,39}-[0-9]{6}-[0-9]{4}$`)
+	unitCodePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
+	procPattern     = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
+)
+
+func checkText(label, s string, max int, required bool) error {
+	if required && s == "" {
+		return &InputError{Field: label, Msg: "không được để trống"}
+	}
+	if !utf8.ValidString(s) {
+		return &InputError{Field: label, Msg: "chứa ký tự không hợp lệ"}
+	}
+	if s != vntext.Clean(s) && s != vntext.CleanMultiline(s) {
+		return &InputError{Field: label, Msg: "chứa ký tự điều khiển hoặc chưa chuẩn hóa Unicode"}
+	}
+	return fieldError(label, vntext.CheckLength(label, s, max))
+}
+
+func (p *Person) validate(label string) error {
+	if p.Type != 0 && !p.Type.Valid() {
+		return &InputError{Field: label, Msg: "loại đối tượng không hợp lệ"}
+	}
+	if err := checkText("Họ tên "+label, p.Name, maxName, true); err != nil {
+		return err
+	}
+	if err := fieldError("Số giấy tờ "+label, vntext.CheckCitizenID(p.IDNo)); err != nil && p.Type <= ApplicantCitizen {
+		return err
+	}
+	if err := checkText("Số giấy tờ "+label, p.IDNo, 40, false); err != nil {
+		return err
+	}
+	if p.Phone != "" {
+		if _, err := vntext.CheckPhone(p.Phone); err != nil {
+			return fieldError("Điện thoại "+label, err)
+		}
+	}
+	if err := fieldError("Email "+label, vntext.CheckEmail(p.Email)); err != nil {
+		return err
+	}
+	return checkText("Địa chỉ "+label, p.Address, 500, false)
+}
+
+func validateDocs(label string, docs []DocCount) error {
+	if len(docs) > maxItems {
+		return &InputError{Field: label, Msg: "quá nhiều dòng"}
+	}
+	for _, d := range docs {
+		if err := checkText(label, d.Name, 500, d.N == 0); err != nil {
+			return err
+		}
+		if d.N < 0 || d.N > maxItems || d.Originals < 0 || d.Copies < 0 || d.Originals > 999 || d.Copies > 999 {
+			return &InputError{Field: label, Msg: "số lượng không hợp lệ"}
+		}
+	}
+	return nil
+}
+
+func validateFees(fees []Fee) error {
+	if len(fees) > maxItems {
+		return &InputError{Field: "Phí, lệ phí", Msg: "quá nhiều dòng"}
+	}
+	for _, f := range fees {
+		if err := checkText("Tên phí", f.Name, 300, true); err != nil {
+			return err
+		}
+		if f.Amount < 0 || f.Amount > maxAmount {
+			return &InputError{Field: "Phí, lệ phí", Msg: "số tiền không hợp lệ"}
+		}
+	}
+	return nil
+}
+
+func (in *Intake) validate() error {
+	if !procPattern.MatchString(in.Procedure) {
+		return &InputError{Field: "Thủ tục", Msg: "mã thủ tục không hợp lệ"}
+	}
+	if err := checkText("Tên thủ tục", in.ProcedureName, 1000, true); err != nil {
+		return err
+	}
+	if in.Field != "" && !unitCodePattern.MatchString(in.Field) {
+		return &InputError{Field: "Lĩnh vực", Msg: "mã lĩnh vực không hợp lệ"}
+	}
+	if in.Unit != "" && !unitCodePattern.MatchString(in.Unit) {
+		return &InputError{Field: "Đơn vị xử lý", Msg: "mã đơn vị không hợp lệ"}
+	}
+	if err := in.Applicant.validate("người nộp"); err != nil {
+		return err
+	}
+	if in.Representative != nil {
+		if err := in.Representative.validate("người được ủy quyền"); err != nil {
+			return err
+		}
+	}
+	if !in.Channel.Valid() {
+		return &InputError{Field: "Kênh nộp", Msg: "phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính)"}
+	}
+	if in.Delivery != "" && !in.Delivery.Valid() {
+		return &InputError{Field: "Hình thức trả kết quả", Msg: "không hợp lệ"}
+	}
+	if err := validateDocs("Thành phần hồ sơ", in.Documents); err != nil {
+		return err
+	}
+	if in.Sets < 0 || in.Sets > 999 {
+		return &InputError{Field: "Số bộ hồ sơ", Msg: "không hợp lệ"}
+	}
+	if err := validateFees(in.Fees); err != nil {
+		return err
+	}
+	if err := checkText("Trích yếu", in.Summary, maxText, false); err != nil {
+		return err
+	}
+	return validateLimit(in.Limit)
+}
+
+func validateLimit(l calendar.Limit) error {
+	switch l.Unit {
+	case calendar.WorkingDays, calendar.CalendarDays, calendar.WorkingHours, calendar.NoLimit:
+	default:
+		return &InputError{Field: "Thời hạn", Msg: "đơn vị thời hạn không hợp lệ"}
+	}
+	if l.Value < 0 || l.Value > 3650 {
+		return &InputError{Field: "Thời hạn", Msg: "thời hạn không hợp lệ"}
+	}
+	return nil
+}
+
+func (p *Submitted) validate() error {
+	if err := checkText("Mã hồ sơ trực tuyến", p.ExternalID, maxShort, false); err != nil {
+		return err
+	}
+	return p.Intake.validate()
+}
+
+func (p *Received) validate() error {
+	if !codePattern.MatchString(p.Code) {
+		return &InputError{Field: "Mã hồ sơ", Msg: "không đúng dạng <mã đơn vị>-<yyMMdd>-<NNNN>"}
+	}
+	if p.Procedure != "" {
+		if err := p.Intake.validate(); err != nil {
+			return err
+		}
+	}
+	return checkText("Bộ biểu mẫu", p.FormSet, 20, false)
+}
+
+func (p *Refused) validate() error {
+	if p.Procedure != "" {
+		if err := p.Intake.validate(); err != nil {
+			return err
+		}
+	}
+	return checkText("Lý do từ chối", p.Reason, maxText, true)
+}
+
+func (p *Transferred) validate() error {
+	if !unitCodePattern.MatchString(p.ToUnit) {
+		return &InputError{Field: "Đơn vị nhận", Msg: "mã đơn vị không hợp lệ"}
+	}
+	if p.FromUnit != "" && !unitCodePattern.MatchString(p.FromUnit) {
+		return &InputError{Field: "Đơn vị chuyển", Msg: "mã đơn vị không hợp lệ"}
+	}
+	if err := checkText("Người nhận", p.ToHandler, maxShort, false); err != nil {
+		return err
+	}
+	return checkText("Ghi chú", p.Note, maxText, false)
+}
+
+func (p *SupplementRequested) validate() error {
+	if len(p.Items) == 0 {
+		return &InputError{Field: "Nội dung bổ sung", Msg: "phải liệt kê đầy đủ giấy tờ cần bổ sung"}
+	}
+	if err := validateDocs("Nội dung bổ sung", p.Items); err != nil {
+		return err
+	}
+	return checkText("Lý do", p.Reason, maxText, true)
+}
+
+func (p *SupplementReceived) validate() error { return checkText("Ghi chú", p.Note, maxText, false) }
+
+func (p *ObligationRequested) validate() error {
+	if p.Amount < 0 || p.Amount > maxAmount {
+		return &InputError{Field: "Số tiền", Msg: "không hợp lệ"}
+	}
+	return checkText("Nghĩa vụ tài chính", p.Description, maxText, true)
+}
+
+func (p *ObligationMet) validate() error { return checkText("Ghi chú", p.Note, maxText, false) }
+
+func (p *WithdrawalRequested) validate() error {
+	return checkText("Lý do rút hồ sơ", p.Reason, maxText, true)
+}
+
+func (p *Stopped) validate() error {
+	for _, f := range []struct{ label, v string }{{"Giai đoạn", p.Stage}, {"Quyết định", p.Decision}, {"Xử lý phí", p.FeeHandling}} {
+		if err := checkText(f.label, f.v, maxText, false); err != nil {
+			return err
+		}
+	}
+	return checkText("Lý do dừng", p.Reason, maxText, true)
+}
+
+func (p *Processed) validate() error {
+	if p.SignedOn != "" {
+		if _, err := calendar.ParseDate(p.SignedOn); err != nil {
+			return fieldError("Ngày ký", err)
+		}
+	}
+	for _, f := range []struct {
+		label, v string
+		max      int
+	}{{"Số kết quả", p.ResultNo, maxShort}, {"Người ký", p.Signer, maxName}, {"Trích yếu kết quả", p.Summary, maxText}} {
+		if err := checkText(f.label, f.v, f.max, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *ApologyIssued) validate() error {
+	if p.NewDue.IsZero() {
+		return &InputError{Field: "Ngày hẹn mới", Msg: "không được để trống"}
+	}
+	if err := checkText("Số văn bản", p.DocNo, maxShort, false); err != nil {
+		return err
+	}
+	return checkText("Lý do chậm", p.Reason, maxText, true)
+}
+
+func (p *Returned) validate() error {
+	if p.Delivery != "" && !p.Delivery.Valid() {
+		return &InputError{Field: "Hình thức trả", Msg: "không hợp lệ"}
+	}
+	if err := checkText("Người nhận kết quả", p.ReceiverName, maxName, true); err != nil {
+		return err
+	}
+	if err := fieldError("Số giấy tờ người nhận", vntext.CheckCitizenID(p.ReceiverIDNo)); err != nil {
+		return err
+	}
+	if err := validateFees(p.Fees); err != nil {
+		return err
+	}
+	return checkText("Ghi chú", p.Note, maxText, false)
+}
+
+func (p *Rated) validate() error {
+	if !p.Rating.Valid() {
+		return &InputError{Field: "Đánh giá", Msg: "phải chọn một trong ba mức"}
+	}
+	if p.Rating == RatingDissatisfied && len([]rune(p.Reason)) < 3 {
+		return &InputError{Field: "Lý do", Msg: "phải ghi lý do khi công dân không hài lòng"}
+	}
+	return checkText("Lý do", p.Reason, maxText, false)
+}
+
+func (p *Note) validate() error { return checkText("Ghi chú", p.Text, maxText, true) }

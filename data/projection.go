@@ -1,0 +1,146 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/data/vntext"
+)
+
+const upsertDossierSQL = `INSERT INTO dossiers(id, code, office, status, procedure_id, field_id, unit_id, handler, receiver,
+	channel, applicant, applicant_id, phone, address, submitted_at, received_at, due_at, due_original, apology_due,
+	paused_at, finished_at, returned_at, supplements, apologies, rating, fee_received, fee_returned, conflicts, last_seq)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET code = excluded.code, office = excluded.office, status = excluded.status,
+	procedure_id = excluded.procedure_id, field_id = excluded.field_id, unit_id = excluded.unit_id,
+	handler = excluded.handler, receiver = excluded.receiver, channel = excluded.channel,
+	applicant = excluded.applicant, applicant_id = excluded.applicant_id, phone = excluded.phone,
+	address = excluded.address, submitted_at = excluded.submitted_at, received_at = excluded.received_at,
+	due_at = excluded.due_at, due_original = excluded.due_original, apology_due = excluded.apology_due,
+	paused_at = excluded.paused_at, finished_at = excluded.finished_at, returned_at = excluded.returned_at,
+	supplements = excluded.supplements, apologies = excluded.apologies, rating = excluded.rating,
+	fee_received = excluded.fee_received, fee_returned = excluded.fee_returned, conflicts = excluded.conflicts,
+	last_seq = excluded.last_seq
+RETURNING rid`
+
+func unixOrNull(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.Unix(), Valid: true}
+}
+
+func idOrNull(m map[string]int64, code string) sql.NullInt64 {
+	if id, ok := m[code]; ok && code != "" {
+		return sql.NullInt64{Int64: id, Valid: true}
+	}
+	return sql.NullInt64{}
+}
+
+// projectionArgs is the dossiers row of d, in upsertDossierSQL's column order.
+func projectionArgs(d *Dossier, ids *catalogIDs) []any {
+	var code sql.NullString
+	if d.Code != "" {
+		code = sql.NullString{String: d.Code, Valid: true}
+	}
+	proc := idOrNull(ids.procedure, d.Procedure)
+	field := idOrNull(ids.field, d.Field)
+	if !field.Valid && proc.Valid {
+		if f, ok := ids.procField[proc.Int64]; ok {
+			field = sql.NullInt64{Int64: f, Valid: true}
+		}
+	}
+	var due, dueOriginal sql.NullInt64
+	if d.HasDue {
+		due, dueOriginal = unixOrNull(d.Due), unixOrNull(d.DueOriginal)
+	}
+	return []any{d.ID[:], code, d.Office, int(d.Status), proc, field, idOrNull(ids.unit, d.Unit), d.Handler, d.ReceivedBy,
+		int(d.Channel), d.Applicant.Name, d.Applicant.IDNo, d.Applicant.Phone, d.Applicant.Address,
+		unixOrNull(d.SubmittedAt), unixOrNull(d.ReceivedAt), due, dueOriginal, unixOrNull(d.ApologyDue),
+		unixOrNull(d.PausedAt), unixOrNull(d.FinishedAt), unixOrNull(d.ReturnedAt), d.Supplements, d.Apologies,
+		int(d.Rating), d.FeeAtReception, d.FeeAtReturn, d.Conflicts, d.LastSeq}
+}
+
+// project writes d's row and, when its searchable text changed, its search entry.
+func (w *writer) project(ctx context.Context, d *Dossier, oldText string, isNew bool) error {
+	var rid int64
+	if err := w.upsert.QueryRowContext(ctx, projectionArgs(d, w.ids)...).Scan(&rid); err != nil {
+		return fmt.Errorf("cập nhật hồ sơ: %w", err)
+	}
+	text := searchText(d)
+	if !isNew && text == oldText {
+		return nil
+	}
+	if !isNew {
+		if _, err := w.ftsDel.ExecContext(ctx, rid); err != nil {
+			return fmt.Errorf("cập nhật chỉ mục tìm kiếm: %w", err)
+		}
+	}
+	if _, err := w.ftsIns.ExecContext(ctx, rid, text); err != nil {
+		return fmt.Errorf("cập nhật chỉ mục tìm kiếm: %w", err)
+	}
+	return nil
+}
+
+// searchText is what search matches: code, applicant and representative name, ID, phone, address,
+// folded (marks stripped, đ→d, lower case) so "nguyen van duc" finds "Nguyễn Văn Đức".
+func searchText(d *Dossier) string {
+	if d.Status == StatusNone {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(128)
+	add := func(s string) {
+		if s != "" {
+			b.WriteString(s)
+			b.WriteByte(' ')
+		}
+	}
+	add(d.Code)
+	add(d.Applicant.Name)
+	add(d.Applicant.IDNo)
+	add(d.Applicant.Phone)
+	add(d.Applicant.Address)
+	if r := d.Representative; r != nil {
+		add(r.Name)
+		add(r.IDNo)
+		add(r.Phone)
+	}
+	return vntext.Fold(b.String())
+}
+
+func cleanText(s string) string { return vntext.CleanMultiline(s) }
+
+// normalizeIntake brings typed text to NFC, trims it, and writes phone numbers one way.
+func normalizeIntake(in *Intake) {
+	in.Procedure = strings.TrimSpace(in.Procedure)
+	in.ProcedureName = vntext.Clean(in.ProcedureName)
+	normalizePerson(&in.Applicant)
+	if in.Representative != nil {
+		normalizePerson(in.Representative)
+		if in.Representative.Name == "" {
+			in.Representative = nil
+		}
+	}
+	for i := range in.Documents {
+		in.Documents[i].Name = vntext.Clean(in.Documents[i].Name)
+	}
+	for i := range in.Fees {
+		in.Fees[i].Name = vntext.Clean(in.Fees[i].Name)
+	}
+	in.Summary = cleanText(in.Summary)
+}
+
+func normalizePerson(p *Person) {
+	p.Name = vntext.Clean(p.Name)
+	p.IDNo = strings.ToUpper(strings.ReplaceAll(vntext.Clean(p.IDNo), " ", ""))
+	p.Address = vntext.Clean(p.Address)
+	p.Email = strings.ToLower(vntext.Clean(p.Email))
+	p.Phone = vntext.Clean(p.Phone)
+	if n, err := vntext.CheckPhone(p.Phone); err == nil && n != "" {
+		p.Phone = n
+	}
+}

@@ -1,0 +1,147 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Reception is what the counter officer fills in for a new dossier.
+type Reception struct {
+	Submission     uuid.UUID // an online submission being accepted; uuid.Nil for a new dossier
+	Procedure      string    // procedure code
+	Applicant      Person
+	Representative *Person
+	Channel        Channel
+	Delivery       Delivery
+	Documents      []DocCount // nil: the procedure's checklist as the catalog gives it
+	Sets           int
+	Fees           []Fee // nil: the procedure's fees collected at reception
+	Summary        string
+}
+
+// Intake builds the recorded intake from the catalog: procedure name, field, unit and the time
+// limit for the channel are copied so that the dossier keeps them if the catalog changes later.
+func (s *Store) Intake(ctx context.Context, r Reception) (Intake, error) {
+	p, err := s.Procedure(ctx, r.Procedure)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Intake{}, &InputError{Field: "Thủ tục", Msg: "chưa chọn thủ tục hoặc mã thủ tục không có trong danh mục"}
+		}
+		return Intake{}, err
+	}
+	if r.Channel == 0 {
+		r.Channel = ChannelDirect
+	}
+	if r.Delivery == "" {
+		r.Delivery = DeliveryCounter
+	}
+	in := Intake{
+		Procedure: p.Code, ProcedureName: p.Name, Field: p.Field, Unit: p.Unit,
+		Applicant: r.Applicant, Representative: r.Representative, Channel: r.Channel, Delivery: r.Delivery,
+		Documents: r.Documents, Sets: r.Sets, Fees: r.Fees, Summary: r.Summary, Limit: p.LimitFor(r.Channel),
+	}
+	if in.Applicant.Type == 0 {
+		in.Applicant.Type = ApplicantCitizen
+	}
+	if in.Sets == 0 {
+		in.Sets = 1
+	}
+	if in.Documents == nil {
+		for _, d := range p.Documents {
+			in.Documents = append(in.Documents, DocCount{N: d.N, Name: d.Name, Originals: d.Originals, Copies: d.Copies})
+		}
+	}
+	if in.Fees == nil {
+		for _, f := range p.Fees {
+			if f.Stage == FeeAtReception && f.Amount > 0 {
+				in.Fees = append(in.Fees, Fee{Name: f.Name, Amount: f.Amount})
+			}
+		}
+	}
+	normalizeIntake(&in)
+	return in, nil
+}
+
+// DueFor is the due date a dossier of that procedure would get if received at `at` on channel c:
+// the reception screen shows it live. ok is false for a procedure without a due date.
+func (s *Store) DueFor(ctx context.Context, procedure string, c Channel, at time.Time) (due time.Time, ok bool, err error) {
+	p, err := s.Procedure(ctx, procedure)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	due, ok = s.Calendar().Due(at.In(s.loc), p.LimitFor(c))
+	return due, ok, nil
+}
+
+// Receive accepts a dossier at the counter: mints its code, computes its due date and writes the
+// event, the projection and the search entry in one durable transaction.
+func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Dossier, error) {
+	var p Received
+	if r.Submission == uuid.Nil || r.Procedure != "" {
+		in, err := s.Intake(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		p.Intake = in
+	}
+	return s.create(ctx, actor, r.Submission, &p)
+}
+
+// Refuse records a dossier not accepted (form 03), at the counter or from an online submission.
+func (s *Store) Refuse(ctx context.Context, actor *User, r Reception, reason string) (*Dossier, error) {
+	p := Refused{Reason: reason}
+	if r.Submission == uuid.Nil || r.Procedure != "" {
+		in, err := s.Intake(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		p.Intake = in
+	}
+	return s.create(ctx, actor, r.Submission, &p)
+}
+
+// Submit records a dossier submitted online (status 1), waiting to be accepted at the counter.
+func (s *Store) Submit(ctx context.Context, actor *User, r Reception, externalID string) (*Dossier, error) {
+	r.Channel = ChannelOnline
+	in, err := s.Intake(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	return s.create(ctx, actor, uuid.Nil, &Submitted{Intake: in, ExternalID: externalID})
+}
+
+func (s *Store) create(ctx context.Context, actor *User, existing uuid.UUID, p Payload) (*Dossier, error) {
+	office, err := s.Office()
+	if err != nil {
+		return nil, err
+	}
+	var out *Dossier
+	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+		d := &Dossier{}
+		if existing != uuid.Nil {
+			var err error
+			if d, _, err = s.loadDossier(ctx, tx, existing); err != nil {
+				return err
+			}
+		}
+		e, err := s.prepare(ctx, tx, actor, d, p, office)
+		if err != nil {
+			return err
+		}
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		if err := w.append(ctx, d, e, p); err != nil {
+			return err
+		}
+		out = d
+		return nil
+	})
+	return out, err
+}

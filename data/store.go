@@ -1,0 +1,173 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"motcua/data/calendar"
+	"motcua/data/vntext"
+)
+
+const driverName = "motcua_sqlite3"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			// Pragmas the DSN cannot carry. mmap lets large scans (a year of statistics) read the
+			// file without copying every page through the page cache.
+			_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000; PRAGMA mmap_size = 1073741824;", nil)
+			return err
+		},
+	})
+}
+
+// Store is one office's SQLite database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	loc  *time.Location
+	now  func() time.Time
+	bulk bool
+
+	mu      sync.RWMutex
+	cal     *calendar.Calendar
+	office  *Office
+	station int
+	ids     *catalogIDs
+}
+
+// Option changes how a store is opened.
+type Option func(*Store)
+
+// WithClock makes the store read time from now (tests, the demo builder).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// Bulk opens for building a fresh database in one go (the demo): no fsync and no journal, which is
+// only safe because the caller builds into a temporary file and renames it when complete.
+func Bulk() Option { return func(s *Store) { s.bulk = true } }
+
+// Open opens (creating if needed) the database at path and brings its schema up to date.
+func Open(path string, opts ...Option) (*Store, error) {
+	s := &Store{path: path, loc: vntext.Zone(), now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("tạo thư mục dữ liệu: %w", err)
+	}
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_txlock", "immediate")
+	if s.bulk {
+		q.Set("_journal_mode", "OFF")
+		q.Set("_synchronous", "OFF")
+	} else {
+		// FULL: a printed receipt must survive a power cut, so every commit reaches the disk.
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "FULL")
+	}
+	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("mở cơ sở dữ liệu: %w", err)
+	}
+	if s.bulk {
+		db.SetMaxOpenConns(1)
+	} else {
+		db.SetMaxOpenConns(8)
+	}
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s.db = db
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.ensureMeta(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.reload(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Location is the office time zone (Asia/Ho_Chi_Minh whatever the PC's zone).
+func (s *Store) Location() *time.Location { return s.loc }
+
+// Now is the current time in the office zone.
+func (s *Store) Now() time.Time { return s.now().In(s.loc) }
+
+// DB exposes the handle to sibling packages' tests and to the sync layer; app code never uses it.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// WithTx runs fn in one immediate (write-locking) transaction: all of it commits or none does.
+func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bắt đầu giao dịch: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("ghi dữ liệu: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) ensureMeta(ctx context.Context) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		var id string
+		err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'db_id'").Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			_, err = tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('db_id', ?), ('created_at', ?)",
+				uuid.Must(uuid.NewV7()).String(), s.Now().Format(time.RFC3339))
+		}
+		return err
+	})
+}
+
+// DatabaseID identifies this database file; a new or reset database gets a new one, which is how
+// a hub tells that a station lost its data.
+func (s *Store) DatabaseID(ctx context.Context) (string, error) {
+	return s.Meta(ctx, "db_id")
+}
+
+// Meta reads a meta value ("" when absent).
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
+	return err
+}

@@ -1,0 +1,324 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"motcua/data/vntext"
+)
+
+// User is an official who logs in at this station.
+type User struct {
+	ID       int64
+	Username string
+	FullName string
+	Title    string
+	Unit     string // unit code, "" for the one-stop office itself
+	Roles    Roles
+	Active   bool
+}
+
+// NewUser is what an administrator types to create an account.
+type NewUser struct {
+	Username string
+	FullName string
+	Title    string
+	Unit     string
+	Roles    Roles
+	Password string
+}
+
+// System is the actor of headless administration commands (import, demo): someone with a shell
+// on the PC already has the database file, so the command line is not a privilege boundary.
+var System = &User{Username: "system", FullName: "Hệ thống", Roles: AllRoles, Active: true}
+
+// Lockout policy: five failures lock the account for five minutes.
+const (
+	maxFailedLogins = 5
+	lockDuration    = 5 * time.Minute
+	minPassword     = 8
+)
+
+var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
+
+func requireRole(actor *User, want Roles) error {
+	if actor == nil || !actor.Active || !actor.Roles.Has(want) {
+		return ErrForbidden
+	}
+	return nil
+}
+
+func (u *NewUser) normalize() {
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
+	u.FullName = vntext.Clean(u.FullName)
+	u.Title = vntext.Clean(u.Title)
+	u.Unit = strings.TrimSpace(u.Unit)
+}
+
+func checkPassword(p string) error {
+	if utf8.RuneCountInString(p) < minPassword {
+		return &InputError{Field: "Mật khẩu", Msg: fmt.Sprintf("phải có ít nhất %d ký tự", minPassword)}
+	}
+	if len(p) > 72 { // bcrypt reads only 72 bytes; a longer one would silently be cut
+		return &InputError{Field: "Mật khẩu", Msg: "quá dài (tối đa 72 byte)"}
+	}
+	return nil
+}
+
+func (u *NewUser) validate() error {
+	if !usernamePattern.MatchString(u.Username) {
+		return &InputError{Field: "Tên đăng nhập", Msg: "2–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch"}
+	}
+	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
+		return err
+	}
+	if err := checkText("Chức danh", u.Title, maxName, false); err != nil {
+		return err
+	}
+	if !u.Roles.Valid() {
+		return &InputError{Field: "Vai trò", Msg: "chưa chọn vai trò"}
+	}
+	return checkPassword(u.Password)
+}
+
+// CreateUser adds an account (administrators only).
+func (s *Store) CreateUser(ctx context.Context, actor *User, u NewUser) (*User, error) {
+	if err := requireRole(actor, RoleAdmin); err != nil {
+		return nil, err
+	}
+	var out *User
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.createUser(ctx, tx, u)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u NewUser) (*User, error) {
+	u.normalize()
+	if err := u.validate(); err != nil {
+		return nil, err
+	}
+	unitID, err := unitIDTx(ctx, tx, u.Unit)
+	if err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(u.Password), bcrypt.DefaultCost)
+	if err != nil {
+		return nil, fmt.Errorf("băm mật khẩu: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO users(username, full_name, title, unit_id, roles, password_hash, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING`,
+		u.Username, u.FullName, u.Title, unitID, int(u.Roles), string(hash), s.Now().Format(time.RFC3339))
+	if err != nil {
+		return nil, fmt.Errorf("tạo người dùng: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q đã có người dùng", u.Username)}
+	}
+	id, _ := res.LastInsertId()
+	return &User{ID: id, Username: u.Username, FullName: u.FullName, Title: u.Title, Unit: u.Unit, Roles: u.Roles, Active: true}, nil
+}
+
+func unitIDTx(ctx context.Context, tx *sql.Tx, code string) (sql.NullInt64, error) {
+	if code == "" {
+		return sql.NullInt64{}, nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM units WHERE code = ?", code).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sql.NullInt64{}, &InputError{Field: "Đơn vị", Msg: fmt.Sprintf("không có đơn vị mã %q", code)}
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, err
+}
+
+const userColumns = `u.id, u.username, u.full_name, u.title, COALESCE(un.code, ''), u.roles, u.active`
+
+func scanUser(row interface{ Scan(...any) error }) (*User, error) {
+	var u User
+	var roles int
+	if err := row.Scan(&u.ID, &u.Username, &u.FullName, &u.Title, &u.Unit, &roles, &u.Active); err != nil {
+		return nil, err
+	}
+	u.Roles = Roles(roles)
+	return &u, nil
+}
+
+// Users lists every account, active first.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+		ORDER BY u.active DESC, u.username`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc danh sách người dùng: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *u)
+	}
+	return out, rows.Err()
+}
+
+// UserByName finds an account by username.
+func (s *Store) UserByName(ctx context.Context, username string) (*User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+		WHERE u.username = ?`, strings.ToLower(strings.TrimSpace(username))))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return u, err
+}
+
+// HasUsers reports whether any account exists (a fresh database has none).
+func (s *Store) HasUsers(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
+	return n > 0, err
+}
+
+// Authenticate checks a password, works offline, and locks the account for five minutes after
+// five failures. Every attempt is written to the audit table; passwords never are.
+func (s *Store) Authenticate(ctx context.Context, username, password string) (*User, error) {
+	username = strings.ToLower(strings.TrimSpace(username))
+	now := s.Now()
+	var result *User
+	var outcome error
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var hash string
+		var failed int
+		var lockedUntil int64
+		u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+			WHERE u.username = ?`, username))
+		if errors.Is(err, sql.ErrNoRows) {
+			// Hash anyway so a wrong username takes as long as a wrong password.
+			bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+			outcome = ErrBadLogin
+			return audit(ctx, tx, now, username, "login_failed", "unknown user")
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT password_hash, failed_logins, locked_until FROM users WHERE id = ?", u.ID).
+			Scan(&hash, &failed, &lockedUntil); err != nil {
+			return err
+		}
+		if lockedUntil > now.Unix() {
+			outcome = fmt.Errorf("%w: thử lại sau %s", ErrLocked, time.Unix(lockedUntil, 0).In(s.loc).Format("15:04"))
+			return audit(ctx, tx, now, username, "login_locked", "")
+		}
+		if !u.Active {
+			outcome = ErrBadLogin
+			return audit(ctx, tx, now, username, "login_failed", "inactive")
+		}
+		if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil {
+			failed++
+			lock := int64(0)
+			if failed >= maxFailedLogins {
+				lock = now.Add(lockDuration).Unix()
+				failed = 0
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", failed, lock, u.ID); err != nil {
+				return err
+			}
+			outcome = ErrBadLogin
+			if lock > 0 {
+				outcome = fmt.Errorf("%w: nhập sai %d lần, thử lại sau 5 phút", ErrLocked, maxFailedLogins)
+			}
+			return audit(ctx, tx, now, username, "login_failed", "bad password")
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?", u.ID); err != nil {
+			return err
+		}
+		result = u
+		return audit(ctx, tx, now, username, "login", "")
+	})
+	if err != nil {
+		return nil, err
+	}
+	return result, outcome
+}
+
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a real password"), bcrypt.MinCost)
+
+// Logout records the end of a session.
+func (s *Store) Logout(ctx context.Context, u *User) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error { return audit(ctx, tx, s.Now(), u.Username, "logout", "") })
+}
+
+func audit(ctx context.Context, tx *sql.Tx, at time.Time, username, action, detail string) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO audit(at, username, action, detail) VALUES (?, ?, ?, ?)",
+		at.Format(time.RFC3339), username, action, detail)
+	return err
+}
+
+// SetPassword resets a password (administrators, or the user for their own account).
+func (s *Store) SetPassword(ctx context.Context, actor *User, username, password string) error {
+	username = strings.ToLower(strings.TrimSpace(username))
+	if actor == nil || (actor.Username != username && requireRole(actor, RoleAdmin) != nil) {
+		return ErrForbidden
+	}
+	if err := checkPassword(password); err != nil {
+		return err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return fmt.Errorf("băm mật khẩu: %w", err)
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE username = ?", string(hash), username)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return audit(ctx, tx, s.Now(), actor.Username, "password_reset", username)
+	})
+}
+
+// UpdateUser changes an account's name, title, unit, roles and active flag (administrators only).
+// An administrator cannot remove their own administrator role, so an office is never locked out.
+func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
+	if err := requireRole(actor, RoleAdmin); err != nil {
+		return err
+	}
+	u.FullName = vntext.Clean(u.FullName)
+	u.Title = vntext.Clean(u.Title)
+	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
+		return err
+	}
+	if !u.Roles.Valid() {
+		return &InputError{Field: "Vai trò", Msg: "chưa chọn vai trò"}
+	}
+	if strings.EqualFold(actor.Username, u.Username) && (!u.Roles.Has(RoleAdmin) || !u.Active) {
+		return &InputError{Field: "Vai trò", Msg: "không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình"}
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		unitID, err := unitIDTx(ctx, tx, u.Unit)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "UPDATE users SET full_name = ?, title = ?, unit_id = ?, roles = ?, active = ? WHERE username = ?",
+			u.FullName, u.Title, unitID, int(u.Roles), u.Active, strings.ToLower(u.Username))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+}
