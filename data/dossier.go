@@ -91,6 +91,7 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 		d.Intake = p.Intake
 		d.ExternalID = p.ExternalID
 		d.SubmittedAt = at
+		d.Unit = p.Intake.Unit
 		d.Status = StatusSubmitted
 	case *Received:
 		if d.Status == StatusNone {
@@ -104,6 +105,9 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 		}
 		d.Code = p.Code
 		d.FormSet = p.FormSet
+		if d.Unit == "" {
+			d.Unit = d.Intake.Unit // the procedure's processing unit until a hand-over says otherwise
+		}
 		d.ReceivedAt = at
 		d.ReceivedBy = e.Actor
 		d.HasDue = p.Due != nil

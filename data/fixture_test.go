@@ -41,9 +41,14 @@ const testOffice = "000.00.06.H56"
 // (3 working days, same day, 4 hours, no due date) and one user per role.
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
+	return newFixtureAt(t, filepath.Join(t.TempDir(), "test.db"))
+}
+
+func newFixtureAt(t testing.TB, path string) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	clk := &clock{t: at("2026-03-02 08:00")}
-	s, err := Open(filepath.Join(t.TempDir(), "test.db"), WithClock(clk.now))
+	s, err := Open(path, WithClock(clk.now))
 	if err != nil {
 		t.Fatal(err)
 	}

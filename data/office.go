@@ -102,7 +102,11 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}
 	}
 	admin.Roles |= RoleAdmin
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	days, err := OfficialCalendar()
+	if err != nil {
+		return err
+	}
+	err = s.WithTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM offices").Scan(&n); err != nil {
 			return err
@@ -118,6 +122,12 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		}
 		if err := setMeta(ctx, tx, "station", strconv.Itoa(station)); err != nil {
 			return err
+		}
+		// A new office starts from the official calendar; the administrator edits it from there.
+		for _, d := range days {
+			if err := putDay(ctx, tx, d, "Lịch nghỉ chính thức (kèm phần mềm)"); err != nil {
+				return err
+			}
 		}
 		_, err := s.createUser(ctx, tx, admin)
 		return err

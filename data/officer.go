@@ -113,15 +113,16 @@ func (s *Store) officerStats(ctx context.Context, rep *Report, S, E int64, mode 
 	for rows.Next() {
 		var id []byte
 		var typ, actor, at, toHandler string
-		var r int
-		if err := rows.Scan(&id, &typ, &actor, &at, &toHandler, &due, &finished, &supplements, &r); err != nil {
+		var r, sup int
+		var rowDue, rowFinished sql.NullInt64
+		if err := rows.Scan(&id, &typ, &actor, &at, &toHandler, &rowDue, &rowFinished, &sup, &r); err != nil {
 			return err
 		}
 		if string(id) != string(cur) {
-			flush()
+			flush() // with the previous dossier's values, before this row's replace them
 			cur, steps = append([]byte(nil), id...), steps[:0]
 		}
-		rating = Rating(r)
+		due, finished, supplements, rating = rowDue, rowFinished, sup, Rating(r)
 		t, err := time.Parse(TimeFormat, at)
 		if err != nil {
 			return fmt.Errorf("đánh giá cán bộ: %w", err)

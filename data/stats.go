@@ -181,7 +181,8 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 		SUM(rating = 2 AND returned_at >= ?1 AND returned_at < ?2),
 		SUM(rating = 3 AND returned_at >= ?1 AND returned_at < ?2)
 	FROM (SELECT *, (finished_at IS NULL OR finished_at >= ?1) AS inp,
-			(finished_at >= ?1 AND finished_at < ?2) AS res
+			-- COALESCE: an open dossier's comparison is NULL, and NOT NULL would hide it from "pending".
+			COALESCE(finished_at >= ?1 AND finished_at < ?2, 0) AS res
 		FROM dossiers INDEXED BY dossiers_stats
 		WHERE received_at IS NOT NULL AND received_at < ?2
 			AND (finished_at IS NULL OR finished_at >= ?1 OR returned_at >= ?1))
