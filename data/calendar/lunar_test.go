@@ -68,9 +68,11 @@ func TestTet(t *testing.T) {
 		2026: D(2026, 2, 17),
 		2027: D(2027, 2, 6),
 		// Vietnamese calendar, which differs from the Chinese one
-		// (1985-02-20, 2007-02-18) because of the UTC+7 meridian.
+		// (1985-02-20, 2007-02-18, 2030-02-03, 2053-02-19) because of the UTC+7 meridian.
 		1985: D(1985, 1, 21),
 		2007: D(2007, 2, 17),
+		2030: D(2030, 2, 2),
+		2053: D(2053, 2, 18),
 		2023: D(2023, 1, 22),
 		2020: D(2020, 1, 25),
 	}
