@@ -1,0 +1,294 @@
+// Package app is the Fyne GUI of Một Cửa and nothing else: one file per screen (welcome.go,
+// setup.go, dashboard.go), shared pieces in their own small files (theme.go, lang.go,
+// statusbar.go, errors.go, format.go).
+//
+// Create builds the widgets and returns the content without running anything, so tests,
+// benchmarks and Screenshots build the real UI on Fyne's test driver; Run opens the window.
+//
+// Threading: the UI is only touched on Fyne's thread. Slow work (opening the store, building
+// the demo office, computing figures) runs in goroutines started through ui.goBackground, which
+// hand their results back with fyne.Do / fyne.DoAndWait (the build uses migrated_fynedo).
+package app
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+	"motcua/icons"
+)
+
+// appName is the name of the application, the same in every language.
+const appName = "Một Cửa"
+
+// AppID is the application ID (also in FyneApp.toml); preferences and storage hang off it.
+const AppID = "vn.motcua.desktop"
+
+// Options configure the GUI.
+type Options struct {
+	DataDir string           // folder holding data.DBFile; "" picks data.DataDir("")
+	Version string           // shown to the user, e.g. "0.1.0"
+	Now     func() time.Time // the clock; nil is time.Now
+}
+
+// Run opens the main window and returns when it is closed.
+func Run(opts Options) error {
+	if opts.DataDir == "" {
+		dir, err := data.DataDir("")
+		if err != nil {
+			return err
+		}
+		opts.DataDir = dir
+	}
+	a := fyneapp.NewWithID(AppID)
+	icon := fyne.NewStaticResource("motcua.png", icons.AppPNG)
+	a.SetIcon(icon)
+	w := a.NewWindow(appName)
+	w.SetIcon(icon)
+	u := newUI(a, w, opts)
+	w.SetContent(u.root)
+	w.Resize(fyne.NewSize(1100, 720))
+	w.SetMaster()
+	w.CenterOnScreen()
+	a.Lifecycle().SetOnStopped(u.shutdown)
+	u.start()
+	w.ShowAndRun()
+	u.shutdown()
+	// let cancelled work (a demo being built) clean up its files, without hanging the exit
+	done := make(chan struct{})
+	go func() { u.wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+	}
+	return nil
+}
+
+// Create builds the whole UI inside w and returns its content. It starts the background work
+// (opening the store, then computing figures) and returns at once; the screens appear as that
+// work reports back. Closing w closes the store.
+func Create(a fyne.App, w fyne.Window, opts Options) fyne.CanvasObject {
+	u := newUI(a, w, opts)
+	u.start()
+	return u.root
+}
+
+// ui is the state shared by the screens of one window.
+type ui struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+	root *fyne.Container // a stack holding the current screen
+
+	ctx    context.Context // cancelled when the window closes
+	cancel context.CancelFunc
+	bg     sync.WaitGroup // background work in flight (tests and Screenshots wait on it)
+
+	mu    sync.Mutex
+	store *data.Store
+	errs  []error // reported by background work
+
+	demoSize int    // dossiers in the demo office (tests make it small)
+	shownDir string // the data folder as the welcome screen names it
+	// screens, kept for tests to assert on (set on the UI thread)
+	welcome   *welcomeScreen
+	setup     *setupScreen
+	dashboard *dashboard
+}
+
+func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.DataDir == "" {
+		if dir, err := data.DataDir(""); err == nil {
+			opts.DataDir = dir
+		}
+	}
+	setLanguage("vi")
+	a.Settings().SetTheme(newTheme())
+	ctx, cancel := context.WithCancel(context.Background())
+	u := &ui{app: a, win: w, opts: opts, root: container.NewStack(), ctx: ctx, cancel: cancel,
+		demoSize: demoDossiers, shownDir: opts.DataDir}
+	w.SetOnClosed(u.shutdown)
+	return u
+}
+
+// dbPath is the office database inside the data folder.
+func (u *ui) dbPath() string { return filepath.Join(u.opts.DataDir, data.DBFile) }
+
+// now is the current time.
+func (u *ui) now() time.Time { return u.opts.Now() }
+
+// goBackground runs fn off the UI thread; an error it returns is shown in a dialog.
+func (u *ui) goBackground(fn func(ctx context.Context) error) {
+	u.bg.Add(1)
+	go func() {
+		defer u.bg.Done()
+		if err := fn(u.ctx); err != nil && u.ctx.Err() == nil {
+			u.mu.Lock()
+			u.errs = append(u.errs, err)
+			u.mu.Unlock()
+			fyne.Do(func() { u.showError(err) })
+		}
+	}()
+}
+
+// failures are the errors background work has reported so far (tests, Screenshots).
+func (u *ui) failures() []error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return append([]error(nil), u.errs...)
+}
+
+// wait blocks until the background work started so far has finished.
+func (u *ui) wait() { u.bg.Wait() }
+
+// start shows the first screen (UI thread): the welcome screen at once when there is no
+// database yet, else a waiting screen while the store opens in the background.
+func (u *ui) start() {
+	if _, err := os.Stat(u.dbPath()); errors.Is(err, fs.ErrNotExist) {
+		u.showWelcome()
+		return
+	}
+	u.show(waiting(lang.L("Opening the office database…")))
+	u.goBackground(u.open)
+}
+
+// waiting is a screen saying what we wait for.
+func waiting(what string) fyne.CanvasObject {
+	return container.NewCenter(widget.NewLabelWithStyle(what, fyne.TextAlignCenter, fyne.TextStyle{}))
+}
+
+// open opens the office database when there is one and shows the dashboard, or shows the
+// welcome screen. It blocks: call it off the UI thread (tests call it directly).
+func (u *ui) open(ctx context.Context) error {
+	_, err := os.Stat(u.dbPath())
+	if errors.Is(err, fs.ErrNotExist) {
+		fyne.DoAndWait(u.showWelcome)
+		return nil
+	}
+	if err == nil {
+		var st *data.Store
+		if st, err = data.Open(u.dbPath(), data.WithClock(u.now)); err == nil {
+			if !u.setStore(st) {
+				return nil
+			}
+			return u.showOffice(ctx, st)
+		}
+	}
+	// A database that is there but cannot be opened (locked, damaged, from a newer version) may
+	// be an office's only copy: no welcome screen, whose demo button would replace it.
+	fyne.DoAndWait(u.showFailure)
+	return errorf("Could not open the office database", err)
+}
+
+// showFailure is the screen behind the error when the database cannot be opened (UI thread).
+func (u *ui) showFailure() {
+	u.welcome, u.setup, u.dashboard = nil, nil, nil
+	u.win.SetTitle(appName)
+	heading := widget.NewLabelWithStyle(lang.L("Could not open the office database"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	where := widget.NewLabelWithStyle(u.dbPath(), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	retry := widget.NewButtonWithIcon(lang.L("Try again"), theme.ViewRefreshIcon(), func() {
+		u.show(waiting(lang.L("Opening the office database…")))
+		u.goBackground(u.open)
+	})
+	retry.Importance = widget.HighImportance
+	u.show(container.NewCenter(container.NewVBox(
+		container.NewCenter(widget.NewIcon(theme.ErrorIcon())), heading, where, container.NewCenter(retry))))
+}
+
+// showOffice shows the dashboard of an open store, or the welcome screen when the store has no
+// office yet. It blocks while the first figures are computed.
+func (u *ui) showOffice(ctx context.Context, st *data.Store) error {
+	office, err := st.Office()
+	if errors.Is(err, data.ErrNotSetUp) {
+		fyne.DoAndWait(u.showWelcome)
+		return nil
+	}
+	if err != nil {
+		return errorf("Could not open the office database", err)
+	}
+	language, err := st.Setting(ctx, data.SettingLanguage)
+	if err != nil {
+		return errorf("Could not read the office settings", err)
+	}
+	modeName, err := st.Setting(ctx, data.SettingDateMode)
+	if err != nil {
+		return errorf("Could not read the office settings", err)
+	}
+	mode, err := data.ParseMode(modeName)
+	if err != nil {
+		mode = data.ModeTimestamp // a bad setting must not keep the office closed
+	}
+	var d *dashboard
+	fyne.DoAndWait(func() {
+		setLanguage(language)
+		u.win.SetTitle(appName + " — " + office.Name)
+		d = newDashboard(u, st, office, mode)
+		u.dashboard = d
+		u.welcome, u.setup = nil, nil
+		u.show(d.content)
+	})
+	return d.refresh(ctx)
+}
+
+// show replaces the current screen (UI thread).
+func (u *ui) show(screen fyne.CanvasObject) {
+	u.root.Objects = []fyne.CanvasObject{screen}
+	u.root.Refresh()
+}
+
+// currentStore is the open store, nil when none.
+func (u *ui) currentStore() *data.Store {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.store
+}
+
+// setStore makes st the open store, closing the previous one. After shutdown it closes st and
+// reports false.
+func (u *ui) setStore(st *data.Store) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.ctx.Err() != nil {
+		if st != nil {
+			st.Close()
+		}
+		return false
+	}
+	if u.store != nil && u.store != st {
+		u.store.Close()
+	}
+	u.store = st
+	return true
+}
+
+// closeStore closes the open store, if any (before the demo replaces the file).
+func (u *ui) closeStore() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.store != nil {
+		u.store.Close()
+		u.store = nil
+	}
+}
+
+// shutdown stops background work and closes the store; safe to call more than once.
+func (u *ui) shutdown() {
+	u.cancel()
+	u.closeStore()
+}

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"motcua/data/calendar"
+	"motcua/data/vntext"
+)
+
+// count writes a number of dossiers the Vietnamese way: 12.345.
+func count(n int) string { return vntext.Thousands(int64(n)) }
+
+// percent writes part/whole as a percentage with one decimal and a decimal comma: "94,2 %".
+// ok is false when whole is zero.
+func percent(part, whole int) (string, bool) {
+	if whole <= 0 {
+		return "", false
+	}
+	v := float64(part) * 100 / float64(whole)
+	s := strconv.FormatFloat(float64(int64(v*10+0.5))/10, 'f', 1, 64)
+	return strings.Replace(s, ".", ",", 1) + " %", true
+}
+
+// week is Monday → day, the "this week" of the dashboard.
+func week(day calendar.Date) (from, to calendar.Date) {
+	back := (int(day.Weekday()) + 6) % 7 // Monday 0 … Sunday 6
+	return day.AddDays(-back), day
+}
+
+// shortDate writes a date as dd/mm/yyyy.
+func shortDate(d calendar.Date) string { return d.VN() }
+
+// clock writes a time as HH:MM dd/mm/yyyy.
+func clock(t time.Time) string { return vntext.DateTime(t) }

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"motcua/data"
+	"motcua/data/demo"
+)
+
+// screenshotSize is the size of the pictures in docs/screenshots.
+var screenshotSize = fyne.NewSize(1280, 800)
+
+// Screenshots renders the welcome screen and the dashboard to dir/welcome.png and
+// dir/dashboard.png (1280×800) with Fyne's software test driver: no display is needed. The
+// dashboard shows the office in opts.DataDir when it holds one, else a demo office built in a
+// temporary folder (and removed afterwards). It replaces the current Fyne app with a test app,
+// so call it from a process that shows no window (the "screenshots" command).
+func Screenshots(dir string, opts Options) error {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "motcua-screenshots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	a := test.NewApp()
+
+	shown := opts.DataDir
+	if shown == "" {
+		shown, _ = data.DataDir("")
+	}
+	welcome := opts
+	welcome.DataDir = filepath.Join(tmp, "empty")
+	if err := screenshot(a, welcome, shown, filepath.Join(dir, "welcome.png")); err != nil {
+		return fmt.Errorf("welcome.png: %w", err)
+	}
+
+	office := opts
+	if !hasOffice(opts.DataDir) {
+		office.DataDir = filepath.Join(tmp, "demo")
+		err := demo.Build(context.Background(), filepath.Join(office.DataDir, data.DBFile),
+			demo.Options{Dossiers: demoDossiers, Seed: 1, Now: opts.Now()})
+		if err != nil {
+			return fmt.Errorf("dashboard.png: demo office: %w", err)
+		}
+	}
+	if err := screenshot(a, office, shown, filepath.Join(dir, "dashboard.png")); err != nil {
+		return fmt.Errorf("dashboard.png: %w", err)
+	}
+	return nil
+}
+
+// hasOffice tells whether dir holds a database that is set up for an office.
+func hasOffice(dir string) bool {
+	if dir == "" {
+		return false
+	}
+	path := filepath.Join(dir, data.DBFile)
+	if _, err := os.Stat(path); err != nil {
+		return false
+	}
+	st, err := data.Open(path)
+	if err != nil {
+		return false
+	}
+	defer st.Close()
+	_, err = st.Office()
+	return err == nil
+}
+
+// screenshot builds the UI for opts in a test window, waits for its background work and writes
+// the picture to file.
+func screenshot(a fyne.App, opts Options, shownDir, file string) error {
+	w := a.NewWindow(appName)
+	defer w.Close()
+	u := newUI(a, w, opts)
+	u.shownDir = shownDir
+	w.SetContent(u.root)
+	w.Resize(screenshotSize)
+	fyne.DoAndWait(u.start)
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	return writePNG(file, w)
+}
+
+// writePNG captures w's canvas into file, replacing it only once the picture is complete.
+func writePNG(file string, w fyne.Window) error {
+	img := w.Canvas().Capture()
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".screenshot-*.png")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := png.Encode(tmp, img); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}

@@ -1,0 +1,214 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+)
+
+// The checks below mirror the data layer's (data/office.go, data/users.go) so the form can say
+// what is wrong while typing; the store checks again and has the last word.
+var (
+	officeCodeRE = regexp.MustCompile(`^[A-Z0-9][A-Z0-9.]{0,39}$`)
+	usernameRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
+)
+
+const minPassword = 8
+
+// setupScreen is the form that makes an empty database an office's station.
+type setupScreen struct {
+	u       *ui
+	content fyne.CanvasObject
+	form    *widget.Form
+
+	code, name, place       *widget.Entry
+	level, station          *widget.Select
+	username, fullName      *widget.Entry
+	password, passwordAgain *widget.Entry
+	levelCodes              []string // parallel to level.Options
+	fieldEntries            map[string]*widget.Entry
+}
+
+// showSetup shows the setup form (UI thread).
+func (u *ui) showSetup() {
+	s := newSetup(u)
+	u.setup, u.welcome, u.dashboard = s, nil, nil
+	u.show(s.content)
+}
+
+func newSetup(u *ui) *setupScreen {
+	s := &setupScreen{u: u}
+	entry := func(validate func(string) error) *widget.Entry {
+		e := widget.NewEntry()
+		e.Validator = validate
+		return e
+	}
+	required := func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New(lang.L("Required"))
+		}
+		return nil
+	}
+	s.code = entry(func(v string) error {
+		if !officeCodeRE.MatchString(strings.ToUpper(strings.TrimSpace(v))) {
+			return errors.New(lang.L("Capital letters, digits and dots, e.g. 000.00.06.H56"))
+		}
+		return nil
+	})
+	s.code.SetPlaceHolder("000.00.06.H56")
+	s.name = entry(required)
+	s.name.SetPlaceHolder(lang.L("e.g. People’s Committee of Tân Phú commune"))
+	s.place = widget.NewEntry()
+	s.place.SetPlaceHolder(lang.L("e.g. Tân Phú (printed before the date on the forms)"))
+
+	s.levelCodes = []string{"xa", "huyen", "tinh"}
+	s.level = widget.NewSelect([]string{lang.L("Commune level"), lang.L("District level"), lang.L("Province level")}, nil)
+	s.level.SetSelectedIndex(0)
+	stations := make([]string, 10)
+	for i := range stations {
+		stations[i] = strconv.Itoa(i)
+	}
+	s.station = widget.NewSelect(stations, nil)
+	s.station.SetSelectedIndex(0)
+
+	s.username = entry(func(v string) error {
+		if !usernameRE.MatchString(strings.TrimSpace(v)) {
+			return errors.New(lang.L("2–40 characters: lower-case letters without accents, digits, dot, dash"))
+		}
+		return nil
+	})
+	s.username.SetPlaceHolder("quantri")
+	s.fullName = entry(required)
+	s.password = widget.NewPasswordEntry()
+	s.password.Validator = func(v string) error {
+		if utf8.RuneCountInString(v) < minPassword {
+			return errors.New(lang.L("At least {{.N}} characters", map[string]any{"N": minPassword}))
+		}
+		return nil
+	}
+	s.passwordAgain = widget.NewPasswordEntry()
+	s.passwordAgain.Validator = func(v string) error {
+		if v != s.password.Text {
+			return errors.New(lang.L("The two passwords differ"))
+		}
+		return nil
+	}
+	s.password.OnChanged = func(string) {
+		if s.passwordAgain.Text != "" {
+			s.passwordAgain.Validate()
+		}
+	}
+
+	// data.InputError.Field → the entry at fault
+	s.fieldEntries = map[string]*widget.Entry{
+		"Mã đơn vị": s.code, "Tên đơn vị": s.name, "Địa danh": s.place,
+		"Tên đăng nhập": s.username, "Họ tên": s.fullName, "Mật khẩu": s.password,
+	}
+
+	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		it := widget.NewFormItem(label, w)
+		it.HintText = hint
+		return it
+	}
+	s.form = &widget.Form{
+		Items: []*widget.FormItem{
+			item(lang.L("Agency code"), s.code, lang.L("The office's identification code (mã định danh)")),
+			item(lang.L("Office name"), s.name, ""),
+			item(lang.L("Level"), s.level, ""),
+			item(lang.L("Place"), s.place, ""),
+			item(lang.L("Station number"), s.station, lang.L("0–9, different for each computer of the office")),
+			item(lang.L("Administrator's username"), s.username, ""),
+			item(lang.L("Administrator's full name"), s.fullName, ""),
+			item(lang.L("Password"), s.password, lang.L("At least {{.N}} characters", map[string]any{"N": minPassword})),
+			item(lang.L("Password again"), s.passwordAgain, ""),
+		},
+		SubmitText: lang.L("Set up the office"),
+		CancelText: lang.L("Back"),
+		OnSubmit:   s.submit,
+		OnCancel:   u.showWelcome,
+	}
+
+	title := widget.NewLabelWithStyle(lang.L("Set up a new office"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	body := container.NewVBox(title, widget.NewSeparator(), s.form)
+	s.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height), body))
+	s.content = container.NewVScroll(s.content)
+	return s
+}
+
+// values reads the form (UI thread).
+func (s *setupScreen) values() (data.Office, int, data.NewUser) {
+	level := "xa"
+	if i := s.level.SelectedIndex(); i >= 0 && i < len(s.levelCodes) {
+		level = s.levelCodes[i]
+	}
+	station, _ := strconv.Atoi(s.station.Selected)
+	o := data.Office{
+		Code:  strings.ToUpper(strings.TrimSpace(s.code.Text)),
+		Name:  s.name.Text,
+		Level: level,
+		Place: s.place.Text,
+	}
+	admin := data.NewUser{
+		Username: strings.TrimSpace(s.username.Text),
+		FullName: s.fullName.Text,
+		Roles:    data.RoleAdmin,
+		Password: s.password.Text,
+	}
+	return o, station, admin
+}
+
+// submit sets the office up in the background; on an error the form stays as typed (UI thread).
+func (s *setupScreen) submit() {
+	if err := s.form.Validate(); err != nil {
+		return
+	}
+	office, station, admin := s.values()
+	s.form.Disable()
+	u := s.u
+	u.goBackground(func(ctx context.Context) error {
+		err := u.setupOffice(ctx, office, station, admin)
+		if err != nil {
+			fyne.Do(func() {
+				s.form.Enable()
+				var ie *data.InputError
+				if errors.As(err, &ie) {
+					if e := s.fieldEntries[ie.Field]; e != nil {
+						e.SetValidationError(errors.New(ie.Msg))
+					}
+				}
+			})
+		}
+		return err
+	})
+}
+
+// setupOffice opens (creating) the database, sets the office up and shows its dashboard. It blocks.
+func (u *ui) setupOffice(ctx context.Context, office data.Office, station int, admin data.NewUser) error {
+	st := u.currentStore()
+	if st == nil {
+		var err error
+		st, err = data.Open(u.dbPath(), data.WithClock(u.now))
+		if err != nil {
+			return errorf("Could not open the office database", err)
+		}
+		if !u.setStore(st) {
+			return nil
+		}
+	}
+	if err := st.Setup(ctx, office, station, admin); err != nil {
+		return errorf("Could not set up the office", err)
+	}
+	return u.showOffice(ctx, st)
+}

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Colours of the office: the deep red of the icon.
+var (
+	colorPrimary = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0xFF} // #B71C1C
+	colorFocus   = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0x7F}
+	colorSelect  = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0x3F}
+	colorHeader  = color.NRGBA{R: 0xF6, G: 0xEE, B: 0xEE, A: 0xFF} // status bar, headers
+)
+
+// motcuaTheme is Fyne's default light theme with a red primary colour. It keeps the default font
+// (Noto Sans, which covers Vietnamese); the monospace font is never used for Vietnamese text.
+type motcuaTheme struct{ base fyne.Theme }
+
+var _ fyne.Theme = (*motcuaTheme)(nil)
+
+func newTheme() fyne.Theme { return &motcuaTheme{base: theme.DefaultTheme()} }
+
+func (t *motcuaTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		return colorPrimary
+	case theme.ColorNameFocus:
+		return colorFocus
+	case theme.ColorNameSelection:
+		return colorSelect
+	case theme.ColorNameHeaderBackground:
+		return colorHeader
+	}
+	return t.base.Color(n, theme.VariantLight)
+}
+
+func (t *motcuaTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
+
+func (t *motcuaTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
+
+func (t *motcuaTheme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n) }
