@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"errors"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -178,5 +177,3 @@ func TestClockSetBackKeepsOrder(t *testing.T) {
 		t.Fatalf("events out of order: %+v", evs)
 	}
 }
-
-var codeRe = regexp.MustCompile(`^000\.00\.06\.H56-\d{6}-\d{4}$`)
