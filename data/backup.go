@@ -131,7 +131,7 @@ func VerifyFile(ctx context.Context, path string) error {
 	defer db.Close()
 	var app, version int
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return errors.New("tệp không phải cơ sở dữ liệu SQLite hợp lệ")
+		return errors.New("tệp không phải cơ sở dữ liệu Một Cửa (không đọc được dạng SQLite)")
 	}
 	if app != appID {
 		return errors.New("tệp không phải cơ sở dữ liệu Một Cửa")

@@ -10,11 +10,18 @@ import (
 // Batch appends back-dated events in one transaction: the legacy-register import and the demo
 // builder. Statuses are checked by the same fold as live commands; roles are not, because a batch
 // runs for an administrator on the command line (see System), who already owns the file.
+//
+// A dossier's row and search entry are written once, when the batch moves on to another dossier
+// or commits, instead of once per event: a bulk build writes about five events per dossier.
 type Batch struct {
 	s      *Store
-	tx     *sql.Tx
 	w      *writer
 	office string
+
+	pending     bool
+	pendingD    Dossier // a copy: callers may reuse one Dossier value for the next dossier
+	pendingText string  // search text when the row was last written
+	pendingNew  bool    // no row yet
 }
 
 // Batch runs fn with a Batch; everything fn appended commits together or not at all.
@@ -32,8 +39,20 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 			return err
 		}
 		defer w.close()
-		return fn(&Batch{s: s, tx: tx, w: w, office: office.Code})
+		b := &Batch{s: s, w: w, office: office.Code}
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.flush(ctx)
 	})
+}
+
+func (b *Batch) flush(ctx context.Context) error {
+	if !b.pending {
+		return nil
+	}
+	b.pending = false
+	return b.w.project(ctx, &b.pendingD, b.pendingText, b.pendingNew)
 }
 
 // Append records p on d as having happened at `at`, by actor (a username) at station. For a new
@@ -42,6 +61,11 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor string, station int, p Payload) error {
 	if station < 0 || station > 9 {
 		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}
+	}
+	if b.pending && (d.Status == StatusNone || d.ID != b.pendingD.ID) {
+		if err := b.flush(ctx); err != nil {
+			return err
+		}
 	}
 	at = at.In(b.s.loc).Truncate(time.Millisecond)
 	if !d.lastAt.IsZero() && at.Before(d.lastAt) {
@@ -54,8 +78,16 @@ func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor stri
 	if !statusIn(d.Status, rules[e.Type].from) {
 		return &TransitionError{Type: e.Type, Status: d.Status}
 	}
-	if err := b.s.complete(ctx, b.tx, d, e, p); err != nil {
+	if err := b.s.complete(ctx, b.w, d, e, p); err != nil {
 		return err
 	}
-	return b.w.append(ctx, d, e, p)
+	if !b.pending {
+		// First event of this dossier in the batch: remember what its row and index hold now.
+		b.pendingText, b.pendingNew = searchText(d), d.Status == StatusNone
+	}
+	if err := b.w.insertEvent(ctx, d, e, p); err != nil {
+		return err
+	}
+	b.pending, b.pendingD = true, *d
+	return nil
 }

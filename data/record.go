@@ -18,17 +18,28 @@ const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 // writer appends events inside one transaction with prepared statements, so a bulk build (the
 // demo, an import) pays the SQL parse once per transaction, not once per row.
 type writer struct {
-	s      *Store
-	tx     *sql.Tx
-	ids    *catalogIDs
-	ins    *sql.Stmt
-	upsert *sql.Stmt
-	ftsDel *sql.Stmt
-	ftsIns *sql.Stmt
+	s         *Store
+	tx        *sql.Tx
+	ids       *catalogIDs
+	ins       *sql.Stmt
+	insert    *sql.Stmt
+	update    *sql.Stmt
+	ridOf     *sql.Stmt
+	ftsDel    *sql.Stmt
+	ftsIns    *sql.Stmt
+	counter   *sql.Stmt
+	counterW  *sql.Stmt
+	codeTaken *sql.Stmt
+	counters  map[counterKey]int // last number per office, day and station, within this transaction
+}
+
+type counterKey struct {
+	office, day string
+	station     int
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, ids: s.catalogIDs()}
+	w := &writer{s: s, tx: tx, ids: s.catalogIDs(), counters: map[counterKey]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -39,10 +50,16 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		return st
 	}
 	w.ins = prep(`INSERT INTO events(id, dossier, type, at, actor, station, office, payload, conflict)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`)
-	w.upsert = prep(upsertDossierSQL)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.insert = prep(insertDossierSQL)
+	w.update = prep(updateDossierSQL)
+	w.ridOf = prep("SELECT rid FROM dossiers WHERE id = ?")
 	w.ftsDel = prep("DELETE FROM dossier_search WHERE rowid = ?")
 	w.ftsIns = prep("INSERT INTO dossier_search(rowid, text) VALUES (?, ?)")
+	w.counter = prep("SELECT last FROM code_counters WHERE office = ? AND day = ? AND station = ?")
+	w.counterW = prep(`INSERT INTO code_counters(office, day, station, last) VALUES (?, ?, ?, ?)
+		ON CONFLICT(office, day, station) DO UPDATE SET last = excluded.last`)
+	w.codeTaken = prep("SELECT count(*) FROM dossiers WHERE code = ?")
 	if err != nil {
 		w.close()
 		return nil, fmt.Errorf("chuẩn bị ghi sự kiện: %w", err)
@@ -51,7 +68,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.ins, w.upsert, w.ftsDel, w.ftsIns} {
+	for _, st := range []*sql.Stmt{w.ins, w.insert, w.update, w.ridOf, w.ftsDel, w.ftsIns, w.counter, w.counterW, w.codeTaken} {
 		if st != nil {
 			st.Close()
 		}
@@ -61,6 +78,21 @@ func (w *writer) close() {
 // append validates e against d, stores it and updates the projection and the search index.
 // d is updated in place only when everything succeeded.
 func (w *writer) append(ctx context.Context, d *Dossier, e *Event, p Payload) error {
+	oldText, isNew := searchText(d), d.Status == StatusNone
+	next := *d
+	if err := w.insertEvent(ctx, &next, e, p); err != nil {
+		return err
+	}
+	if err := w.project(ctx, &next, oldText, isNew); err != nil {
+		return err
+	}
+	*d = next
+	return nil
+}
+
+// insertEvent folds e into d and stores it, leaving the projection to the caller (a batch writes
+// a dossier's row once after all its events rather than once per event).
+func (w *writer) insertEvent(ctx context.Context, d *Dossier, e *Event, p Payload) error {
 	raw, err := json.Marshal(p)
 	if err != nil {
 		return fmt.Errorf("mã hóa sự kiện: %w", err)
@@ -70,7 +102,6 @@ func (w *writer) append(ctx context.Context, d *Dossier, e *Event, p Payload) er
 		e.ID = newEventID(e.At)
 	}
 	next := *d
-	oldText := searchText(d)
 	if err := next.Apply(e, p); err != nil {
 		return err
 	}
@@ -78,15 +109,15 @@ func (w *writer) append(ctx context.Context, d *Dossier, e *Event, p Payload) er
 	if e.Conflict != "" {
 		conflict = sql.NullString{String: e.Conflict, Valid: true}
 	}
-	if err := w.ins.QueryRowContext(ctx, e.ID[:], e.Dossier[:], string(e.Type), e.At.In(w.s.loc).Format(TimeFormat),
-		e.Actor, e.Station, e.Office, string(raw), conflict).Scan(&e.Seq); err != nil {
+	res, err := w.ins.ExecContext(ctx, e.ID[:], e.Dossier[:], string(e.Type), e.At.In(w.s.loc).Format(TimeFormat),
+		e.Actor, e.Station, e.Office, string(raw), conflict)
+	if err != nil {
+		return fmt.Errorf("ghi sự kiện: %w", err)
+	}
+	if e.Seq, err = res.LastInsertId(); err != nil {
 		return fmt.Errorf("ghi sự kiện: %w", err)
 	}
 	next.LastSeq = e.Seq
-	isNew := d.Status == StatusNone
-	if err := w.project(ctx, &next, oldText, isNew); err != nil {
-		return err
-	}
 	*d = next
 	return nil
 }
@@ -200,15 +231,15 @@ func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload
 		if err != nil {
 			return err
 		}
-		e, err := s.prepare(ctx, tx, actor, d, p, office)
-		if err != nil {
-			return err
-		}
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer w.close()
+		e, err := s.prepare(ctx, w, actor, d, p, office)
+		if err != nil {
+			return err
+		}
 		if err := w.append(ctx, d, e, p); err != nil {
 			return err
 		}
@@ -220,7 +251,7 @@ func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload
 
 // prepare checks the actor's right, fills the fields the store computes (code, due dates, the
 // unit handed over from) and validates the payload. It returns the event to append.
-func (s *Store) prepare(ctx context.Context, tx *sql.Tx, actor *User, d *Dossier, p Payload, office Office) (*Event, error) {
+func (s *Store) prepare(ctx context.Context, w *writer, actor *User, d *Dossier, p Payload, office Office) (*Event, error) {
 	t := p.EventType()
 	if _, ok := rules[t]; !ok {
 		return nil, inputErrorf("thao tác không hợp lệ")
@@ -237,7 +268,7 @@ func (s *Store) prepare(ctx context.Context, tx *sql.Tx, actor *User, d *Dossier
 		at = d.lastAt.Add(time.Millisecond)
 	}
 	e := &Event{Dossier: d.ID, Type: t, At: at, Actor: actor.Username, Station: s.Station(), Office: office.Code}
-	if err := s.complete(ctx, tx, d, e, p); err != nil {
+	if err := s.complete(ctx, w, d, e, p); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -246,14 +277,14 @@ func (s *Store) prepare(ctx context.Context, tx *sql.Tx, actor *User, d *Dossier
 // complete normalises the payload's text, fills what the store computes (the dossier code, the due
 // date, the due date moved by a pause, the unit handed over from) and validates it. Fields the
 // caller already set are kept, so an import can bring its own code and due date.
-func (s *Store) complete(ctx context.Context, tx *sql.Tx, d *Dossier, e *Event, p Payload) error {
+func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p Payload) error {
 	at := e.At
 	cal := s.Calendar()
 	switch p := p.(type) {
 	case *Received:
 		normalizeIntake(&p.Intake)
 		if p.Code == "" {
-			code, err := mintCode(ctx, tx, e.Office, e.Station, at)
+			code, err := w.mintCode(ctx, e.Office, e.Station, at)
 			if err != nil {
 				return err
 			}
@@ -270,7 +301,7 @@ func (s *Store) complete(ctx context.Context, tx *sql.Tx, d *Dossier, e *Event, 
 			}
 		}
 		if p.FormSet == "" {
-			p.FormSet = s.formSet(ctx, tx)
+			p.FormSet = s.formSet(ctx, w.tx)
 		}
 	case *Refused:
 		normalizeIntake(&p.Intake)
@@ -278,7 +309,8 @@ func (s *Store) complete(ctx context.Context, tx *sql.Tx, d *Dossier, e *Event, 
 	case *Submitted:
 		normalizeIntake(&p.Intake)
 	case *Transferred:
-		if p.FromUnit == "" {
+		if p.FromUnit == "" && d.Status == StatusProcessing {
+			// From a unit to another; from status 2 the giver is the one-stop office itself ("").
 			p.FromUnit = d.Unit
 		}
 		p.Note = cleanText(p.Note)

@@ -27,7 +27,7 @@ func NFC(s string) string { return norm.NFC.String(s) }
 // Invalid UTF-8 becomes U+FFFD so that a damaged paste stays visible instead
 // of silently losing letters.
 func Clean(s string) string {
-	if isCleanASCII(s) {
+	if isCleanASCII(s) || isClean(s) {
 		return s
 	}
 	return norm.NFC.String(string(appendClean(make([]byte, 0, len(s)), s)))
@@ -106,6 +106,42 @@ func isCleanASCII(s string) bool {
 		prevSpace = space
 	}
 	return true
+}
+
+// isClean reports whether Clean would return s unchanged, without allocating: stored text is
+// cleaned again on every validation, and most of it is Vietnamese, so the ASCII fast path alone
+// misses it.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || !utf8.ValidString(s) {
+		return s == ""
+	}
+	prevSpace, latinOnly := false, true
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < 0x80 && r > ' ' && r != 0x7f:
+		case isPrecomposedLatin(r):
+			// Every Vietnamese letter is here, and no space, control or format character is, so
+			// the table look-ups below can be skipped.
+		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return false
+		default:
+			latinOnly = false
+		}
+		prevSpace = false
+	}
+	// ASCII and precomposed Latin letters are NFC already (composition needs a combining mark, and
+	// TestPrecomposedLatinIsNFC checks each of these letters), so the NFC check is for the rest.
+	return latinOnly || norm.NFC.IsNormalString(s)
+}
+
+func isPrecomposedLatin(r rune) bool {
+	return (r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7) || (r >= 0x1E00 && r <= 0x1EFF)
 }
 
 // appendClean appends the cleaned form of s (not yet NFC) to dst. Dropping

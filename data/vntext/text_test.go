@@ -158,3 +158,38 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// isClean must agree with Clean: it is Clean's shortcut.
+func TestIsCleanAgreesWithClean(t *testing.T) {
+	for _, s := range []string{"", "Nguyễn Văn Đức", "Nguyễn  Văn", " Đức", "Đức ", "Nguye\u0302\u0303n", "a\u200bb",
+		"Tờ khai\tđăng ký", "Hà Nội\n", "\xff\xfe", "Đồng ý", "ab\u00a0cd", "Thôn 3, xã Đông Tiến"} {
+		if got, want := isClean(s), Clean(s) == s; got != want {
+			t.Errorf("isClean(%q) = %v, Clean(s) == s is %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsClean(f *testing.F) {
+	for _, s := range []string{"Nguyễn Văn Đức", " a", "a  b", "e\u0301", "\u200b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isClean(s) && Clean(s) != s {
+			t.Fatalf("isClean(%q) but Clean gives %q", s, Clean(s))
+		}
+	})
+}
+
+// isClean's shortcut trusts that these letters are NFC on their own and next to ASCII.
+func TestPrecomposedLatinIsNFC(t *testing.T) {
+	for r := rune(0); r <= 0x1EFF; r++ {
+		if !isPrecomposedLatin(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "a", string(r) + string(r)} {
+			if !norm.NFC.IsNormalString(s) {
+				t.Errorf("%U in %q is not NFC", r, s)
+			}
+		}
+	}
+}
