@@ -83,7 +83,7 @@ fuzz: deps ## run every Fuzz target for FUZZTIME each (make fuzz FUZZTIME=1m)
 	@FUZZTIME='$(FUZZTIME)' TAGS='$(TAGS)' GO='$(GO)' bash scripts/fuzz.sh
 
 screenshots: deps ## render the screenshots into docs/screenshots (headless)
-	xvfb-run -a -s '-screen 0 1280x800x24' $(GO) run -tags '$(TAGS)' . screenshots --out docs/screenshots
+	MOTCUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags '$(TAGS)' -count=1 -run '^TestScreenshots$$' ./app
 
 icons: ## re-render icons/icon-*.png from icons/icon.svg (needs rsvg-convert)
 	@bash scripts/icons.sh

@@ -7,14 +7,17 @@ import (
 	"testing"
 )
 
-// TestScreenshots renders both pictures (into MOTCUA_SCREENSHOTS when set, to look at them).
+// TestScreenshots renders both pictures. "make screenshots" sets MOTCUA_SCREENSHOTS to
+// docs/screenshots and gets a 20,000-dossier demo office; the renderer is test-only so that
+// Fyne's test driver never ships in the application.
 func TestScreenshots(t *testing.T) {
-	dir := buildDemo(t, 300)
 	out := os.Getenv("MOTCUA_SCREENSHOTS")
+	opts := Options{Version: "0.1.0", Now: clockAt(fixedNow)}
 	if out == "" {
 		out = t.TempDir()
+		opts.DataDir = buildDemo(t, 300)
 	}
-	if err := Screenshots(out, Options{DataDir: dir, Version: "0.1.0", Now: clockAt(fixedNow)}); err != nil {
+	if err := Screenshots(out, opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"welcome.png", "dashboard.png"} {

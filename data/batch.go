@@ -18,10 +18,9 @@ type Batch struct {
 	w      *writer
 	office string
 
-	pending     bool
-	pendingD    Dossier // a copy: callers may reuse one Dossier value for the next dossier
-	pendingText string  // search text when the row was last written
-	pendingNew  bool    // no row yet
+	pending  bool
+	pendingD Dossier // a copy: callers may reuse one Dossier value for the next dossier
+	oldD     Dossier // its state when its projections were last written (zero: none yet)
 }
 
 // Batch runs fn with a Batch; everything fn appended commits together or not at all.
@@ -52,7 +51,7 @@ func (b *Batch) flush(ctx context.Context) error {
 		return nil
 	}
 	b.pending = false
-	return b.w.project(ctx, &b.pendingD, b.pendingText, b.pendingNew)
+	return b.w.project(ctx, &b.oldD, &b.pendingD)
 }
 
 // Append records p on d as having happened at `at`, by actor (a username) at station. For a new
@@ -82,8 +81,8 @@ func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor stri
 		return err
 	}
 	if !b.pending {
-		// First event of this dossier in the batch: remember what its row and index hold now.
-		b.pendingText, b.pendingNew = searchText(d), d.Status == StatusNone
+		// First event of this dossier in the batch: remember what its projections hold now.
+		b.oldD = *d
 	}
 	if err := b.w.insertEvent(ctx, d, e, p); err != nil {
 		return err

@@ -57,8 +57,10 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 	if err := s.db.QueryRowContext(ctx, "SELECT count(DISTINCT dossier) FROM events").Scan(&total); err != nil {
 		return nil, err
 	}
+	want := map[statKey]*statVec{}
 	err = s.replayAll(ctx, s.db, func(d *Dossier) error {
 		res.Dossiers++
+		contributions(want, d, ids, +1)
 		if progress != nil && res.Dossiers%1000 == 0 {
 			progress(res.Dossiers, total)
 		}
@@ -90,10 +92,54 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 	if indexed != projected {
 		res.Mismatches = append(res.Mismatches, fmt.Sprintf("chỉ mục tìm kiếm có %d mục, bảng hồ sơ có %d dòng", indexed, projected))
 	}
+	if err := s.checkDaily(ctx, want, res); err != nil {
+		return nil, err
+	}
 	if progress != nil {
 		progress(res.Dossiers, total)
 	}
 	return res, nil
+}
+
+// checkDaily compares daily_stats with the sums a replay of the log gives.
+func (s *Store) checkDaily(ctx context.Context, want map[statKey]*statVec, res *CheckResult) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT day, unit_id, field_id, "+dailyColumns+" FROM daily_stats")
+	if err != nil {
+		return fmt.Errorf("đọc số liệu thống kê: %w", err)
+	}
+	defer rows.Close()
+	bad := 0
+	for rows.Next() {
+		var k statKey
+		var v statVec
+		dest := []any{&k.day, &k.unit, &k.field}
+		for i := range v {
+			dest = append(dest, &v[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		w := want[k]
+		if w == nil {
+			w = &statVec{}
+		}
+		if *w != v {
+			bad++
+		}
+		delete(want, k)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, v := range want {
+		if *v != (statVec{}) {
+			bad++
+		}
+	}
+	if bad > 0 {
+		res.Mismatches = append(res.Mismatches, fmt.Sprintf("số liệu thống kê theo ngày sai ở %d dòng so với nhật ký", bad))
+	}
+	return nil
 }
 
 // projectionRow reads a dossiers row in projectionArgs' column order.
@@ -213,7 +259,7 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 		if err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT dossier) FROM events").Scan(&total); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers;"); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers; DELETE FROM daily_stats;"); err != nil {
 			return fmt.Errorf("xóa bảng hồ sơ: %w", err)
 		}
 		w, err := s.newWriter(ctx, tx)
@@ -229,7 +275,7 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 			if d.Status == StatusNone {
 				return nil
 			}
-			return w.project(ctx, d, "", true)
+			return w.project(ctx, &Dossier{}, d)
 		})
 	})
 	return n, err

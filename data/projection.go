@@ -33,6 +33,20 @@ func idOrNull(m map[string]int64, code string) sql.NullInt64 {
 	return sql.NullInt64{}
 }
 
+// unitFieldIDs are the row ids of the dossier's processing unit and field; a procedure's field
+// stands in when the intake named none.
+func unitFieldIDs(d *Dossier, ids *catalogIDs) (unit, field sql.NullInt64) {
+	field = idOrNull(ids.field, d.Field)
+	if !field.Valid {
+		if p, ok := ids.procedure[d.Procedure]; ok && d.Procedure != "" {
+			if f, ok := ids.procField[p]; ok {
+				field = sql.NullInt64{Int64: f, Valid: true}
+			}
+		}
+	}
+	return idOrNull(ids.unit, d.Unit), field
+}
+
 // projectionArgs is the dossiers row of d, in upsertDossierSQL's column order.
 func projectionArgs(d *Dossier, ids *catalogIDs) []any {
 	var code sql.NullString
@@ -40,25 +54,25 @@ func projectionArgs(d *Dossier, ids *catalogIDs) []any {
 		code = sql.NullString{String: d.Code, Valid: true}
 	}
 	proc := idOrNull(ids.procedure, d.Procedure)
-	field := idOrNull(ids.field, d.Field)
-	if !field.Valid && proc.Valid {
-		if f, ok := ids.procField[proc.Int64]; ok {
-			field = sql.NullInt64{Int64: f, Valid: true}
-		}
-	}
+	unit, field := unitFieldIDs(d, ids)
 	var due, dueOriginal sql.NullInt64
 	if d.HasDue {
 		due, dueOriginal = unixOrNull(d.Due), unixOrNull(d.DueOriginal)
 	}
-	return []any{d.ID[:], code, d.Office, int(d.Status), proc, field, idOrNull(ids.unit, d.Unit), d.Handler, d.ReceivedBy,
+	return []any{d.ID[:], code, d.Office, int(d.Status), proc, field, unit, d.Handler, d.ReceivedBy,
 		int(d.Channel), d.Applicant.Name, d.Applicant.IDNo, d.Applicant.Phone, d.Applicant.Address,
 		unixOrNull(d.SubmittedAt), unixOrNull(d.ReceivedAt), due, dueOriginal, unixOrNull(d.ApologyDue),
 		unixOrNull(d.PausedAt), unixOrNull(d.FinishedAt), unixOrNull(d.ReturnedAt), d.Supplements, d.Apologies,
 		int(d.Rating), d.FeeAtReception, d.FeeAtReturn, d.Conflicts, d.LastSeq}
 }
 
-// project writes d's row and, when its searchable text changed, its search entry.
-func (w *writer) project(ctx context.Context, d *Dossier, oldText string, isNew bool) error {
+// project moves a dossier's projections from its old state (zero for a new dossier) to d: its
+// row, its daily statistics and, when its searchable text changed, its search entry.
+func (w *writer) project(ctx context.Context, old, d *Dossier) error {
+	oldText, isNew := searchText(old), old.Status == StatusNone
+	if err := w.updateDaily(ctx, old, d); err != nil {
+		return err
+	}
 	args := projectionArgs(d, w.ids)
 	text := searchText(d)
 	var rid int64

@@ -31,6 +31,8 @@ type writer struct {
 	counterW  *sql.Stmt
 	codeTaken *sql.Stmt
 	counters  map[counterKey]int // last number per office, day and station, within this transaction
+	dailyUp   *sql.Stmt
+	daily     map[statKey]*statVec // scratch space for updateDaily
 }
 
 type counterKey struct {
@@ -39,7 +41,7 @@ type counterKey struct {
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{s: s, tx: tx, ids: s.catalogIDs(), counters: map[counterKey]int{}}
+	w := &writer{s: s, tx: tx, ids: s.catalogIDs(), counters: map[counterKey]int{}, daily: map[statKey]*statVec{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -60,6 +62,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w.counterW = prep(`INSERT INTO code_counters(office, day, station, last) VALUES (?, ?, ?, ?)
 		ON CONFLICT(office, day, station) DO UPDATE SET last = excluded.last`)
 	w.codeTaken = prep("SELECT count(*) FROM dossiers WHERE code = ?")
+	w.dailyUp = prep(upsertDailySQL)
 	if err != nil {
 		w.close()
 		return nil, fmt.Errorf("chuẩn bị ghi sự kiện: %w", err)
@@ -68,7 +71,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.ins, w.insert, w.update, w.ridOf, w.ftsDel, w.ftsIns, w.counter, w.counterW, w.codeTaken} {
+	for _, st := range []*sql.Stmt{w.ins, w.insert, w.update, w.ridOf, w.ftsDel, w.ftsIns, w.counter, w.counterW, w.codeTaken, w.dailyUp} {
 		if st != nil {
 			st.Close()
 		}
@@ -78,12 +81,11 @@ func (w *writer) close() {
 // append validates e against d, stores it and updates the projection and the search index.
 // d is updated in place only when everything succeeded.
 func (w *writer) append(ctx context.Context, d *Dossier, e *Event, p Payload) error {
-	oldText, isNew := searchText(d), d.Status == StatusNone
 	next := *d
 	if err := w.insertEvent(ctx, &next, e, p); err != nil {
 		return err
 	}
-	if err := w.project(ctx, &next, oldText, isNew); err != nil {
+	if err := w.project(ctx, d, &next); err != nil {
 		return err
 	}
 	*d = next

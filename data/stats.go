@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -127,21 +126,13 @@ func (s *Store) periodBounds(from, to calendar.Date) (int64, int64, error) {
 	return start.Unix(), end.Unix(), nil
 }
 
-// verdictSQL gives SQL that is true for a resolved dossier resolved early, and one for late.
-func verdictSQL(mode Mode) (early, late string) {
-	if mode == ModeDate {
-		// Local dates: shift by the office's fixed +07:00 (Vietnam has no daylight saving).
-		fd, dd := "((finished_at + 25200) / 86400)", "((due_at + 25200) / 86400)"
-		return "(due_at IS NOT NULL AND " + fd + " < " + dd + ")",
-			"(due_at IS NOT NULL AND " + fd + " > " + dd + ")"
-	}
-	fm, dm := "(finished_at / 60)", "(due_at / 60)"
-	return "(supplements <= 1 AND due_at IS NOT NULL AND " + fm + " < " + dm + ")",
-		"(supplements > 1 OR (due_at IS NOT NULL AND " + fm + " > " + dm + "))"
-}
-
 // Stats computes the periodic report of DOMAIN.md §7 for [from, to] (inclusive dates), overall or
 // by unit, field or officer. Refused dossiers were never received and are not counted.
+//
+// Everything but "overdue at the end" comes from daily_stats: carried over = received before the
+// period − finished before it; pending = carried + new − resolved. Overdue needs each pending
+// dossier's due date, read from the dossiers open at the period's end: those not finished yet
+// (a partial index) and those finished after the end.
 func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mode Mode) (*Report, error) {
 	S, E, err := s.periodBounds(from, to)
 	if err != nil {
@@ -155,69 +146,91 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 	switch by {
 	case ByNone, ByOfficer:
 	case ByUnit:
-		key = "COALESCE(unit_id, 0)"
+		key = "unit_id"
 	case ByField:
-		key = "COALESCE(field_id, 0)"
+		key = "field_id"
 	default:
 		return nil, inputErrorf("cách nhóm không hợp lệ %q (unit, field hoặc officer)", by)
 	}
-	early, late := verdictSQL(mode)
-	// One pass over the covering index. "open at S" = not finished before S; "in" = counted as a
-	// received dossier of the period (rows only returned in the period count just for fees/ratings).
-	q := `SELECT ` + key + ` AS k,
-		SUM(inp AND received_at < ?1),
-		SUM(inp AND received_at >= ?1 AND channel = 2),
-		SUM(inp AND received_at >= ?1 AND channel = 1),
-		SUM(inp AND received_at >= ?1 AND channel = 3),
-		SUM(res),
-		SUM(res AND ` + early + `),
-		SUM(res AND ` + late + `),
-		SUM(inp AND NOT res),
-		SUM(inp AND NOT res AND (due_at IS NULL OR due_at >= ?2)),
-		SUM(CASE WHEN received_at >= ?1 THEN fee_received ELSE 0 END)
-			+ SUM(CASE WHEN returned_at >= ?1 AND returned_at < ?2 THEN fee_returned ELSE 0 END),
-		SUM(rating > 0 AND returned_at >= ?1 AND returned_at < ?2),
-		SUM(rating = 1 AND returned_at >= ?1 AND returned_at < ?2),
-		SUM(rating = 2 AND returned_at >= ?1 AND returned_at < ?2),
-		SUM(rating = 3 AND returned_at >= ?1 AND returned_at < ?2)
-	FROM (SELECT *, (finished_at IS NULL OR finished_at >= ?1) AS inp,
-			-- COALESCE: an open dossier's comparison is NULL, and NOT NULL would hide it from "pending".
-			COALESCE(finished_at >= ?1 AND finished_at < ?2, 0) AS res
-		FROM dossiers INDEXED BY dossiers_stats
-		WHERE received_at IS NOT NULL AND received_at < ?2
-			AND (finished_at IS NULL OR finished_at >= ?1 OR returned_at >= ?1))
-	GROUP BY k`
-	rows, err := s.db.QueryContext(ctx, q, S, E)
+	early, late := "early_ts", "late_ts"
+	if mode == ModeDate {
+		early, late = "early_date", "late_date"
+	}
+	dS, dE := dayNumber(time.Unix(S, 0)), dayNumber(time.Unix(E, 0)) // dE: the day after the period
+	byKey := map[int64]*Figures{}
+	get := func(k int64) *Figures {
+		f := byKey[k]
+		if f == nil {
+			f = &Figures{}
+			byKey[k] = f
+		}
+		return f
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+key+`,
+		SUM(CASE WHEN day < ?1 THEN received_direct + received_online + received_post - finished ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN received_online ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN received_direct + received_post ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN received_post ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN finished ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN `+early+` ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN `+late+` ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN fee_received + fee_returned ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN rated_very ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN rated_satisfied ELSE 0 END),
+		SUM(CASE WHEN day >= ?1 THEN rated_dis ELSE 0 END)
+		FROM daily_stats WHERE day < ?2 GROUP BY 1`, dS, dE)
 	if err != nil {
 		return nil, fmt.Errorf("tính thống kê: %w", err)
 	}
-	defer rows.Close()
-	byKey := map[int64]Figures{}
 	for rows.Next() {
-		var k int64
-		var f Figures
-		var carried, online, direct, post, resolved, early, late, pending, within, rated, very, sat, dis sql.NullInt64
-		var fees sql.NullInt64
-		if err := rows.Scan(&k, &carried, &online, &direct, &post, &resolved, &early, &late, &pending, &within, &fees,
-			&rated, &very, &sat, &dis); err != nil {
+		var k, carried, online, direct, post, resolved, early, late, fees, very, sat, dis int64
+		if err := rows.Scan(&k, &carried, &online, &direct, &post, &resolved, &early, &late, &fees, &very, &sat, &dis); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		f.ReceivedCarried, f.ReceivedNewOnline = int(carried.Int64), int(online.Int64)
-		f.ReceivedNewDirect, f.ReceivedNewPost = int(direct.Int64+post.Int64), int(post.Int64)
+		f := get(k)
+		f.ReceivedCarried, f.ReceivedNewOnline, f.ReceivedNewDirect, f.ReceivedNewPost = int(carried), int(online), int(direct), int(post)
 		f.ReceivedTotal = f.ReceivedCarried + f.ReceivedNewOnline + f.ReceivedNewDirect
-		f.ResolvedTotal, f.ResolvedEarly, f.ResolvedLate = int(resolved.Int64), int(early.Int64), int(late.Int64)
+		f.ResolvedTotal, f.ResolvedEarly, f.ResolvedLate = int(resolved), int(early), int(late)
 		f.ResolvedOnTime = f.ResolvedTotal - f.ResolvedEarly - f.ResolvedLate
-		f.PendingTotal, f.PendingWithin = int(pending.Int64), int(within.Int64)
-		f.PendingOverdue = f.PendingTotal - f.PendingWithin
-		f.FeesTotal = fees.Int64
-		f.RatedTotal, f.RatedVery, f.RatedSatisfied, f.RatedDissatisfied = int(rated.Int64), int(very.Int64), int(sat.Int64), int(dis.Int64)
-		byKey[k] = f
+		f.PendingTotal = f.ReceivedTotal - f.ResolvedTotal
+		f.FeesTotal = fees
+		f.RatedVery, f.RatedSatisfied, f.RatedDissatisfied = int(very), int(sat), int(dis)
+		f.RatedTotal = f.RatedVery + f.RatedSatisfied + f.RatedDissatisfied
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for _, f := range byKey {
-		rep.Total.add(f)
+	overdue, err := s.db.QueryContext(ctx, `SELECT k, SUM(n) FROM (
+		SELECT `+key+` AS k, count(*) AS n FROM dossiers INDEXED BY dossiers_unfinished
+			WHERE finished_at IS NULL AND received_at IS NOT NULL AND due_at < ?1 AND received_at < ?1 GROUP BY 1
+		UNION ALL
+		SELECT `+key+`, count(*) FROM dossiers INDEXED BY dossiers_finished
+			WHERE finished_at >= ?1 AND received_at < ?1 AND due_at < ?1 GROUP BY 1)
+		GROUP BY k`, E)
+	if err != nil {
+		return nil, fmt.Errorf("tính hồ sơ quá hạn: %w", err)
+	}
+	for overdue.Next() {
+		var k, n int64
+		if err := overdue.Scan(&k, &n); err != nil {
+			overdue.Close()
+			return nil, err
+		}
+		get(k).PendingOverdue = int(n)
+	}
+	overdue.Close()
+	if err := overdue.Err(); err != nil {
+		return nil, err
+	}
+	for k, f := range byKey {
+		f.PendingWithin = f.PendingTotal - f.PendingOverdue
+		if *f == (Figures{}) {
+			delete(byKey, k)
+			continue
+		}
+		rep.Total.add(*f)
 	}
 	rep.Total.finish()
 	if by == ByOfficer {
@@ -236,7 +249,7 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 		if !ok {
 			n = [2]string{"", "Chưa xác định"}
 		}
-		rep.Rows = append(rep.Rows, Row{Key: n[0], Name: n[1], Figures: f})
+		rep.Rows = append(rep.Rows, Row{Key: n[0], Name: n[1], Figures: *f})
 	}
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Name < rep.Rows[j].Name })
 	return rep, nil

@@ -266,6 +266,19 @@ func TestRebuildAndCheck(t *testing.T) {
 	if before != after {
 		t.Fatalf("rebuild differs:\n%s\n---\n%s", before, after)
 	}
+	// The daily statistics are checked against the log too, and rebuilt with the rest.
+	if _, err := f.s.db.Exec("UPDATE daily_stats SET finished = finished + 1 WHERE rowid IN (SELECT rowid FROM daily_stats LIMIT 1)"); err == nil {
+		t.Fatal("daily_stats is WITHOUT ROWID: the corruption below must use its key")
+	}
+	if _, err := f.s.db.Exec("UPDATE daily_stats SET finished = finished + 1 WHERE (day, unit_id, field_id) IN (SELECT day, unit_id, field_id FROM daily_stats LIMIT 1)"); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ = f.s.Check(ctx, false, nil); res.OK() {
+		t.Fatal("corrupted daily statistics not found")
+	}
+	if _, err := f.s.Check(ctx, true, nil); err != nil {
+		t.Fatal(err)
+	}
 	if hits, _ := f.s.Search(ctx, "nguoi thu", 50); len(hits) == 0 {
 		t.Fatal("search index empty after rebuild")
 	}
