@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"time"
 
@@ -80,28 +79,31 @@ func (s *Store) DueFor(ctx context.Context, procedure string, c Channel, at time
 // Receive accepts a dossier at the counter: mints its code, computes its due date and writes the
 // event, the projection and the search entry in one durable transaction.
 func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Dossier, error) {
-	var p Received
-	if r.Submission == uuid.Nil || r.Procedure != "" {
-		in, err := s.Intake(ctx, r)
-		if err != nil {
-			return nil, err
-		}
-		p.Intake = in
+	p := &Received{}
+	if err := s.fillIntake(ctx, r, &p.Intake); err != nil {
+		return nil, err
 	}
-	return s.create(ctx, actor, r.Submission, &p)
+	return s.write(ctx, actor, r.Submission, p)
 }
 
 // Refuse records a dossier not accepted (form 03), at the counter or from an online submission.
 func (s *Store) Refuse(ctx context.Context, actor *User, r Reception, reason string) (*Dossier, error) {
-	p := Refused{Reason: reason}
-	if r.Submission == uuid.Nil || r.Procedure != "" {
-		in, err := s.Intake(ctx, r)
-		if err != nil {
-			return nil, err
-		}
-		p.Intake = in
+	p := &Refused{Reason: reason}
+	if err := s.fillIntake(ctx, r, &p.Intake); err != nil {
+		return nil, err
 	}
-	return s.create(ctx, actor, r.Submission, &p)
+	return s.write(ctx, actor, r.Submission, p)
+}
+
+// fillIntake builds the intake of a new dossier; accepting an online submission as it was
+// submitted (no procedure given) keeps the submitted intake.
+func (s *Store) fillIntake(ctx context.Context, r Reception, in *Intake) error {
+	if r.Submission != uuid.Nil && r.Procedure == "" {
+		return nil
+	}
+	var err error
+	*in, err = s.Intake(ctx, r)
+	return err
 }
 
 // Submit records a dossier submitted online (status 1), waiting to be accepted at the counter.
@@ -111,37 +113,5 @@ func (s *Store) Submit(ctx context.Context, actor *User, r Reception, externalID
 	if err != nil {
 		return nil, err
 	}
-	return s.create(ctx, actor, uuid.Nil, &Submitted{Intake: in, ExternalID: externalID})
-}
-
-func (s *Store) create(ctx context.Context, actor *User, existing uuid.UUID, p Payload) (*Dossier, error) {
-	office, err := s.Office()
-	if err != nil {
-		return nil, err
-	}
-	var out *Dossier
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		d := &Dossier{}
-		if existing != uuid.Nil {
-			var err error
-			if d, _, err = s.loadDossier(ctx, tx, existing); err != nil {
-				return err
-			}
-		}
-		w, err := s.newWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		e, err := s.prepare(ctx, w, actor, d, p, office)
-		if err != nil {
-			return err
-		}
-		if err := w.append(ctx, d, e, p); err != nil {
-			return err
-		}
-		out = d
-		return nil
-	})
-	return out, err
+	return s.write(ctx, actor, uuid.Nil, &Submitted{Intake: in, ExternalID: externalID})
 }

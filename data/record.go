@@ -223,15 +223,27 @@ func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload
 			return nil, inputErrorf("hãy dùng chức năng tiếp nhận cho hồ sơ mới")
 		}
 	}
+	if id == uuid.Nil {
+		return nil, fmt.Errorf("hồ sơ: %w", ErrNotFound)
+	}
+	return s.write(ctx, actor, id, p)
+}
+
+// write records p by actor, now, on the dossier id (uuid.Nil: a new dossier), in one transaction:
+// replay, role and status check, computed fields, event, projections.
+func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Dossier, error) {
 	office, err := s.Office()
 	if err != nil {
 		return nil, err
 	}
 	var out *Dossier
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		d, _, err := s.loadDossier(ctx, tx, id)
-		if err != nil {
-			return err
+		d := &Dossier{}
+		if id != uuid.Nil {
+			var err error
+			if d, _, err = s.loadDossier(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
