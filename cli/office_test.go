@@ -102,13 +102,13 @@ func TestOfficeCommands(t *testing.T) {
 	if code, _, errs = run(t, "import", "--data", dir, "calendar", writeFile(t, "date,kind,label,tag\n2026-12-31,holiday,Nghỉ thử,P\n")); code != 0 {
 		t.Fatalf("import calendar: %s", errs)
 	}
-	if code, out, _ = run(t, "holidays", "--data", dir, "--year", "2026"); !strings.Contains(out, "2026-12-31\tholiday\tNghỉ thử") {
+	if code, out, _ = run(t, "holidays", "--data", dir, "--year", "2026"); code != 0 || !strings.Contains(out, "2026-12-31\tholiday\tNghỉ thử") {
 		t.Fatalf("imported day missing: %s", out)
 	}
 	if code, out, errs = run(t, "restore", "--data", dir, backup); code != 0 || !strings.Contains(out, "giữ tại") {
 		t.Fatalf("restore: %d %q %q", code, out, errs)
 	}
-	if code, out, _ = run(t, "holidays", "--data", dir, "--year", "2026"); strings.Contains(out, "Nghỉ thử") {
+	if code, out, _ = run(t, "holidays", "--data", dir, "--year", "2026"); code != 0 || strings.Contains(out, "Nghỉ thử") {
 		t.Fatal("restore did not bring the backup back")
 	}
 	if code, _, _ = run(t, "check", "--data", dir); code != 0 {

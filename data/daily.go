@@ -10,9 +10,6 @@ import (
 // year, so the arithmetic needs no time-zone database.
 func dayNumber(t time.Time) int64 { return (t.Unix() + 7*3600) / 86400 }
 
-// dayStart is the first instant of a day number, as unix seconds.
-func dayStart(day int64) int64 { return day*86400 - 7*3600 }
-
 type statKey struct {
 	day, unit, field int64
 }

@@ -60,7 +60,6 @@ type generator struct {
 	perDay time.Duration
 	steps  []step
 	apols  int // apology letters issued
-	total  int
 }
 
 func newGenerator(ctx context.Context, s *data.Store, now time.Time, seed int64) (*generator, error) {
