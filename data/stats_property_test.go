@@ -148,3 +148,40 @@ func TestStatsEqualsBruteForce(t *testing.T) {
 		}
 	}
 }
+
+func TestEachDossierStreamsThePeriod(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 16, 0, 0, 0, vntext.Zone())
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := demo.Build(ctx, path, demo.Options{Dossiers: 600, Seed: 4, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	from, to := calendar.D(2026, 10, 1), calendar.D(2026, 10, 31)
+	var n int
+	var last time.Time
+	err = s.EachDossier(ctx, data.ByReceived, from, to, func(d *data.Dossier, evs []data.Event) error {
+		n++
+		if calendar.DateOf(d.ReceivedAt).Before(from) || calendar.DateOf(d.ReceivedAt).After(to) || d.ReceivedAt.Before(last) {
+			t.Errorf("%s received %v: outside the period or out of order", d.Code, d.ReceivedAt)
+		}
+		last = d.ReceivedAt
+		if len(evs) != d.Events || evs[0].Dossier != d.ID {
+			t.Errorf("%s: %d events passed, fold saw %d", d.Code, len(evs), d.Events)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int
+	s.DB().QueryRow("SELECT count(*) FROM dossiers WHERE received_at >= ? AND received_at < ?",
+		from.At(0, 0, vntext.Zone()).Unix(), to.AddDays(1).At(0, 0, vntext.Zone()).Unix()).Scan(&want)
+	if n != want || n == 0 {
+		t.Fatalf("streamed %d dossiers, the period has %d", n, want)
+	}
+}

@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+)
+
+// WriteFile writes a document through a temporary file in the same folder and renames it into
+// place: a failed or interrupted run leaves no half-written file at path.
+func WriteFile(path string, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("tạo tệp %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("ghi tệp %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("ghi tệp %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("ghi tệp %s: %w", path, err)
+	}
+	return nil
+}
+
+// viewerCommand is the command that opens a file with the system's default program; tests
+// replace it to check everything up to the launch.
+var viewerCommand = func(path string) *exec.Cmd {
+	switch runtime.GOOS {
+	case "windows":
+		return exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
+	case "darwin":
+		return exec.Command("open", path)
+	}
+	return exec.Command("xdg-open", path)
+}
+
+// WriteAndOpen writes a document to path and opens it with the system's PDF viewer (or
+// spreadsheet program): the one way the GUI prints.
+func WriteAndOpen(path string, write func(w io.Writer) error) error {
+	if err := WriteFile(path, write); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	cmd := viewerCommand(abs)
+	if err := cmd.Start(); err != nil {
+		var ee *exec.Error
+		if errors.As(err, &ee) {
+			return fmt.Errorf("đã lưu %s nhưng không mở được: máy chưa có chương trình xem tệp này", abs)
+		}
+		return fmt.Errorf("đã lưu %s nhưng không mở được: %w", abs, err)
+	}
+	go cmd.Wait() // reap the launcher; the viewer lives on by itself
+	return nil
+}
