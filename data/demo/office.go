@@ -3,18 +3,10 @@ package demo
 import (
 	"bytes"
 	"context"
-	_ "embed"
 	"fmt"
 
 	"motcua/data"
-	"motcua/data/calendar"
 )
-
-//go:embed assets/calendar-vn-official.csv
-var calendarCSV []byte
-
-//go:embed assets/catalog.csv
-var catalogCSV []byte
 
 // The demo office: a commune-level one-stop office in Thanh Hóa.
 var office = data.Office{
@@ -68,24 +60,21 @@ func setUp(ctx context.Context, s *data.Store) error {
 	if err := s.Setup(ctx, office, 0, admin); err != nil {
 		return fmt.Errorf("thiết lập văn phòng: %w", err)
 	}
-	days, err := calendar.ParseCSV(bytes.NewReader(calendarCSV))
-	if err != nil {
-		return fmt.Errorf("lịch làm việc: %w", err)
-	}
-	if err := s.ImportCalendar(ctx, data.System, days, "Lịch nghỉ lễ, Tết chính thức (tệp kèm theo ứng dụng)"); err != nil {
-		return fmt.Errorf("lịch làm việc: %w", err)
-	}
+	// Setup has seeded the official calendar the program ships with.
 	for _, u := range units {
 		if err := s.PutUnit(ctx, data.System, u); err != nil {
 			return fmt.Errorf("đơn vị %s: %w", u.Code, err)
 		}
 	}
-	procs, err := parseCatalog(bytes.NewReader(catalogCSV))
+	procs, err := data.ParseCatalogCSV(bytes.NewReader(data.OfficialCatalogCSV()))
 	if err != nil {
-		return err
+		return fmt.Errorf("danh mục thủ tục: %w", err)
 	}
 	for i := range procs {
 		procs[i].Unit = unitFor(&procs[i])
+		for j := range procs[i].Fees {
+			procs[i].Fees[j].Name = feeName(procs[i].FieldName)
+		}
 	}
 	if err := s.PutProcedures(ctx, data.System, procs); err != nil {
 		return fmt.Errorf("danh mục thủ tục: %w", err)
