@@ -38,11 +38,15 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 			return err
 		}
 		defer w.close()
+		w.deferDaily = true
 		b := &Batch{s: s, w: w, office: office.Code}
 		if err := fn(b); err != nil {
 			return err
 		}
-		return b.flush(ctx)
+		if err := b.flush(ctx); err != nil {
+			return err
+		}
+		return w.flushDaily(ctx)
 	})
 }
 

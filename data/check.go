@@ -267,7 +267,8 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 			return err
 		}
 		defer w.close()
-		return s.replayAll(ctx, tx, func(d *Dossier) error {
+		w.deferDaily = true
+		err = s.replayAll(ctx, tx, func(d *Dossier) error {
 			n++
 			if progress != nil && n%1000 == 0 {
 				progress(n, total)
@@ -277,6 +278,10 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 			}
 			return w.project(ctx, &Dossier{}, d)
 		})
+		if err != nil {
+			return err
+		}
+		return w.flushDaily(ctx)
 	})
 	return n, err
 }

@@ -109,12 +109,23 @@ func groupIDs(d *Dossier, ids *catalogIDs) (unit, field int64) {
 	return u.Int64, f.Int64
 }
 
-// updateDaily moves a dossier's contribution from its old state to its new one.
+// updateDaily moves a dossier's contribution from its old state to its new one. In a batch the
+// deltas are summed in memory and written once at commit (flushDaily): a bulk build touches the
+// same few thousand day rows millions of times.
 func (w *writer) updateDaily(ctx context.Context, old, next *Dossier) error {
 	m := w.daily
-	clear(m)
 	contributions(m, old, w.ids, -1)
 	contributions(m, next, w.ids, +1)
+	if w.deferDaily {
+		return nil
+	}
+	return w.flushDaily(ctx)
+}
+
+// flushDaily writes the summed deltas.
+func (w *writer) flushDaily(ctx context.Context) error {
+	m := w.daily
+	defer clear(m)
 	for k, v := range m {
 		if *v == (statVec{}) {
 			continue

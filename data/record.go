@@ -18,21 +18,22 @@ const TimeFormat = "2006-01-02T15:04:05.000Z07:00"
 // writer appends events inside one transaction with prepared statements, so a bulk build (the
 // demo, an import) pays the SQL parse once per transaction, not once per row.
 type writer struct {
-	s         *Store
-	tx        *sql.Tx
-	ids       *catalogIDs
-	ins       *sql.Stmt
-	insert    *sql.Stmt
-	update    *sql.Stmt
-	ridOf     *sql.Stmt
-	ftsDel    *sql.Stmt
-	ftsIns    *sql.Stmt
-	counter   *sql.Stmt
-	counterW  *sql.Stmt
-	codeTaken *sql.Stmt
-	counters  map[counterKey]int // last number per office, day and station, within this transaction
-	dailyUp   *sql.Stmt
-	daily     map[statKey]*statVec // scratch space for updateDaily
+	s          *Store
+	tx         *sql.Tx
+	ids        *catalogIDs
+	ins        *sql.Stmt
+	insert     *sql.Stmt
+	update     *sql.Stmt
+	ridOf      *sql.Stmt
+	ftsDel     *sql.Stmt
+	ftsIns     *sql.Stmt
+	counter    *sql.Stmt
+	counterW   *sql.Stmt
+	codeTaken  *sql.Stmt
+	counters   map[counterKey]int // last number per office, day and station, within this transaction
+	dailyUp    *sql.Stmt
+	daily      map[statKey]*statVec // daily_stats deltas not yet written
+	deferDaily bool                 // batch: write the deltas once, at the end
 }
 
 type counterKey struct {
