@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	_ "embed"
 
 	"github.com/jung-kurt/gofpdf"
@@ -22,9 +23,12 @@ var (
 const family = "serif"
 
 // addFonts registers the four styles from memory; gofpdf embeds only the glyphs a document uses.
+// Each document gets its own copy of the font bytes: gofpdf pads font tables with append on
+// sub-slices of what it is given, so sharing the embedded arrays between documents written at the
+// same time is a data race (found by go test -race).
 func addFonts(pdf *gofpdf.Fpdf) {
-	pdf.AddUTF8FontFromBytes(family, "", serifRegular)
-	pdf.AddUTF8FontFromBytes(family, "B", serifBold)
-	pdf.AddUTF8FontFromBytes(family, "I", serifItalic)
-	pdf.AddUTF8FontFromBytes(family, "BI", serifBoldItalic)
+	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(serifRegular))
+	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(serifBold))
+	pdf.AddUTF8FontFromBytes(family, "I", bytes.Clone(serifItalic))
+	pdf.AddUTF8FontFromBytes(family, "BI", bytes.Clone(serifBoldItalic))
 }

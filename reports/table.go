@@ -66,9 +66,8 @@ func (t *TableWriter) draw(cells []string, style string, header bool) {
 		}
 		var ls []string
 		for _, part := range strings.Split(text, "\n") {
-			for _, b := range pdf.SplitText(part, t.widths[i]-2) {
-				ls = append(ls, b)
-			}
+			// SplitText and CellFormat both keep gofpdf's cell margin inside the width.
+			ls = append(ls, pdf.SplitText(part, t.widths[i])...)
 			if part == "" {
 				ls = append(ls, "")
 			}
@@ -102,8 +101,8 @@ func (t *TableWriter) draw(cells []string, style string, header bool) {
 			}
 		}
 		for j, l := range lines[i] {
-			pdf.SetXY(x+1, y+1+float64(j)*t.lh)
-			pdf.CellFormat(w-2, t.lh, l, "", 0, align, false, 0, "")
+			pdf.SetXY(x, y+1+float64(j)*t.lh)
+			pdf.CellFormat(w, t.lh, l, "", 0, align, false, 0, "")
 		}
 		x += w
 	}
