@@ -170,8 +170,10 @@ func (d *Doc) Signatures(blocks ...Sign) {
 	if len(blocks) == 0 {
 		return
 	}
+	// The block ends with the name ~41 mm down; keep it clear of the automatic page break
+	// (bottom margin + 5 mm) so the name never lands alone on the next page.
 	_, ph := pdf.GetPageSize()
-	if pdf.GetY()+40 > ph-d.bottom {
+	if pdf.GetY()+41 > ph-d.bottom-5 {
 		pdf.AddPage()
 	}
 	w := d.Width() / float64(len(blocks))
