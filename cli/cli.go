@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"holidays": {"liệt kê ngày nghỉ, nghỉ bù, làm bù của một năm", runHolidays},
 	"find":     {"tìm hồ sơ theo mã, tên, số giấy tờ, điện thoại", runFind},
 	"stats":    {"thống kê kỳ báo cáo (JSON)", runStats},
+	"print":    {"in biểu mẫu của một hồ sơ ra PDF", runPrint},
 	"report":   {"ghi báo cáo thống kê ra PDF, XLSX hoặc CSV", runReport},
 	"import":   {"nhập danh mục thủ tục, lịch hoặc sổ theo dõi từ CSV", runImport},
 	"backup":   {"sao lưu cơ sở dữ liệu ra tệp", runBackup},

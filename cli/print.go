@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"motcua/data"
+	"motcua/data/vntext"
+	"motcua/reports"
+)
+
+// printForms are the forms of one dossier (DOMAIN.md §9), by the name the command takes.
+var printForms = map[string]struct {
+	title string
+	write func(io.Writer, reports.Settings, *reports.FormData) error
+}{
+	"receipt":    {"01 giấy tiếp nhận hồ sơ và hẹn trả kết quả", reports.Receipt},
+	"supplement": {"02 phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", reports.Supplement},
+	"refusal":    {"03 phiếu từ chối tiếp nhận giải quyết hồ sơ", reports.Refusal},
+	"apology":    {"04 văn bản xin lỗi và hẹn lại ngày trả kết quả", reports.Apology},
+	"stop":       {"05 thông báo dừng giải quyết hồ sơ", reports.StopNotice},
+	"control":    {"06 phiếu kiểm soát quá trình giải quyết hồ sơ", reports.ControlSheet},
+}
+
+func printUsage() string {
+	names := make([]string, 0, len(printForms))
+	for n := range printForms {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return printForms[names[i]].title < printForms[names[j]].title })
+	var b strings.Builder
+	b.WriteString("In biểu mẫu ra tệp PDF (ghi vào tệp tạm rồi đổi tên: lỗi giữa chừng không để lại tệp dở).\nFORM:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-11s mẫu %s\n", n, printForms[n].title)
+	}
+	b.WriteString("  book        mẫu 07 sổ theo dõi hồ sơ của các hồ sơ tiếp nhận từ --from đến --to\n")
+	b.WriteString("CODE: mã hồ sơ; hồ sơ chưa có mã (bị từ chối tiếp nhận) dùng mã nội bộ (UUID). DATE: YYYY-MM-DD hoặc dd/mm/yyyy.")
+	return b.String()
+}
+
+func runPrint(e *env, args []string) error {
+	fs, dataDir := newFlags(e, "print", "FORM --code CODE --out FILE.pdf | book --from DATE --to DATE --out FILE.pdf", printUsage())
+	code := fs.String("code", "", "mã hồ sơ (hoặc mã nội bộ UUID của hồ sơ chưa có mã)")
+	out := fs.String("out", "", "tệp PDF ghi ra")
+	from := fs.String("from", "", "ngày đầu kỳ (book)")
+	to := fs.String("to", "", "ngày cuối kỳ (book)")
+	layout := fs.String("layout", "", "giấy tiếp nhận: a4 (hai liên trên một tờ A4) hoặc a5 (mỗi liên một trang A5); mặc định theo cài đặt")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("cần đúng một biểu mẫu: receipt, supplement, refusal, apology, stop, control hoặc book (xem motcua print -h)")
+	}
+	form := fs.Arg(0)
+	if strings.TrimSpace(*out) == "" {
+		return usagef("cần --out FILE.pdf")
+	}
+	switch *layout {
+	case "", reports.ReceiptA4, reports.ReceiptA5:
+	default:
+		return usagef("--layout phải là a4 hoặc a5")
+	}
+	if *layout != "" && form != "receipt" {
+		return usagef("--layout chỉ dùng với receipt")
+	}
+	if form == "book" {
+		return printBook(e, *dataDir, *code, *from, *to, *out)
+	}
+	f, ok := printForms[form]
+	if !ok {
+		return usagef("không có biểu mẫu %q: chọn receipt, supplement, refusal, apology, stop, control hoặc book", form)
+	}
+	if *from != "" || *to != "" {
+		return usagef("--from và --to chỉ dùng với book")
+	}
+	if strings.TrimSpace(*code) == "" {
+		return usagef("cần --code: mã hồ sơ cần in")
+	}
+	s, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	d, evs, err := printDossier(e.ctx, s, *code)
+	if err != nil {
+		return err
+	}
+	st, err := reports.LoadSettings(e.ctx, s)
+	if err != nil {
+		return err
+	}
+	if *layout != "" {
+		st.ReceiptLayout = *layout
+	}
+	names, err := reports.LoadNames(e.ctx, s)
+	if err != nil {
+		return err
+	}
+	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: time.Now().In(vntext.Zone())}
+	if err := reports.WriteFile(*out, func(w io.Writer) error { return f.write(w, st, fd) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", *out)
+	return nil
+}
+
+// printDossier finds a dossier by its code or, for one without a code (refused at the counter),
+// by its internal id.
+func printDossier(ctx context.Context, s *data.Store, code string) (*data.Dossier, []data.Event, error) {
+	code = strings.TrimSpace(code)
+	if id, err := uuid.Parse(code); err == nil {
+		return s.DossierByID(ctx, id)
+	}
+	return s.DossierByCode(ctx, code)
+}
+
+func printBook(e *env, dataDir, code, from, to, out string) error {
+	if code != "" {
+		return usagef("sổ theo dõi in theo kỳ: dùng --from và --to, không dùng --code")
+	}
+	if from == "" || to == "" {
+		return usagef("book cần --from và --to")
+	}
+	f, err := parseDay("--from", from)
+	if err != nil {
+		return err
+	}
+	t, err := parseDay("--to", to)
+	if err != nil {
+		return err
+	}
+	if t.Before(f) {
+		return usagef("--to (%s) trước --from (%s)", t, f)
+	}
+	s, err := openStore(dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := reports.LoadSettings(e.ctx, s)
+	if err != nil {
+		return err
+	}
+	names, err := reports.LoadNames(e.ctx, s)
+	if err != nil {
+		return err
+	}
+	now := time.Now().In(vntext.Zone())
+	if err := reports.WriteFile(out, func(w io.Writer) error { return reports.Book(e.ctx, w, st, s, names, f, t, now) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", out)
+	return nil
+}
