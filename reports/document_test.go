@@ -125,3 +125,35 @@ func TestWriteAndOpenLaunchesViewer(t *testing.T) {
 		t.Fatalf("missing viewer: %v", err)
 	}
 }
+
+// gofpdf's line splitting panics on characters beyond U+FFFF; T must keep every document safe.
+func TestEmojiAndControlsNeverReachGofpdf(t *testing.T) {
+	d := NewDoc("P", "A4", Styles("", "B"))
+	d.AddPage()
+	nasty := "Nguyễn 😀 Văn\x00\x1b[31m Đức\t\xff𝔘"
+	d.Para(nasty)
+	d.Field("Người nộp", nasty)
+	d.Table([]Column{{"Tên", 50, "L"}}, [][]string{{nasty}}, SizeSmall)
+	var buf bytes.Buffer
+	if err := d.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if got := T(nasty); got != "Nguyễn ? Văn[31m Đức ??" {
+		t.Errorf("T = %q", got)
+	}
+}
+
+func TestDatedDocumentsAreReproducible(t *testing.T) {
+	when := time.Date(2026, 2, 20, 16, 30, 0, 0, vntext.Zone())
+	render := func() []byte {
+		d := NewDoc("P", "A4", Dated(when))
+		d.AddPage()
+		d.Header(testSettings, "1", when)
+		var buf bytes.Buffer
+		d.Write(&buf)
+		return buf.Bytes()
+	}
+	if !bytes.Equal(render(), render()) {
+		t.Fatal("the same document printed twice differs")
+	}
+}

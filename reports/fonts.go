@@ -26,9 +26,9 @@ const family = "serif"
 // Each document gets its own copy of the font bytes: gofpdf pads font tables with append on
 // sub-slices of what it is given, so sharing the embedded arrays between documents written at the
 // same time is a data race (found by go test -race).
-func addFonts(pdf *gofpdf.Fpdf) {
-	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(serifRegular))
-	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(serifBold))
-	pdf.AddUTF8FontFromBytes(family, "I", bytes.Clone(serifItalic))
-	pdf.AddUTF8FontFromBytes(family, "BI", bytes.Clone(serifBoldItalic))
+func addFonts(pdf *gofpdf.Fpdf, styles ...string) {
+	files := map[string][]byte{"": serifRegular, "B": serifBold, "I": serifItalic, "BI": serifBoldItalic}
+	for _, st := range styles {
+		pdf.AddUTF8FontFromBytes(family, st, bytes.Clone(files[st]))
+	}
 }

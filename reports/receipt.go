@@ -1,13 +1,11 @@
 package reports
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -414,24 +412,8 @@ func (r *receipt) codes(p *ofPainter, sc rcScale) {
 // the receipt's time and 16 KB. And its output is deterministic (fonts in a fixed order, dated at
 // the moment of printing), so the same dossier printed twice gives the same file.
 func ofNewDoc(size string, f *FormData) *Doc {
-	pdf := gofpdf.New("P", "mm", size, "")
-	// A copy of the bytes per document, as addFonts does: gofpdf appends to sub-slices of them.
-	pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(serifRegular))
-	pdf.AddUTF8FontFromBytes(family, "B", bytes.Clone(serifBold))
-	pdf.AddUTF8FontFromBytes(family, "I", bytes.Clone(serifItalic))
-	doc := &Doc{pdf: pdf, left: 25, top: 15, right: 15, bottom: 15}
-	if size == "A5" {
-		doc.left, doc.top, doc.right, doc.bottom = 12, 10, 12, 10
-	}
-	pdf.SetMargins(doc.left, doc.top, doc.right)
-	pdf.SetAutoPageBreak(true, doc.bottom+5)
-	pdf.SetCreator("Một Cửa", true)
-	pdf.SetCatalogSort(true)
-	if !f.Now.IsZero() {
-		pdf.SetCreationDate(f.Now)
-		pdf.SetModificationDate(f.Now)
-	}
-	pdf.SetTitle(ofClean("Một Cửa"), true)
+	doc := NewDoc("P", size, Styles("", "B", "I"), Dated(f.Now))
+	doc.pdf.SetTitle(T("Một Cửa"), true)
 	return doc
 }
 
@@ -551,40 +533,13 @@ func ofFieldKeep(label, value string) []ofRun {
 // cannot draw — gofpdf's line splitting panics on characters outside the Basic Multilingual Plane
 // (emoji pasted into a name), so those print as "?".
 func ofClean(s string) string {
-	s = T(s)
-	bad := false
-	for _, r := range s {
-		if r > 0xFFFF || r == utf8Error || unicode.IsControl(r) {
-			bad = true
-			break
-		}
-	}
-	if !bad {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r':
-			return ' '
-		case r > 0xFFFF || r == utf8Error:
-			return '?'
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
+	return T(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s))
 }
 
 // ofCleanLines is ofClean keeping line breaks, for multi-line reasons and notes.
 func ofCleanLines(s string) string {
-	parts := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	for i, p := range parts {
-		parts[i] = ofClean(p)
-	}
-	return strings.Join(parts, "\n")
+	return T(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 }
-
-const utf8Error = '\uFFFD'
 
 // ofLocal is t in the office zone, the zone every printed time is in.
 func ofLocal(t time.Time) time.Time {
