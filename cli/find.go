@@ -42,7 +42,9 @@ func runFind(e *env, args []string) error {
 		}
 		code := h.Code
 		if code == "" {
-			code = "(chưa có mã)"
+			// Refused and online-submitted dossiers have no code yet: print their id, which
+			// "motcua print refusal --code" also accepts.
+			code = h.ID.String()
 		}
 		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", code, h.Status, h.Applicant, h.ProcedureName, received, due)
 	}
