@@ -1,0 +1,241 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/data/calendar"
+	"motcua/data/vntext"
+)
+
+// ListFilter narrows the dossier list. Every field is optional; the fields set are ANDed.
+type ListFilter struct {
+	Statuses  []Status      // empty: all
+	Unit      string        // unit code; "": all
+	Procedure string        // procedure code; "": all
+	Channel   Channel       // 0: all
+	From, To  calendar.Date // received on a day in [From, To] (office zone); zero: open-ended
+	// DueSoon: open and due within one working day from now (not yet overdue). Overdue: open and
+	// past due now. Both set: open and due before the end of that working day (either of them).
+	DueSoon bool
+	Overdue bool
+	Handler string // username of the current handler
+	// Query is what Search takes: a code prefix, or words (accents ignored) of the applicant's
+	// name, citizen ID, phone or address. Blank: no condition.
+	Query string
+}
+
+// ListSort orders the dossier list. Ties are broken by the internal row id in the same direction,
+// so that pages never overlap. Missing values (no reception time, no code) sort lowest; a dossier
+// without a due date sorts as due at the end of time.
+type ListSort string
+
+// The orders of the dossier list.
+const (
+	SortReceivedDesc ListSort = "received_desc" // the default
+	SortReceivedAsc  ListSort = "received_asc"
+	SortDueAsc       ListSort = "due_asc"
+	SortDueDesc      ListSort = "due_desc"
+	SortCodeAsc      ListSort = "code_asc"
+	SortCodeDesc     ListSort = "code_desc"
+)
+
+// dueKey is the sort key of a dossier without a due date; the expression matches the index
+// dossiers_list_due of schema 0002 exactly, so that the order is read from the index.
+const dueKey = `ifnull(d.due_at, 9223372036854775807)`
+
+func (o ListSort) orderBy() (string, error) {
+	switch o {
+	case "", SortReceivedDesc:
+		return " ORDER BY d.received_at DESC, d.rid DESC", nil
+	case SortReceivedAsc:
+		return " ORDER BY d.received_at, d.rid", nil
+	case SortDueAsc:
+		return " ORDER BY " + dueKey + ", d.rid", nil
+	case SortDueDesc:
+		return " ORDER BY " + dueKey + " DESC, d.rid DESC", nil
+	case SortCodeAsc:
+		return " ORDER BY d.code, d.rid", nil
+	case SortCodeDesc:
+		return " ORDER BY d.code DESC, d.rid DESC", nil
+	}
+	return "", &InputError{Field: "Sắp xếp", Msg: fmt.Sprintf("không có cách sắp xếp %q", string(o))}
+}
+
+// openCond selects the dossiers received and not yet finished (the partial index
+// dossiers_unfinished has the same condition).
+const openCond = "d.finished_at IS NULL AND d.received_at IS NOT NULL"
+
+// where builds the WHERE clause of f with its arguments; none=true when f can match nothing
+// (a query with no word in it, like Search).
+func (s *Store) listWhere(ctx context.Context, f ListFilter) (where string, args []any, none bool, err error) {
+	var conds []string
+	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	if len(f.Statuses) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.Statuses)), ",")
+		for _, st := range f.Statuses {
+			args = append(args, int(st))
+		}
+		conds = append(conds, "d.status IN ("+ph+")")
+	}
+	if f.Unit != "" {
+		add("d.unit_id = (SELECT id FROM units WHERE code = ?)", f.Unit)
+	}
+	if f.Procedure != "" {
+		add("d.procedure_id = (SELECT id FROM procedures WHERE code = ?)", f.Procedure)
+	}
+	if f.Channel != 0 {
+		add("d.channel = ?", int(f.Channel))
+	}
+	if !f.From.IsZero() {
+		add("d.received_at >= ?", s.dayStart(f.From))
+	}
+	if !f.To.IsZero() {
+		add("d.received_at < ?", s.dayStart(s.nextDay(f.To)))
+	}
+	if f.DueSoon || f.Overdue {
+		now := s.Now()
+		lo, hi := int64(-1<<62), now.Unix() // overdue: due < now
+		if f.DueSoon {
+			hi = s.soonLimit(now).Unix() + 1 // due ≤ soon
+			if !f.Overdue {
+				lo = now.Unix()
+			}
+		}
+		add(openCond+" AND d.due_at >= ? AND d.due_at < ?", lo, hi)
+	}
+	if f.Handler != "" {
+		add("d.handler = ?", f.Handler)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		c, a, ok, err := s.queryCond(ctx, q)
+		if err != nil {
+			return "", nil, false, err
+		}
+		if !ok {
+			return "", nil, true, nil
+		}
+		add(c, a...)
+	}
+	if len(conds) == 0 {
+		return "", args, false, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, false, nil
+}
+
+// queryCond is Search's logic as a condition: a code prefix when the text looks like one and some
+// dossier has such a code, else the folded words through the full-text index. ok=false: no word.
+func (s *Store) queryCond(ctx context.Context, q string) (cond string, args []any, ok bool, err error) {
+	if prefix := vntext.CodePrefix(q); prefix != "" {
+		var one int
+		err := s.db.QueryRowContext(ctx, "SELECT 1 FROM dossiers WHERE code >= ? AND code < ? LIMIT 1",
+			prefix, prefix+"\x7f").Scan(&one)
+		if err == nil {
+			return "d.code >= ? AND d.code < ?", []any{prefix, prefix + "\x7f"}, true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return "", nil, false, fmt.Errorf("tìm theo mã hồ sơ: %w", err)
+		}
+	}
+	match := vntext.MatchQuery(q)
+	if match == "" {
+		return "", nil, false, nil
+	}
+	return "d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil
+}
+
+func (s *Store) dayStart(d calendar.Date) int64 {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, s.loc).Unix()
+}
+
+func (s *Store) nextDay(d calendar.Date) calendar.Date { return calendar.D(d.Year, d.Month, d.Day+1) }
+
+// soonLimit is the end of "due within one working day" from now: the same time of day on the next
+// working day (after normalising now into working time), as a one-working-day limit would set.
+func (s *Store) soonLimit(now time.Time) time.Time {
+	t, ok := s.Calendar().Due(now, calendar.Limit{Value: 1, Unit: calendar.WorkingDays})
+	if !ok {
+		return now.Add(24 * time.Hour)
+	}
+	return t
+}
+
+// List returns one page of the dossiers matching f in the order o: limit rows (1–1000, default 50)
+// after skipping offset. Whatever the user typed in f.Query never reaches SQL or FTS5 as syntax.
+func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limit int) ([]Hit, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 50
+	}
+	offset = max(offset, 0)
+	order, err := o.orderBy()
+	if err != nil {
+		return nil, err
+	}
+	where, args, none, err := s.listWhere(ctx, f)
+	if err != nil || none {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+hitFrom+where+order+" LIMIT ? OFFSET ?",
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("liệt kê hồ sơ: %w", err)
+	}
+	return s.scanHits(rows)
+}
+
+// Count is the number of dossiers matching f.
+func (s *Store) Count(ctx context.Context, f ListFilter) (int, error) {
+	n, _, err := s.CountUpTo(ctx, f, 0)
+	return n, err
+}
+
+// CountUpTo counts the dossiers matching f but stops after upTo (upTo > 0): more reports that there
+// are more than n = upTo, so a screen can show "hơn 10.000" without counting a million rows.
+// upTo <= 0 counts them all.
+func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, more bool, err error) {
+	where, args, none, err := s.listWhere(ctx, f)
+	if err != nil || none {
+		return 0, false, err
+	}
+	q := "SELECT count(*) FROM dossiers d" + where
+	if upTo > 0 {
+		q = "SELECT count(*) FROM (SELECT 1 FROM dossiers d" + where + " LIMIT ?)"
+		args = append(args, upTo+1)
+	}
+	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, false, fmt.Errorf("đếm hồ sơ: %w", err)
+	}
+	if upTo > 0 && n > upTo {
+		return upTo, true, nil
+	}
+	return n, false, nil
+}
+
+// MyWork lists the open dossiers waiting for username (their current handler) or, when unit is not
+// "", for that unit: overdue first, then by due date (those without one last), at most limit
+// (1–1000, default 50).
+func (s *Store) MyWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 50
+	}
+	// Sorting by due date puts the overdue first by itself; the open dossiers are a small set read
+	// from the partial index dossiers_unfinished.
+	q := "SELECT " + hitColumns +
+		" FROM dossiers d INDEXED BY dossiers_unfinished LEFT JOIN procedures p ON p.id = d.procedure_id WHERE " + openCond +
+		" AND (d.handler = ? AND d.handler <> ''"
+	args := []any{username}
+	if unit != "" {
+		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
+		args = append(args, unit)
+	}
+	q += ") ORDER BY " + dueKey + ", d.rid LIMIT ?"
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("liệt kê hồ sơ cần xử lý: %w", err)
+	}
+	return s.scanHits(rows)
+}

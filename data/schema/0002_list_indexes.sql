@@ -1,0 +1,10 @@
+-- Một Cửa schema, version 2: the dossier list (data/list.go) reads its orders from indexes, so that
+-- the first page of a million dossiers under any filter and any order is a short index walk.
+
+-- Every dossier by reception time, those never received (refused at the counter) included.
+CREATE INDEX dossiers_list_received ON dossiers(received_at);
+-- By due date, a dossier without one as due at the end of time; the expression is the one
+-- List sorts by (dueKey), character for character.
+CREATE INDEX dossiers_list_due ON dossiers(ifnull(due_at, 9223372036854775807));
+-- Per unit by reception time: the unit filter with the default order, and its count.
+CREATE INDEX dossiers_list_unit ON dossiers(unit_id, received_at);
