@@ -1,0 +1,111 @@
+package data_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"motcua/data"
+	"motcua/data/calendar"
+)
+
+type listCase struct {
+	name string
+	f    data.ListFilter
+}
+
+func listCases() []listCase {
+	return []listCase{
+		{"no filter", data.ListFilter{}},
+		{"status=4", data.ListFilter{Statuses: []data.Status{data.StatusProcessing}}},
+		{"unit TPHT (the largest)", data.ListFilter{Unit: "TPHT"}},
+		{"unit VHXH (a small one)", data.ListFilter{Unit: "VHXH"}},
+		{"received in October 2026", data.ListFilter{From: calendar.D(2026, 10, 1), To: calendar.D(2026, 10, 31)}},
+		{"overdue", data.ListFilter{Overdue: true}},
+		{"due soon", data.ListFilter{DueSoon: true}},
+		{`query "nguyen van"`, data.ListFilter{Query: "nguyen van"}},
+		{"status=10 + unit + month + query", data.ListFilter{Statuses: []data.Status{data.StatusReturned}, Unit: "TPHT",
+			From: calendar.D(2026, 10, 1), To: calendar.D(2026, 10, 31), Query: "nguyen"}},
+	}
+}
+
+var listSorts = []data.ListSort{data.SortReceivedDesc, data.SortReceivedAsc, data.SortDueAsc, data.SortDueDesc,
+	data.SortCodeAsc, data.SortCodeDesc}
+
+// timeIt runs fn runs times after one warm-up and returns the p95.
+func timeIt(b *testing.B, runs int, fn func() error) time.Duration {
+	b.Helper()
+	if err := fn(); err != nil {
+		b.Fatal(err)
+	}
+	d := make([]time.Duration, 0, runs)
+	for i := 0; i < runs; i++ {
+		start := time.Now()
+		if err := fn(); err != nil {
+			b.Fatal(err)
+		}
+		d = append(d, time.Since(start))
+	}
+	return p95(d)
+}
+
+// listTarget prints "TARGET <what>, <n> dossiers: p95 12.3 ms (target ≤ 100 ms) MET".
+func listTarget(what string, n int, p time.Duration) {
+	v := "MET"
+	if p > 100*time.Millisecond {
+		v = "NOT MET"
+	}
+	fmt.Printf("TARGET %s, %d dossiers: p95 %.1f ms (target ≤ 100 ms) %s\n", what, n, float64(p)/float64(time.Millisecond), v)
+}
+
+// BenchmarkList measures the first page (50 rows) of the dossier list on the large office for each
+// filter in each order, and the count of each filter. Target (issue 4): filtering or searching the
+// list ≤ 100 ms.
+func BenchmarkList(b *testing.B) {
+	n := benchSize()
+	s := largeOffice(b, n)
+	ctx := context.Background()
+	const runs = 20
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range listCases() {
+			for _, o := range listSorts {
+				var rows int
+				p := timeIt(b, runs, func() error {
+					hits, err := s.List(ctx, c.f, o, 0, 50)
+					rows = len(hits)
+					return err
+				})
+				listTarget(fmt.Sprintf("list %s, sorted %s (%d rows)", c.name, o, rows), n, p)
+			}
+			var count int
+			p := timeIt(b, runs, func() error {
+				var err error
+				count, err = s.Count(ctx, c.f)
+				return err
+			})
+			listTarget(fmt.Sprintf("count %s (= %d)", c.name, count), n, p)
+			var more bool
+			p = timeIt(b, runs, func() error {
+				var err error
+				_, more, err = s.CountUpTo(ctx, c.f, 10_000)
+				return err
+			})
+			listTarget(fmt.Sprintf("count up to 10000 %s (more: %v)", c.name, more), n, p)
+		}
+		// A deep page: the middle of the whole office, newest first.
+		p := timeIt(b, 5, func() error {
+			_, err := s.List(ctx, data.ListFilter{}, data.SortReceivedDesc, n/2, 50)
+			return err
+		})
+		listTarget(fmt.Sprintf("list page at offset %d", n/2), n, p)
+		for _, u := range []struct{ user, unit string }{{"tuphap1", ""}, {"tuphap1", "TPHT"}, {"", "VHXH"}} {
+			p := timeIt(b, runs, func() error {
+				_, err := s.MyWork(ctx, u.user, u.unit, 50)
+				return err
+			})
+			listTarget(fmt.Sprintf("my work %q/%q", u.user, u.unit), n, p)
+		}
+	}
+}
