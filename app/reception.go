@@ -223,23 +223,13 @@ func (r *receptionScreen) build() {
 	r.list = widget.NewList(
 		func() int { return len(r.matches) },
 		func() fyne.CanvasObject {
-			code := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, code, nil, name)
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < 0 || id >= len(r.matches) {
-				return
-			}
-			c := o.(*fyne.Container)
-			for _, obj := range c.Objects {
-				l := obj.(*widget.Label)
-				if l.TextStyle.Bold {
-					l.SetText(r.matches[id].Code)
-				} else {
-					l.SetText(r.matches[id].Name)
-				}
+			if id >= 0 && id < len(r.matches) {
+				o.(*widget.Label).SetText(r.matches[id].Code + "   " + r.matches[id].Name)
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
@@ -319,6 +309,7 @@ func (r *receptionScreen) build() {
 			r.repID.show(nil)
 			r.repPhone.show(nil)
 		}
+		r.relayout()
 	})
 
 	// documents and fees
@@ -371,7 +362,7 @@ func (r *receptionScreen) build() {
 	)
 	buttons := container.NewHBox(r.guideBtn, r.refuseBtn, r.receiveBtn)
 	bottom := container.NewVBox(widget.NewSeparator(), r.status, container.NewBorder(nil, nil, nil, buttons, r.due))
-	split := container.NewHSplit(container.NewPadded(picker), container.NewPadded(container.NewVScroll(form)))
+	split := container.NewHSplit(container.NewPadded(picker), container.NewPadded(container.NewVScroll(container.NewPadded(form))))
 	split.Offset = 0.3
 	r.root = container.NewBorder(nil, container.NewPadded(bottom), nil, nil, split)
 
@@ -485,6 +476,14 @@ func (r *receptionScreen) showProcedure(p *data.Procedure) {
 	}
 	r.updateTotal()
 	r.refreshDue()
+	r.relayout()
+}
+
+// relayout lays the whole screen out again after rows or messages appeared or went.
+func (r *receptionScreen) relayout() {
+	if r.root != nil {
+		r.root.Refresh()
+	}
 }
 
 func (r *receptionScreen) newDocRow(d data.ProcedureDoc) *rcDoc {
@@ -620,6 +619,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 	if first != nil {
 		r.win.Canvas().Focus(first)
 	}
+	r.relayout()
 	if !ok {
 		r.status.SetText(lang.L("Please correct the fields marked in red."))
 		return data.Reception{}, false
