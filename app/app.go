@@ -98,14 +98,19 @@ type ui struct {
 
 	mu    sync.Mutex
 	store *data.Store
-	errs  []error // reported by background work
+	errs  []error    // reported by background work
+	user  *data.User // logged in; nil at the login screen (currentUser, setUser)
 
 	demoSize int    // dossiers in the demo office (tests make it small)
 	shownDir string // the data folder as the welcome screen names it
+
+	office data.Office // the open office (UI thread)
 	// screens, kept for tests to assert on (set on the UI thread)
 	welcome   *welcomeScreen
 	setup     *setupScreen
-	dashboard *dashboard
+	dashboard *dashboard // built when the office opens, shown in the shell after login
+	login     *loginScreen
+	shell     *shell
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
@@ -197,7 +202,8 @@ func (u *ui) open(ctx context.Context) error {
 
 // showFailure is the screen behind the error when the database cannot be opened (UI thread).
 func (u *ui) showFailure() {
-	u.welcome, u.setup, u.dashboard = nil, nil, nil
+	u.leaveShell()
+	u.welcome, u.setup, u.dashboard, u.login = nil, nil, nil, nil
 	u.win.SetTitle(appName)
 	heading := widget.NewLabelWithStyle(lang.L("Could not open the office database"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
@@ -211,8 +217,9 @@ func (u *ui) showFailure() {
 		container.NewCenter(widget.NewIcon(theme.ErrorIcon())), heading, where, container.NewCenter(retry))))
 }
 
-// showOffice shows the dashboard of an open store, or the welcome screen when the store has no
-// office yet. It blocks while the first figures are computed.
+// showOffice shows the login screen of an open store and prepares its dashboard, or shows the
+// welcome screen when the store has no office yet. It blocks while the first figures are
+// computed.
 func (u *ui) showOffice(ctx context.Context, st *data.Store) error {
 	office, err := st.Office()
 	if errors.Is(err, data.ErrNotSetUp) {
@@ -238,10 +245,11 @@ func (u *ui) showOffice(ctx context.Context, st *data.Store) error {
 	fyne.DoAndWait(func() {
 		setLanguage(language)
 		u.win.SetTitle(appName + " — " + office.Name)
+		u.office = office
 		d = newDashboard(u, st, office, mode)
 		u.dashboard = d
 		u.welcome, u.setup = nil, nil
-		u.show(d.content)
+		u.showLogin()
 	})
 	return d.refresh(ctx)
 }
@@ -287,8 +295,28 @@ func (u *ui) closeStore() {
 	}
 }
 
-// shutdown stops background work and closes the store; safe to call more than once.
+// currentUser is the logged-in user, nil when none.
+func (u *ui) currentUser() *data.User {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.user
+}
+
+// setUser records who is logged in (nil: nobody) and returns who was.
+func (u *ui) setUser(user *data.User) *data.User {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	was := u.user
+	u.user = user
+	return was
+}
+
+// shutdown stops background work and closes the store, recording the logout of whoever was
+// still logged in; safe to call more than once.
 func (u *ui) shutdown() {
 	u.cancel()
+	if user, st := u.setUser(nil), u.currentStore(); user != nil && st != nil {
+		_ = st.Logout(context.Background(), user) // the window is closing: nowhere to show an error
+	}
 	u.closeStore()
 }

@@ -123,6 +123,7 @@ func TestDashboardShowsStoreFigures(t *testing.T) {
 	if u.dashboard == nil {
 		t.Fatal("no dashboard on a demo office")
 	}
+	logIn(t, u, "admin", demoAdminPassword) // the dashboard is the shell's first screen
 
 	st, err := data.Open(filepath.Join(dir, data.DBFile), data.WithClock(clockAt(fixedNow)))
 	if err != nil {
@@ -408,8 +409,10 @@ func TestTranslationFilesComplete(t *testing.T) {
 // Fyne's monospace font lacks many Vietnamese letters: no text on any screen may use it.
 func TestNoMonospace(t *testing.T) {
 	dir := buildDemo(t, 100)
-	_, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0"})
-	screens := map[string]fyne.CanvasObject{"dashboard": w.Canvas().Content()}
+	office, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0"})
+	screens := map[string]fyne.CanvasObject{"login": office.login.content}
+	logIn(t, office, "admin", demoAdminPassword)
+	screens["dashboard"] = w.Canvas().Content()
 	u, _ := newTestUI(t, Options{DataDir: t.TempDir()})
 	screens["welcome"] = u.welcome.content
 	u.showSetup()
@@ -488,6 +491,7 @@ func TestOfficeSettings(t *testing.T) {
 	if u.dashboard == nil || u.dashboard.mode != data.ModeDate {
 		t.Fatalf("dashboard %+v", u.dashboard)
 	}
+	logIn(t, u, "admin", demoAdminPassword)
 	all := texts(w.Canvas().Content())
 	for _, want := range []string{"Received", "This week", "Offline", "Station no. 0",
 		"Early / on time / late compared by date, as provincial systems do."} {

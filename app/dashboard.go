@@ -28,7 +28,6 @@ type dashboard struct {
 	week          *figuresCard
 	refreshButton *widget.Button
 	updated       *widget.Label // "Cập nhật lúc 10:42 20/02/2026"
-	status        *statusBar
 }
 
 func newDashboard(u *ui, st *data.Store, office data.Office, mode data.Mode) *dashboard {
@@ -65,10 +64,8 @@ func newDashboard(u *ui, st *data.Store, office data.Office, mode data.Mode) *da
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
 
-	d.status = newStatusBar(u, office, st.Station())
 	body := container.NewVBox(header, widget.NewSeparator(), cards, d.updated, note)
-	d.content = container.NewBorder(nil, d.status.content, nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	d.content = container.NewVScroll(container.NewPadded(body)) // the shell adds the status bar
 	return d
 }
 

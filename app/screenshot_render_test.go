@@ -19,10 +19,11 @@ import (
 // screenshotSize is the size of the pictures in docs/screenshots.
 var screenshotSize = fyne.NewSize(1280, 800)
 
-// Screenshots renders the welcome screen and the dashboard to dir/welcome.png and
-// dir/dashboard.png (1280×800) with Fyne's software test driver: no display is needed. The
-// dashboard shows the office in opts.DataDir when it holds one, else a demo office built in a
-// temporary folder (and removed afterwards). It replaces the current Fyne app with a test app,
+// Screenshots renders the welcome screen, the login screen and the dashboard to
+// dir/welcome.png, dir/login.png and dir/dashboard.png (1280×800) with Fyne's software test
+// driver: no display is needed. The office is the one in opts.DataDir when it holds one, else a
+// demo office built in a temporary folder (and removed afterwards); the dashboard is shown to a
+// receptionist (tiepnhan1 in the demo), logged in without a password. It replaces the current Fyne app with a test app,
 // so call it from a process that shows no window (the "screenshots" command).
 func Screenshots(dir string, opts Options) error {
 	if opts.Now == nil {
@@ -57,10 +58,63 @@ func Screenshots(dir string, opts Options) error {
 			return fmt.Errorf("dashboard.png: demo office: %w", err)
 		}
 	}
-	if err := screenshot(a, office, shown, filepath.Join(dir, "dashboard.png")); err != nil {
+	return screenshotOffice(a, office, shown, filepath.Join(dir, "login.png"), filepath.Join(dir, "dashboard.png"))
+}
+
+// screenshotOffice renders the login screen of the office in opts, then logs a user in and
+// renders the shell on the dashboard.
+func screenshotOffice(a fyne.App, opts Options, shownDir, loginFile, dashboardFile string) error {
+	w := a.NewWindow(appName)
+	defer w.Close()
+	u := newUI(a, w, opts)
+	defer u.setUser(nil) // no logout recorded for a login that never happened
+	u.shownDir = shownDir
+	w.SetContent(u.root)
+	w.Resize(screenshotSize)
+	fyne.DoAndWait(u.start)
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if err := writePNG(loginFile, w); err != nil {
+		return fmt.Errorf("login.png: %w", err)
+	}
+	user, err := screenshotUser(u.currentStore())
+	if err != nil {
 		return fmt.Errorf("dashboard.png: %w", err)
 	}
-	return nil
+	fyne.DoAndWait(func() { u.loggedIn(user) })
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		return fmt.Errorf("dashboard.png: %w", errors.Join(errs...))
+	}
+	return writePNG(dashboardFile, w)
+}
+
+// screenshotUser is the receptionist tiepnhan1 of the demo, else the first active
+// receptionist, else the first active user.
+func screenshotUser(st *data.Store) (*data.User, error) {
+	if st == nil {
+		return nil, errors.New("no office open")
+	}
+	users, err := st.Users(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	var pick *data.User
+	for i := range users {
+		switch x := &users[i]; {
+		case !x.Active:
+		case x.Username == "tiepnhan1":
+			return x, nil
+		case pick == nil || (!pick.Roles.Has(data.RoleReception) && x.Roles.Has(data.RoleReception)):
+			pick = x
+		}
+	}
+	if pick == nil {
+		return nil, errors.New("the office has no active user")
+	}
+	return pick, nil
 }
 
 // hasOffice tells whether dir holds a database that is set up for an office.

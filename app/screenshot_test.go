@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestScreenshots renders both pictures. "make screenshots" sets MOTCUA_SCREENSHOTS to
+// TestScreenshots renders the pictures. "make screenshots" sets MOTCUA_SCREENSHOTS to
 // docs/screenshots and gets a 20,000-dossier demo office; the renderer is test-only so that
 // Fyne's test driver never ships in the application.
 func TestScreenshots(t *testing.T) {
@@ -20,7 +20,7 @@ func TestScreenshots(t *testing.T) {
 	if err := Screenshots(out, opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"welcome.png", "dashboard.png"} {
+	for _, name := range []string{"welcome.png", "login.png", "dashboard.png"} {
 		f, err := os.Open(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)

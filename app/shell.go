@@ -1,0 +1,337 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+)
+
+// Section keys of the navigation.
+const (
+	sectionDashboard  = "dashboard"
+	sectionReception  = "reception"
+	sectionDossiers   = "dossiers"
+	sectionProcessing = "processing"
+	sectionReturns    = "returns"
+	sectionStatistics = "statistics"
+	sectionCatalog    = "catalog"
+	sectionAdmin      = "admin"
+)
+
+// section is one entry of the navigation. build makes its screen once per login; nil shows a
+// placeholder until the screen exists.
+type section struct {
+	key   string
+	title string // translation key
+	icon  fyne.Resource
+	roles data.Roles // who may open it; 0 is everyone logged in
+	build func(u *ui) fyne.CanvasObject
+}
+
+// sections is the navigation of issue 4, in order. A screen plugs in with one line, e.g. in
+// reception.go: func init() { registerScreen(sectionReception, buildReception) }.
+var sections = []section{
+	{key: sectionDashboard, title: "Dashboard", icon: theme.HomeIcon(), build: func(u *ui) fyne.CanvasObject {
+		if u.dashboard == nil {
+			return nil
+		}
+		return u.dashboard.content
+	}},
+	{key: sectionReception, title: "Reception", icon: theme.ContentAddIcon(), roles: data.RoleReception},
+	{key: sectionDossiers, title: "Dossiers", icon: theme.FolderIcon()},
+	{key: sectionProcessing, title: "Processing", icon: theme.DocumentCreateIcon(), roles: data.RoleOfficer | data.RoleLeader},
+	{key: sectionReturns, title: "Result return", icon: theme.MailSendIcon(), roles: data.RoleReception},
+	{key: sectionStatistics, title: "Statistics", icon: theme.GridIcon(), roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
+	{key: sectionCatalog, title: "Catalog", icon: theme.ListIcon(), roles: data.RoleAdmin},
+	{key: sectionAdmin, title: "Administration", icon: theme.SettingsIcon(), roles: data.RoleAdmin},
+}
+
+// registerScreen gives the section key its screen (call it from an init function).
+func registerScreen(key string, build func(u *ui) fyne.CanvasObject) {
+	for i := range sections {
+		if sections[i].key == key {
+			sections[i].build = build
+			return
+		}
+	}
+	panic("registerScreen: no section " + key)
+}
+
+// allows reports whether roles may open the section.
+func (s section) allows(roles data.Roles) bool { return s.roles == 0 || roles.Has(s.roles) }
+
+// shell is the main window of a logged-in user: search and the user at the top, the sections
+// the user's roles allow on the left, the current section in the middle, the status bar below.
+type shell struct {
+	u       *ui
+	user    *data.User
+	content fyne.CanvasObject
+
+	visible []section // the sections this user may open, in order
+	screens map[string]fyne.CanvasObject
+	current string // key of the section shown
+
+	nav     *widget.List
+	area    *fyne.Container
+	search  *shortcutEntry
+	logout  *widget.Button
+	status  *statusBar
+	opening bool // a dossier is being looked up
+}
+
+// Shortcuts of the shell: Ctrl+N (Cmd+N on macOS) receives a new dossier, Ctrl+F searches.
+var (
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// showShell shows the shell of the logged-in user, on the dashboard (UI thread).
+func (u *ui) showShell() {
+	user := u.currentUser()
+	if user == nil {
+		return
+	}
+	u.leaveShell()
+	s := newShell(u, user)
+	u.shell = s
+	u.show(s.content)
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutNew, func(sc fyne.Shortcut) { s.typedShortcut(sc) })
+	c.AddShortcut(shortcutSearch, func(sc fyne.Shortcut) { s.typedShortcut(sc) })
+	// A barcode or QR scanner types the code and Enter: with no field focused, the keystrokes
+	// go to the search box.
+	c.SetOnTypedRune(func(r rune) {
+		if u.shell == s {
+			s.focusSearch()
+			s.search.TypedRune(r)
+		}
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if u.shell == s && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && s.search.Text != "" {
+			s.openDossier(s.search.Text)
+		}
+	})
+	c.Unfocus()
+}
+
+// leaveShell removes the shell's hooks from the window (UI thread).
+func (u *ui) leaveShell() {
+	if u.shell == nil {
+		return
+	}
+	c := u.win.Canvas()
+	c.RemoveShortcut(shortcutNew)
+	c.RemoveShortcut(shortcutSearch)
+	c.SetOnTypedRune(nil)
+	c.SetOnTypedKey(nil)
+	u.shell = nil
+}
+
+func newShell(u *ui, user *data.User) *shell {
+	s := &shell{u: u, user: user, screens: map[string]fyne.CanvasObject{}}
+	for _, sec := range sections {
+		if sec.allows(user.Roles) {
+			s.visible = append(s.visible, sec)
+		}
+	}
+
+	s.nav = widget.NewList(
+		func() int { return len(s.visible) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Tiếp nhận hồ sơ"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(s.visible[i].icon)
+			row.Objects[1].(*widget.Label).SetText(lang.L(s.visible[i].title))
+		},
+	)
+	s.nav.OnSelected = func(i widget.ListItemID) { s.showSection(s.visible[i].key) }
+
+	s.search = newShortcutEntry(s)
+	s.search.SetPlaceHolder(lang.L("Dossier code or scan (Ctrl+F)"))
+	s.search.OnSubmitted = s.openDossier
+	s.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.openDossier(s.search.Text) })
+
+	who := widget.NewLabelWithStyle(user.FullName, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	s.logout = widget.NewButtonWithIcon(lang.L("Log out"), theme.LogoutIcon(), u.logout)
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewIcon(theme.AccountIcon()), who, s.logout),
+		container.NewBorder(nil, nil, nil, strut(40), s.search))
+
+	s.area = container.NewStack()
+	left := container.NewBorder(strut(210), nil, nil, nil, s.nav)
+	office := u.office
+	s.status = newStatusBar(u, office, user)
+	s.content = container.NewBorder(
+		container.NewVBox(container.NewPadded(top), widget.NewSeparator()),
+		s.status.content,
+		container.NewHBox(left, widget.NewSeparator()), nil,
+		s.area)
+	s.showSection(sectionDashboard)
+	return s
+}
+
+// showSection shows the section key if the user may open it and reports whether it did (UI
+// thread).
+func (s *shell) showSection(key string) bool {
+	idx := -1
+	for i, sec := range s.visible {
+		if sec.key == key {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return false
+	}
+	if s.current != key {
+		s.current = key
+		screen, ok := s.screens[key]
+		if !ok {
+			if b := s.visible[idx].build; b != nil {
+				screen = b(s.u)
+			}
+			if screen == nil {
+				screen = placeholder(lang.L(s.visible[idx].title))
+			}
+			s.screens[key] = screen
+		}
+		s.area.Objects = []fyne.CanvasObject{screen}
+		s.area.Refresh()
+	}
+	s.nav.Select(idx) // no-op when already selected
+	return true
+}
+
+// placeholder stands for a screen that is not written yet.
+func placeholder(title string) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	note := widget.NewLabelWithStyle(lang.L("This screen will come in the next version."), fyne.TextAlignCenter, fyne.TextStyle{})
+	return container.NewCenter(container.NewVBox(
+		container.NewCenter(widget.NewIcon(theme.InfoIcon())), heading, note))
+}
+
+// newReception goes to Tiếp nhận when the user may receive (Ctrl+N).
+func (s *shell) newReception() {
+	if s.u.shell == s {
+		s.showSection(sectionReception)
+	}
+}
+
+// focusSearch puts the cursor in the search box (Ctrl+F).
+func (s *shell) focusSearch() {
+	if s.u.shell == s {
+		s.u.win.Canvas().Focus(s.search)
+	}
+}
+
+// openDossier looks the code up and shows the dossier (UI thread).
+func (s *shell) openDossier(code string) {
+	code = strings.TrimSpace(code)
+	st := s.u.currentStore()
+	if code == "" || st == nil || s.opening {
+		return
+	}
+	s.opening = true
+	u := s.u
+	u.bg.Add(1)
+	go func() {
+		defer u.bg.Done()
+		d, _, err := st.DossierByCode(u.ctx, code)
+		if u.ctx.Err() != nil {
+			return
+		}
+		fyne.Do(func() {
+			s.opening = false
+			if u.shell != s {
+				return
+			}
+			s.showDossier(code, d, err)
+		})
+	}()
+}
+
+// showDossier shows what the search found (UI thread). The full detail screen comes later.
+func (s *shell) showDossier(code string, d *data.Dossier, err error) {
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		s.u.showMessage(theme.InfoIcon(), lang.L("Dossier not found"),
+			lang.L("No dossier has the code {{.Code}}.", map[string]any{"Code": code}))
+		return
+	case err != nil:
+		s.u.showError(errorf("Could not find the dossier", err))
+		return
+	}
+	s.search.SetText("")
+	due := lang.L("no due date")
+	if d.HasDue {
+		due = clock(d.Due.In(s.u.currentStore().Location()))
+	}
+	lines := []string{
+		lang.L("Status: {{.Status}}", map[string]any{"Status": d.Status.String()}),
+		lang.L("Applicant: {{.Name}}", map[string]any{"Name": d.Applicant.Name}),
+		lang.L("Procedure: {{.Name}}", map[string]any{"Name": d.ProcedureName}),
+		lang.L("Due: {{.Due}}", map[string]any{"Due": due}),
+	}
+	s.u.showMessage(theme.DocumentIcon(), lang.L("Dossier {{.Code}}", map[string]any{"Code": d.Code}), strings.Join(lines, "\n"))
+}
+
+// shortcutEntry is the search box: the shell's shortcuts work while it has the cursor (a
+// focused entry otherwise swallows them).
+type shortcutEntry struct {
+	widget.Entry
+	s *shell
+}
+
+func newShortcutEntry(s *shell) *shortcutEntry {
+	e := &shortcutEntry{s: s}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *shortcutEntry) TypedShortcut(sc fyne.Shortcut) {
+	if !e.s.typedShortcut(sc) {
+		e.Entry.TypedShortcut(sc)
+	}
+}
+
+// typedShortcut acts on the shell's shortcuts and reports whether sc was one of them.
+func (s *shell) typedShortcut(sc fyne.Shortcut) bool {
+	switch sc.ShortcutName() {
+	case shortcutNew.ShortcutName():
+		s.newReception()
+	case shortcutSearch.ShortcutName():
+		s.focusSearch()
+	default:
+		return false
+	}
+	return true
+}
+
+// roleNames lists the translated names of the roles in r.
+func roleNames(r data.Roles) string {
+	var out []string
+	for _, x := range []struct {
+		r   data.Roles
+		key string
+	}{
+		{data.RoleReception, "Reception"},
+		{data.RoleOfficer, "Processing officer"},
+		{data.RoleLeader, "Leader"},
+		{data.RoleAdmin, "Administrator"},
+	} {
+		if r.Has(x.r) {
+			out = append(out, lang.L(x.key))
+		}
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fynelang "fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+	"motcua/data/calendar"
+)
+
+// Every role sees exactly its sections of issue 4, and never one it may not use.
+func TestShellSectionsByRole(t *testing.T) {
+	u, w := openDemo(t, 20)
+	all := []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns,
+		sectionStatistics, sectionCatalog, sectionAdmin}
+	for _, c := range []struct {
+		roles data.Roles
+		want  []string
+	}{
+		{data.RoleReception, []string{sectionDashboard, sectionReception, sectionDossiers, sectionReturns, sectionStatistics}},
+		{data.RoleOfficer, []string{sectionDashboard, sectionDossiers, sectionProcessing}},
+		{data.RoleLeader, []string{sectionDashboard, sectionDossiers, sectionProcessing, sectionStatistics}},
+		{data.RoleAdmin, []string{sectionDashboard, sectionDossiers, sectionStatistics, sectionCatalog, sectionAdmin}},
+		{data.RoleReception | data.RoleOfficer, []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns, sectionStatistics}},
+	} {
+		name := "user" + c.roles.Keys()[:3] + string(rune('a'+int(c.roles)))
+		addUser(t, u, name, c.roles)
+		logIn(t, u, name, "mat-khau-1")
+		s := u.shell
+		if s == nil {
+			t.Fatalf("%s: no shell (%q)", c.roles, u.login.problem.Text)
+		}
+		var got []string
+		for _, sec := range s.visible {
+			got = append(got, sec.key)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: sections %v, want %v", c.roles, got, c.want)
+		}
+		shown := texts(s.nav)
+		for _, sec := range sections {
+			may := slices.Contains(c.want, sec.key)
+			title := fynelang.L(sec.title)
+			if contains(shown, title) != may {
+				t.Errorf("%s: %q shown %v, allowed %v", c.roles, title, contains(shown, title), may)
+			}
+		}
+		for _, key := range all {
+			if ok := s.showSection(key); ok != slices.Contains(c.want, key) {
+				t.Errorf("%s: showSection(%s) = %v", c.roles, key, ok)
+			}
+			if !slices.Contains(c.want, key) && s.current == key {
+				t.Errorf("%s: %s opened", c.roles, key)
+			}
+		}
+		// a section without its screen yet says so
+		s.showSection(sectionDossiers)
+		if !contains(texts(s.area), "Màn hình này sẽ có trong phiên bản tới.") {
+			t.Errorf("%s: no placeholder on Hồ sơ", c.roles)
+		}
+		if st := texts(s.status.content); !contains(st, "Người dùng "+name+" ("+roleNames(c.roles)+")") {
+			t.Errorf("%s: status bar %q", c.roles, st)
+		}
+		test.Tap(s.logout)
+		u.wait()
+		if u.login == nil {
+			t.Fatal("no login screen after logout")
+		}
+	}
+	_ = w
+}
+
+// shortcut sends sc to the window as the desktop driver does: to the focused widget when it
+// takes shortcuts, else to the canvas's shortcuts (the test canvas cannot be sent one, so this
+// calls what the shell registered there).
+func shortcut(u *ui, w fyne.Window, sc fyne.Shortcut) {
+	if f, ok := w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	if u.shell != nil {
+		u.shell.typedShortcut(sc)
+	}
+}
+
+func TestShortcutNewReception(t *testing.T) {
+	u, w := openDemo(t, 20)
+	logIn(t, u, "tiepnhan1", demoStaffPassword)
+	s := u.shell
+	shortcut(u, w, shortcutNew)
+	if s.current != sectionReception {
+		t.Errorf("receptionist: Ctrl+N opened %q", s.current)
+	}
+	// from the search box too, and Ctrl+F puts the cursor there
+	s.showSection(sectionDashboard)
+	shortcut(u, w, shortcutSearch)
+	if w.Canvas().Focused() != s.search {
+		t.Error("Ctrl+F did not focus the search box")
+	}
+	shortcut(u, w, shortcutNew)
+	if s.current != sectionReception {
+		t.Errorf("receptionist in the search box: Ctrl+N opened %q", s.current)
+	}
+	test.Tap(s.logout)
+	u.wait()
+
+	logIn(t, u, "tuphap1", demoStaffPassword)
+	s = u.shell
+	shortcut(u, w, shortcutNew)
+	if s.current != sectionDashboard {
+		t.Errorf("officer: Ctrl+N opened %q", s.current)
+	}
+}
+
+// A scanner types a dossier code with no field focused, then Enter: the dossier is shown.
+func TestSearchOpensDossier(t *testing.T) {
+	u, w := openDemo(t, 60)
+	st := u.currentStore()
+	var d *data.Dossier
+	stop := errors.New("found")
+	err := st.EachDossier(context.Background(), data.ByReceived, calendar.D(2025, 1, 1), calendar.DateOf(fixedNow),
+		func(x *data.Dossier, _ []data.Event) error {
+			if x.Code != "" && x.HasDue {
+				d = x
+				return stop
+			}
+			return nil
+		})
+	if d == nil {
+		t.Fatalf("no dossier with a code in the demo: %v", err)
+	}
+	logIn(t, u, "tuphap1", demoStaffPassword)
+	s := u.shell
+	if w.Canvas().Focused() != nil {
+		t.Fatalf("%T focused after login", w.Canvas().Focused())
+	}
+	test.TypeOnCanvas(w.Canvas(), d.Code)
+	if s.search.Text != d.Code {
+		t.Fatalf("search box %q, scanned %q", s.search.Text, d.Code)
+	}
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.wait()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dossier shown")
+	}
+	got := texts(top)
+	want := "Hồ sơ " + d.Code
+	if !contains(got, want) {
+		t.Errorf("popup lacks %q: %q", want, got)
+	}
+	body := ""
+	for _, s := range got {
+		body += s + "\n"
+	}
+	for _, part := range []string{"Trạng thái: " + d.Status.String(), "Người nộp: " + d.Applicant.Name, "Hạn giải quyết: "} {
+		if !strings.Contains(body, part) {
+			t.Errorf("popup lacks %q: %q", part, body)
+		}
+	}
+	top.Hide()
+
+	// an unknown code says so
+	s.search.SetText("KHONG-CO-MA")
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.wait()
+	if top := w.Canvas().Overlays().Top(); top == nil || !contains(texts(top), "Không tìm thấy hồ sơ") {
+		t.Error("unknown code not reported")
+	}
+	if errs := u.failures(); len(errs) > 0 {
+		t.Errorf("errors: %v", errs)
+	}
+}
+
+// A screen plugs into its section with registerScreen; the section's roles still apply.
+func TestRegisterScreen(t *testing.T) {
+	saved := slices.Clone(sections)
+	t.Cleanup(func() { copy(sections, saved) })
+	built := 0
+	registerScreen(sectionCatalog, func(u *ui) fyne.CanvasObject {
+		built++
+		return widget.NewLabel("danh mục thử")
+	})
+	u, _ := openDemo(t, 20)
+	logIn(t, u, "admin", demoAdminPassword)
+	s := u.shell
+	s.showSection(sectionCatalog)
+	s.showSection(sectionDashboard)
+	s.showSection(sectionCatalog)
+	if !contains(texts(s.area), "danh mục thử") || built != 1 {
+		t.Errorf("registered screen: shown %q, built %d times (want once per login)", texts(s.area), built)
+	}
+	test.Tap(s.logout)
+	u.wait()
+	logIn(t, u, "tiepnhan1", demoStaffPassword)
+	if u.shell.showSection(sectionCatalog) || built != 1 {
+		t.Error("a receptionist opened the catalog")
+	}
+}
