@@ -139,16 +139,28 @@ func (u *ui) now() time.Time { return u.opts.Now() }
 
 // goBackground runs fn off the UI thread; an error it returns is shown in a dialog.
 func (u *ui) goBackground(fn func(ctx context.Context) error) {
-	u.bg.Add(1)
-	go func() {
-		defer u.bg.Done()
+	u.spawn(func() {
 		if err := fn(u.ctx); err != nil && u.ctx.Err() == nil {
 			u.mu.Lock()
 			u.errs = append(u.errs, err)
 			u.mu.Unlock()
 			fyne.Do(func() { u.showError(err) })
 		}
-	}()
+	})
+}
+
+// spawnWork starts background work. Fyne's test driver runs fyne.Do on the calling goroutine,
+// so tests that drive the UI while work runs start it in line instead (as rcSpawn in
+// reception.go).
+var spawnWork = func(fn func()) { go fn() }
+
+// spawn runs fn off the UI thread, counted in u.bg; fn reports back through fyne.Do.
+func (u *ui) spawn(fn func()) {
+	u.bg.Add(1)
+	spawnWork(func() {
+		defer u.bg.Done()
+		fn()
+	})
 }
 
 // failures are the errors background work has reported so far (tests, Screenshots).

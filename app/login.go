@@ -102,6 +102,7 @@ func (l *loginScreen) say(text string) {
 	} else {
 		l.problem.Show()
 	}
+	l.content.Refresh() // lay the form out again around the message
 }
 
 // submit checks the username and password in the background (UI thread).
@@ -117,15 +118,13 @@ func (l *loginScreen) submit() {
 	}
 	l.busy(true)
 	u := l.u
-	u.bg.Add(1)
-	go func() {
-		defer u.bg.Done()
+	u.spawn(func() {
 		user, err := l.st.Authenticate(u.ctx, username, password)
 		if u.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() { l.done(user, err) })
-	}()
+	})
 }
 
 // done shows the outcome of a login attempt (UI thread).

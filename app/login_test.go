@@ -19,6 +19,12 @@ const (
 // openDemo opens a small demo office and checks that it asks who is there.
 func openDemo(t *testing.T, dossiers int) (*ui, fyne.Window) {
 	t.Helper()
+	// Fyne's test driver runs fyne.Do on the calling goroutine: background work (login, search,
+	// the reception screen's) runs in line so that it never races the test.
+	spawn, rcspawn := spawnWork, rcSpawn
+	spawnWork = func(fn func()) { fn() }
+	rcSpawn = func(fn func()) { fn() }
+	t.Cleanup(func() { spawnWork, rcSpawn = spawn, rcspawn })
 	u, w := newTestUI(t, Options{DataDir: buildDemo(t, dossiers), Version: "0.1.0"})
 	if errs := u.failures(); len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
@@ -62,6 +68,10 @@ func TestLoginWrongPasswordKeepsUsername(t *testing.T) {
 	}
 	if got := l.problem.Text; got != "Sai tên đăng nhập hoặc mật khẩu." || !l.problem.Visible() {
 		t.Errorf("problem %q (visible %v)", got, l.problem.Visible())
+	}
+	if l.problem.Position().Y <= l.password.Position().Y || l.problem.Size().Height == 0 {
+		t.Errorf("message at %v (size %v), password at %v: not laid out below the password",
+			l.problem.Position(), l.problem.Size(), l.password.Position())
 	}
 	if l.username.Text != "tiepnhan1" || l.password.Text != "" {
 		t.Errorf("username %q, password %q: want the username kept and the password cleared", l.username.Text, l.password.Text)

@@ -45,13 +45,21 @@ var sections = []section{
 		}
 		return u.dashboard.content
 	}},
-	{key: sectionReception, title: "Reception", icon: theme.ContentAddIcon(), roles: data.RoleReception},
+	{key: sectionReception, title: "Reception", icon: theme.ContentAddIcon(), roles: data.RoleReception, build: buildReception},
 	{key: sectionDossiers, title: "Dossiers", icon: theme.FolderIcon()},
 	{key: sectionProcessing, title: "Processing", icon: theme.DocumentCreateIcon(), roles: data.RoleOfficer | data.RoleLeader},
 	{key: sectionReturns, title: "Result return", icon: theme.MailSendIcon(), roles: data.RoleReception},
 	{key: sectionStatistics, title: "Statistics", icon: theme.GridIcon(), roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
 	{key: sectionCatalog, title: "Catalog", icon: theme.ListIcon(), roles: data.RoleAdmin},
 	{key: sectionAdmin, title: "Administration", icon: theme.SettingsIcon(), roles: data.RoleAdmin},
+}
+
+// buildReception is the reception screen (reception.go) for the logged-in user.
+func buildReception(u *ui) fyne.CanvasObject {
+	r := newReceptionScreen(u.currentStore(), u.currentUser(), u.win, u.now)
+	u.bg.Add(1) // its first procedure search: tests and shutdown wait for it
+	go func() { defer u.bg.Done(); r.wait() }()
+	return r.content()
 }
 
 // registerScreen gives the section key its screen (call it from an init function).
@@ -243,9 +251,7 @@ func (s *shell) openDossier(code string) {
 	}
 	s.opening = true
 	u := s.u
-	u.bg.Add(1)
-	go func() {
-		defer u.bg.Done()
+	u.spawn(func() {
 		d, _, err := st.DossierByCode(u.ctx, code)
 		if u.ctx.Err() != nil {
 			return
@@ -257,7 +263,7 @@ func (s *shell) openDossier(code string) {
 			}
 			s.showDossier(code, d, err)
 		})
-	}()
+	})
 }
 
 // showDossier shows what the search found (UI thread). The full detail screen comes later.

@@ -99,6 +99,9 @@ func TestShortcutNewReception(t *testing.T) {
 	if s.current != sectionReception {
 		t.Errorf("receptionist: Ctrl+N opened %q", s.current)
 	}
+	if contains(texts(s.area), "Màn hình này sẽ có trong phiên bản tới.") {
+		t.Error("Tiếp nhận is still a placeholder")
+	}
 	// from the search box too, and Ctrl+F puts the cursor there
 	s.showSection(sectionDashboard)
 	shortcut(u, w, shortcutSearch)
