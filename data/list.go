@@ -70,32 +70,91 @@ func (o ListSort) orderBy() (string, error) {
 // dossiers_unfinished has the same condition).
 const openCond = "d.finished_at IS NULL AND d.received_at IS NOT NULL"
 
-// where builds the WHERE clause of f with its arguments; none=true when f can match nothing
+// denseRows decides between two plans for a filter that has an index. A filter matching fewer
+// rows is read through its index and the few rows sorted; one matching more is checked row by
+// row while the order's index is walked, which finds a page after about limit × total / matches
+// rows (≤ 5,000 for 50 rows of a 1,000,000 office) instead of sorting them all. SQLite cannot
+// tell the two apart without statistics, so List counts up to denseRows through the filter's index
+// (a bounded probe of a millisecond or two) and hides the index from the planner when dense.
+var denseRows = 10_000 // a variable so that the tests can take both plans
+
+// listPlan says which way List reads: the order it will sort by, or count (no order).
+type listPlan struct {
+	count    bool
+	received bool // the order is by reception time: the unit, procedure and date indexes give it too
+}
+
+// listWhere builds the WHERE clause of f with its arguments; none=true when f can match nothing
 // (a query with no word in it, like Search).
-func (s *Store) listWhere(ctx context.Context, f ListFilter) (where string, args []any, none bool, err error) {
+func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (where string, args []any, none bool, err error) {
 	var conds []string
-	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	// add appends a condition on col; probe (the same condition without the column prefix, over
+	// dossiers) tells whether it is dense, in which case the index on col is hidden with a unary +.
+	add := func(col, rest string, probe string, a ...any) error {
+		if probe != "" && !plan.count {
+			dense, err := s.atLeast(ctx, "SELECT 1 FROM dossiers d WHERE "+probe, denseRows, a...)
+			if err != nil {
+				return err
+			}
+			if dense {
+				col = "+" + col
+			}
+		}
+		conds = append(conds, col+rest)
+		args = append(args, a...)
+		return nil
+	}
+	var errs []error
 	if len(f.Statuses) > 0 {
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.Statuses)), ",")
+		var a []any
 		for _, st := range f.Statuses {
-			args = append(args, int(st))
+			a = append(a, int(st))
 		}
-		conds = append(conds, "d.status IN ("+ph+")")
+		cond := " IN (" + ph + ")"
+		errs = append(errs, add("d.status", cond, "d.status"+cond, a...))
 	}
 	if f.Unit != "" {
-		add("d.unit_id = (SELECT id FROM units WHERE code = ?)", f.Unit)
+		cond := " = (SELECT id FROM units WHERE code = ?)"
+		probe := "d.unit_id" + cond
+		if plan.received {
+			probe = "" // (unit_id, received_at) gives the order: always use it
+		}
+		errs = append(errs, add("d.unit_id", cond, probe, f.Unit))
 	}
 	if f.Procedure != "" {
-		add("d.procedure_id = (SELECT id FROM procedures WHERE code = ?)", f.Procedure)
+		cond := " = (SELECT id FROM procedures WHERE code = ?)"
+		probe := "d.procedure_id" + cond
+		if plan.received {
+			probe = ""
+		}
+		errs = append(errs, add("d.procedure_id", cond, probe, f.Procedure))
 	}
 	if f.Channel != 0 {
-		add("d.channel = ?", int(f.Channel))
+		errs = append(errs, add("d.channel", " = ?", "", int(f.Channel)))
 	}
-	if !f.From.IsZero() {
-		add("d.received_at >= ?", s.dayStart(f.From))
-	}
-	if !f.To.IsZero() {
-		add("d.received_at < ?", s.dayStart(s.nextDay(f.To)))
+	if !f.From.IsZero() || !f.To.IsZero() {
+		lo, hi := int64(-1<<62), int64(1<<62)
+		if !f.From.IsZero() {
+			lo = s.dayStart(f.From)
+		}
+		if !f.To.IsZero() {
+			hi = s.dayStart(s.nextDay(f.To))
+		}
+		probe := "d.received_at >= ? AND d.received_at < ?"
+		if plan.received {
+			probe = ""
+		}
+		// The unary + (when dense) must be on both bounds: either alone would still use the index.
+		col := "d.received_at"
+		if probe != "" && !plan.count {
+			dense, err := s.atLeast(ctx, "SELECT 1 FROM dossiers d WHERE "+probe, denseRows, lo, hi)
+			errs = append(errs, err)
+			if dense {
+				col = "+d.received_at"
+			}
+		}
+		errs = append(errs, add(col, " >= ? AND "+col+" < ?", "", lo, hi))
 	}
 	if f.DueSoon || f.Overdue {
 		now := s.Now()
@@ -106,20 +165,27 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter) (where string, args
 				lo = now.Unix()
 			}
 		}
-		add(openCond+" AND d.due_at >= ? AND d.due_at < ?", lo, hi)
+		// The open dossiers are few (the partial index dossiers_unfinished): always read them first.
+		errs = append(errs, add(openCond, " AND d.due_at >= ? AND d.due_at < ?", "", lo, hi))
 	}
 	if f.Handler != "" {
-		add("d.handler = ?", f.Handler)
+		// handler <> '' lets SQLite use the partial index dossiers_handler.
+		cond := " = ? AND d.handler <> ''"
+		errs = append(errs, add("d.handler", cond, "d.handler"+cond, f.Handler))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return "", nil, false, fmt.Errorf("liệt kê hồ sơ: %w", err)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		c, a, ok, err := s.queryCond(ctx, q)
+		c, a, ok, err := s.queryCond(ctx, q, plan)
 		if err != nil {
 			return "", nil, false, err
 		}
 		if !ok {
 			return "", nil, true, nil
 		}
-		add(c, a...)
+		conds = append(conds, c)
+		args = append(args, a...)
 	}
 	if len(conds) == 0 {
 		return "", args, false, nil
@@ -127,9 +193,20 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter) (where string, args
 	return " WHERE " + strings.Join(conds, " AND "), args, false, nil
 }
 
+// atLeast reports whether the query q (rows of anything) has at least n rows, reading no more.
+func (s *Store) atLeast(ctx context.Context, q string, n int, args ...any) (bool, error) {
+	var got int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+" LIMIT ?)", append(args, n)...).Scan(&got)
+	return got >= n, err
+}
+
 // queryCond is Search's logic as a condition: a code prefix when the text looks like one and some
 // dossier has such a code, else the folded words through the full-text index. ok=false: no word.
-func (s *Store) queryCond(ctx context.Context, q string) (cond string, args []any, ok bool, err error) {
+//
+// Words matching few dossiers are looked up first (the rows by rowid, then sorted); words matching
+// many ("nguyen van") are checked per row, through the full-text index with the rowid given, while
+// List walks the index of its order: collecting a hundred thousand matches first would take longer.
+func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond string, args []any, ok bool, err error) {
 	if prefix := vntext.CodePrefix(q); prefix != "" {
 		var one int
 		err := s.db.QueryRowContext(ctx, "SELECT 1 FROM dossiers WHERE code >= ? AND code < ? LIMIT 1",
@@ -144,6 +221,16 @@ func (s *Store) queryCond(ctx context.Context, q string) (cond string, args []an
 	match := vntext.MatchQuery(q)
 	if match == "" {
 		return "", nil, false, nil
+	}
+	if !plan.count {
+		dense, err := s.atLeast(ctx, "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?", denseRows, match)
+		if err != nil {
+			return "", nil, false, fmt.Errorf("tìm hồ sơ: %w", err)
+		}
+		if dense {
+			return "EXISTS (SELECT 1 FROM dossier_search WHERE dossier_search MATCH ? AND rowid = d.rid)",
+				[]any{match}, true, nil
+		}
 	}
 	return "d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil
 }
@@ -175,7 +262,7 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limi
 	if err != nil {
 		return nil, err
 	}
-	where, args, none, err := s.listWhere(ctx, f)
+	where, args, none, err := s.listWhere(ctx, f, listPlan{received: o == "" || o == SortReceivedDesc || o == SortReceivedAsc})
 	if err != nil || none {
 		return nil, err
 	}
@@ -197,7 +284,7 @@ func (s *Store) Count(ctx context.Context, f ListFilter) (int, error) {
 // are more than n = upTo, so a screen can show "hơn 10.000" without counting a million rows.
 // upTo <= 0 counts them all.
 func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, more bool, err error) {
-	where, args, none, err := s.listWhere(ctx, f)
+	where, args, none, err := s.listWhere(ctx, f, listPlan{count: true})
 	if err != nil || none {
 		return 0, false, err
 	}

@@ -57,7 +57,9 @@ func sorted(s string) string {
 	return string(r)
 }
 
-func TestListFilters(t *testing.T) {
+func TestListFilters(t *testing.T) { bothPlans(t, testListFilters) }
+
+func testListFilters(t *testing.T) {
 	f, codes := listWeek(t)
 	ctx := context.Background()
 	f.clk.set(at("2026-03-13 12:00")) // Friday noon: E and J overdue, H due Monday 10:00 (soon)
@@ -105,6 +107,15 @@ func TestListFilters(t *testing.T) {
 		want := []rune(sorted(c.want))
 		slices.SortStableFunc(want, func(a, b rune) int { return strings.Compare(codes[string(a)], codes[string(b)]) })
 		expect(t, c.name, codes, hits, string(want))
+		for _, o := range []ListSort{SortReceivedDesc, SortDueAsc} { // the other plans
+			hits, err := f.s.List(ctx, c.f, o, 0, 100)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if got := sorted(letters(hits)); got != sorted(c.want) {
+				t.Errorf("%s sorted %s: got %s, want %s", c.name, o, got, sorted(c.want))
+			}
+		}
 		n, err := f.s.Count(ctx, c.f)
 		if err != nil || n != len(c.want) {
 			t.Errorf("%s: Count = %d, %v; want %d", c.name, n, err, len(c.want))
@@ -147,7 +158,9 @@ func TestListDueRelativeToClock(t *testing.T) {
 	}
 }
 
-func TestListSorts(t *testing.T) {
+func TestListSorts(t *testing.T) { bothPlans(t, testListSorts) }
+
+func testListSorts(t *testing.T) {
 	f, codes := listWeek(t)
 	ctx := context.Background()
 	// Received: J 2/3, B 4/3, A 5/3, C 6/3, D 9/3 08:00, E 9/3 09:00, F 10/3, I 11/3, H 13/3; G never.
@@ -261,7 +274,9 @@ func TestMyWork(t *testing.T) {
 }
 
 // Whatever is typed in the search box is text: no SQL, no FTS5 syntax, no error.
-func TestListHostileQuery(t *testing.T) {
+func TestListHostileQuery(t *testing.T) { bothPlans(t, testListHostileQuery) }
+
+func testListHostileQuery(t *testing.T) {
 	f, codes := listWeek(t)
 	ctx := context.Background()
 	for _, q := range []string{
@@ -305,5 +320,19 @@ func TestListHostileQuery(t *testing.T) {
 		if n, err := f.s.Count(ctx, ListFilter{Unit: u, Procedure: u, Handler: u}); err != nil || n != 0 {
 			t.Errorf("Count(unit %q) = %d, %v; want 0", u, n, err)
 		}
+	}
+}
+
+// bothPlans runs test with each filter read through its index (few rows) and with every filter
+// and query checked row by row along the order's index (many rows), the two plans of List.
+func bothPlans(t *testing.T, test func(*testing.T)) {
+	saved := denseRows
+	t.Cleanup(func() { denseRows = saved })
+	for _, c := range []struct {
+		name  string
+		dense int
+	}{{"sparse", saved}, {"dense", 1}} {
+		denseRows = c.dense
+		t.Run(c.name, test)
 	}
 }

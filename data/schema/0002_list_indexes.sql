@@ -6,5 +6,6 @@ CREATE INDEX dossiers_list_received ON dossiers(received_at);
 -- By due date, a dossier without one as due at the end of time; the expression is the one
 -- List sorts by (dueKey), character for character.
 CREATE INDEX dossiers_list_due ON dossiers(ifnull(due_at, 9223372036854775807));
--- Per unit by reception time: the unit filter with the default order, and its count.
+-- Per unit and per procedure by reception time: those filters with the default order, their counts.
 CREATE INDEX dossiers_list_unit ON dossiers(unit_id, received_at);
+CREATE INDEX dossiers_list_procedure ON dossiers(procedure_id, received_at);
