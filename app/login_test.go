@@ -42,6 +42,10 @@ func logIn(t *testing.T, u *ui, username, password string) {
 	if l == nil {
 		t.Fatal("not on the login screen")
 	}
+	// the check and the dashboard's refresh run in line (see spawnWork)
+	spawn := spawnWork
+	spawnWork = func(fn func()) { fn() }
+	defer func() { spawnWork = spawn }()
 	l.username.SetText("")
 	test.Type(l.username, username)
 	test.Type(l.password, password)
