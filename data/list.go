@@ -203,9 +203,10 @@ func (s *Store) atLeast(ctx context.Context, q string, n int, args ...any) (bool
 // queryCond is Search's logic as a condition: a code prefix when the text looks like one and some
 // dossier has such a code, else the folded words through the full-text index. ok=false: no word.
 //
-// Words matching few dossiers are looked up first (the rows by rowid, then sorted); words matching
-// many ("nguyen van") are checked per row, through the full-text index with the rowid given, while
-// List walks the index of its order: collecting a hundred thousand matches first would take longer.
+// The matches are collected once either way. Few are then looked up by rowid and sorted; many
+// ("nguyen van") are only checked against while List walks the index of its order (the unary +
+// keeps SQLite from fetching and sorting a hundred thousand rows). A per-row full-text probe
+// instead would re-read the prefix lists for every row: far slower.
 func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond string, args []any, ok bool, err error) {
 	if prefix := vntext.CodePrefix(q); prefix != "" {
 		var one int
@@ -228,8 +229,7 @@ func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond st
 			return "", nil, false, fmt.Errorf("tìm hồ sơ: %w", err)
 		}
 		if dense {
-			return "EXISTS (SELECT 1 FROM dossier_search WHERE dossier_search MATCH ? AND rowid = d.rid)",
-				[]any{match}, true, nil
+			return "+d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil
 		}
 	}
 	return "d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil

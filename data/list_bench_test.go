@@ -3,6 +3,8 @@ package data_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,8 +70,12 @@ func BenchmarkList(b *testing.B) {
 	ctx := context.Background()
 	const runs = 20
 	b.ResetTimer()
+	only := os.Getenv("MOTCUA_BENCH_LIST") // a part of a case name, to run only those
 	for i := 0; i < b.N; i++ {
 		for _, c := range listCases() {
+			if !strings.Contains(c.name, only) {
+				continue
+			}
 			for _, o := range listSorts {
 				var rows int
 				p := timeIt(b, runs, func() error {
