@@ -82,6 +82,18 @@ var denseRows = 10_000 // a variable so that the tests can take both plans
 type listPlan struct {
 	count    bool
 	received bool // the order is by reception time: the unit, procedure and date indexes give it too
+	due      bool // the order is by due date
+	code     bool // the order is by code
+}
+
+func planFor(o ListSort) listPlan {
+	switch o {
+	case SortDueAsc, SortDueDesc:
+		return listPlan{due: true}
+	case SortCodeAsc, SortCodeDesc:
+		return listPlan{code: true}
+	}
+	return listPlan{received: true}
 }
 
 // listWhere builds the WHERE clause of f with its arguments; none=true when f can match nothing
@@ -142,7 +154,9 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 			hi = s.dayStart(s.nextDay(f.To))
 		}
 		probe := "d.received_at >= ? AND d.received_at < ?"
-		if plan.received {
+		if plan.received || plan.code {
+			// Codes carry the reception day: along the code index the range's dossiers bunch
+			// together far from the start, so walking it would not find them sooner.
 			probe = ""
 		}
 		// The unary + (when dense) must be on both bounds: either alone would still use the index.
@@ -155,6 +169,10 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 			}
 		}
 		errs = append(errs, add(col, " >= ? AND "+col+" < ?", "", lo, hi))
+		if plan.due && !f.From.IsZero() {
+			// Nothing is due before it is received: the walk along the due index starts at From.
+			errs = append(errs, add(dueKey, " >= ?", "", lo))
+		}
 	}
 	if f.DueSoon || f.Overdue {
 		now := s.Now()
@@ -262,7 +280,7 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limi
 	if err != nil {
 		return nil, err
 	}
-	where, args, none, err := s.listWhere(ctx, f, listPlan{received: o == "" || o == SortReceivedDesc || o == SortReceivedAsc})
+	where, args, none, err := s.listWhere(ctx, f, planFor(o))
 	if err != nil || none {
 		return nil, err
 	}
@@ -288,9 +306,14 @@ func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, m
 	if err != nil || none {
 		return 0, false, err
 	}
-	q := "SELECT count(*) FROM dossiers d" + where
+	from := "dossiers d"
+	if strings.TrimSpace(f.Query) != "" && !vntext.LooksLikeCode(f.Query) && len(args) == 1 {
+		// Words and nothing else: the full-text index alone counts them (one row per dossier).
+		where, from = "", "dossier_search WHERE dossier_search MATCH ?"
+	}
+	q := "SELECT count(*) FROM " + from + where
 	if upTo > 0 {
-		q = "SELECT count(*) FROM (SELECT 1 FROM dossiers d" + where + " LIMIT ?)"
+		q = "SELECT count(*) FROM (SELECT 1 FROM " + from + where + " LIMIT ?)"
 		args = append(args, upTo+1)
 	}
 	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
