@@ -27,6 +27,8 @@ func listCases() []listCase {
 		{"overdue", data.ListFilter{Overdue: true}},
 		{"due soon", data.ListFilter{DueSoon: true}},
 		{`query "nguyen van"`, data.ListFilter{Query: "nguyen van"}},
+		{`query "nguyen" (a third of the office)`, data.ListFilter{Query: "nguyen"}},
+		{`query "tran thi h"`, data.ListFilter{Query: "tran thi h"}},
 		{"status=10 + unit + month + query", data.ListFilter{Statuses: []data.Status{data.StatusReturned}, Unit: "TPHT",
 			From: calendar.D(2026, 10, 1), To: calendar.D(2026, 10, 31), Query: "nguyen"}},
 	}
