@@ -124,19 +124,9 @@ func printBook(e *env, dataDir, code, from, to, out string) error {
 	if code != "" {
 		return usagef("sổ theo dõi in theo kỳ: dùng --from và --to, không dùng --code")
 	}
-	if from == "" || to == "" {
-		return usagef("book cần --from và --to")
-	}
-	f, err := parseDay("--from", from)
+	f, t, err := parsePeriod(from, to)
 	if err != nil {
 		return err
-	}
-	t, err := parseDay("--to", to)
-	if err != nil {
-		return err
-	}
-	if t.Before(f) {
-		return usagef("--to (%s) trước --from (%s)", t, f)
 	}
 	s, err := openStore(dataDir)
 	if err != nil {

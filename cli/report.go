@@ -40,19 +40,9 @@ func runReport(e *env, args []string) error {
 	if _, ok := reportKinds[kind]; !ok {
 		return usagef("không có báo cáo %q (periodic, weekly, staff hoặc satisfaction)", kind)
 	}
-	if *from == "" || *to == "" {
-		return usagef("cần --from và --to")
-	}
-	f, err := parseDay("--from", *from)
+	f, t, err := parsePeriod(*from, *to)
 	if err != nil {
 		return err
-	}
-	t, err := parseDay("--to", *to)
-	if err != nil {
-		return err
-	}
-	if t.Before(f) {
-		return usagef("--to (%s) trước --from (%s)", t, f)
 	}
 	switch *by {
 	case data.ByNone, data.ByUnit, data.ByField:

@@ -18,6 +18,25 @@ type statsOutput struct {
 	Rows []data.Row `json:"rows,omitempty"`
 }
 
+// parsePeriod reads --from and --to: both required, in order.
+func parsePeriod(from, to string) (calendar.Date, calendar.Date, error) {
+	if from == "" || to == "" {
+		return calendar.Date{}, calendar.Date{}, usagef("cần --from và --to")
+	}
+	f, err := parseDay("--from", from)
+	if err != nil {
+		return f, f, err
+	}
+	t, err := parseDay("--to", to)
+	if err != nil {
+		return f, t, err
+	}
+	if t.Before(f) {
+		return f, t, usagef("--to (%s) trước --from (%s)", t, f)
+	}
+	return f, t, nil
+}
+
 func parseDay(flagName, s string) (calendar.Date, error) {
 	t, err := vntext.ParseDate(s, vntext.Zone())
 	if err != nil {
@@ -37,14 +56,7 @@ func runStats(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *from == "" || *to == "" {
-		return usagef("cần --from và --to")
-	}
-	f, err := parseDay("--from", *from)
-	if err != nil {
-		return err
-	}
-	t, err := parseDay("--to", *to)
+	f, t, err := parsePeriod(*from, *to)
 	if err != nil {
 		return err
 	}
