@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,34 +17,18 @@ import (
 )
 
 // The targets are for an office of 1,000,000 dossiers; MOTCUA_BENCH_DOSSIERS changes the
-// size for a quicker look. The built office is kept in the temp folder between runs.
-func benchSize() int {
-	if n, err := strconv.Atoi(os.Getenv("MOTCUA_BENCH_DOSSIERS")); err == nil && n > 0 {
-		return n
-	}
-	return 1_000_000
-}
+// size for a quicker look. The office is built once and kept (see demo.Kept).
+func benchSize() int { return demo.KeptSize() }
 
-// benchNow fixes "today" so that a kept office stays valid for the report period across runs.
-var benchNow = time.Date(2026, 11, 20, 17, 30, 0, 0, vntext.Zone())
+// benchNow is the kept office's "today": report periods end here.
+var benchNow = demo.KeptNow
 
-func benchPath(n int) string {
-	return filepath.Join(os.TempDir(), "motcua-bench", fmt.Sprintf("demo-%d-seed1.db", n))
-}
-
-var buildOnce sync.Mutex
-
-// largeOffice returns the kept demo office of n dossiers, building it first when missing.
+// largeOffice opens the kept demo office of n dossiers, building it first when missing.
 func largeOffice(b *testing.B, n int) *data.Store {
 	b.Helper()
-	buildOnce.Lock()
-	defer buildOnce.Unlock()
-	path := benchPath(n)
-	if _, err := os.Stat(path); err != nil {
-		b.Logf("building a demo office of %d dossiers at %s (kept for later runs)", n, path)
-		if err := demo.Build(context.Background(), path, demo.Options{Dossiers: n, Seed: 1, Now: benchNow, Replace: true}); err != nil {
-			b.Fatal(err)
-		}
+	path, err := demo.Kept(context.Background(), n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	s, err := data.Open(path)
 	if err != nil {
@@ -69,11 +50,11 @@ func target(name string, got, limit float64, unit string) {
 // database ≤ 3 KB per dossier.
 func BenchmarkDemoBuild(b *testing.B) {
 	n := benchSize()
-	path := benchPath(n)
+	path := demo.KeptPath(n)
 	for i := 0; i < b.N; i++ {
 		os.Remove(path)
 		start := time.Now()
-		if err := demo.Build(context.Background(), path, demo.Options{Dossiers: n, Seed: 1, Now: benchNow, Replace: true}); err != nil {
+		if err := demo.BuildKept(context.Background(), n); err != nil {
 			b.Fatal(err)
 		}
 		secs := time.Since(start).Seconds()

@@ -4,44 +4,21 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
-	"motcua/data/vntext"
 )
 
-// The large office is the one data/scale_bench_test.go builds and keeps in the temp folder:
-// 1,000,000 dossiers (MOTCUA_BENCH_DOSSIERS changes the size for a quicker look), seed 1, a fixed
-// "today" so the kept file stays valid across runs.
-func rpBenchSize() int {
-	if n, err := strconv.Atoi(os.Getenv("MOTCUA_BENCH_DOSSIERS")); err == nil && n > 0 {
-		return n
-	}
-	return 1_000_000
-}
-
-var rpBenchNow = time.Date(2026, 11, 20, 17, 30, 0, 0, vntext.Zone())
-
-var rpBenchBuild sync.Mutex
-
+// rpLargeOffice opens the large demo office the data benchmarks build and keep (demo.Kept).
 func rpLargeOffice(b *testing.B, n int) *data.Store {
 	b.Helper()
-	rpBenchBuild.Lock()
-	defer rpBenchBuild.Unlock()
-	path := filepath.Join(os.TempDir(), "motcua-bench", fmt.Sprintf("demo-%d-seed1.db", n))
-	if _, err := os.Stat(path); err != nil {
-		b.Logf("building a demo office of %d dossiers at %s (kept for later runs)", n, path)
-		if err := demo.Build(context.Background(), path, demo.Options{Dossiers: n, Seed: 1, Now: rpBenchNow, Replace: true}); err != nil {
-			b.Fatal(err)
-		}
+	path, err := demo.Kept(context.Background(), n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	s, err := data.Open(path)
 	if err != nil {
@@ -51,17 +28,17 @@ func rpLargeOffice(b *testing.B, n int) *data.Store {
 	return s
 }
 
-// BenchmarkPeriodicReport1M writes the periodic report by unit for the year before rpBenchNow,
+// BenchmarkPeriodicReport1M writes the periodic report by unit for the year before demo.KeptNow,
 // query included, as PDF and as XLSX. Target for 1,000,000 dossiers: ≤ 2 s each.
 func BenchmarkPeriodicReport1M(b *testing.B) {
-	n := rpBenchSize()
+	n := demo.KeptSize()
 	s := rpLargeOffice(b, n)
 	ctx := context.Background()
 	st, err := LoadSettings(ctx, s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	to := calendar.DateOf(rpBenchNow)
+	to := calendar.DateOf(demo.KeptNow)
 	from := to.AddDays(-364)
 	for _, format := range []string{FormatPDF, FormatXLSX} {
 		b.Run(format, func(b *testing.B) {
@@ -69,7 +46,7 @@ func BenchmarkPeriodicReport1M(b *testing.B) {
 			// Five runs per iteration, so that the median means something at -benchtime 1x.
 			for i := 0; i < b.N*5; i++ {
 				start := time.Now()
-				rep, err := Periodic(ctx, s, st, Options{From: from, To: to, By: data.ByUnit, Mode: data.ModeTimestamp, Date: rpBenchNow})
+				rep, err := Periodic(ctx, s, st, Options{From: from, To: to, By: data.ByUnit, Mode: data.ModeTimestamp, Date: demo.KeptNow})
 				if err != nil {
 					b.Fatal(err)
 				}
