@@ -2,16 +2,22 @@ package app
 
 import (
 	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 )
 
-// Translations: the keys are English source strings, as in Fyne itself; vi.json and en.json hold
-// every key, including the Fyne strings our screens show (OK, Cancel, Error…).
+// Translations: the keys are English source strings, as in Fyne itself. translations/vi.json and
+// en.json hold the shared strings (including the Fyne strings our screens show: OK, Cancel,
+// Error…); a screen may keep its own strings in translations/<screen>/vi.json and en.json. All
+// files of a language are merged into one table (a key given twice must have one text).
 //
-//go:embed translations/*.json
+//go:embed translations
 var translations embed.FS
 
 var langMu sync.Mutex
@@ -32,11 +38,16 @@ func setLanguage(code string) {
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	file := "translations/vi.json"
+	name := "vi.json"
 	if code == "en" {
-		file = "translations/en.json"
+		name = "en.json"
 	}
-	content, err := translations.ReadFile(file)
+	table, err := translationTable(name)
+	if err != nil {
+		fyne.LogError("loading translations", err)
+		return
+	}
+	content, err := json.Marshal(table)
 	if err != nil {
 		fyne.LogError("loading translations", err)
 		return
@@ -50,4 +61,43 @@ func setLanguage(code string) {
 			fyne.LogError("loading translations for "+l.String(), err)
 		}
 	}
+}
+
+// translationFiles are the files of one language (name is "vi.json" or "en.json"): the shared
+// file first, then the screens' files in name order.
+func translationFiles(name string) ([]string, error) {
+	files := []string{path.Join("translations", name)}
+	more, err := fs.Glob(translations, path.Join("translations", "*", name))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, more...), nil
+}
+
+// translationTable merges the files of one language into one table.
+func translationTable(name string) (map[string]any, error) {
+	files, err := translationFiles(name)
+	if err != nil {
+		return nil, err
+	}
+	table := map[string]any{}
+	from := map[string]string{}
+	for _, f := range files {
+		b, err := translations.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		for k, v := range m {
+			if old, ok := table[k]; ok && fmt.Sprint(old) != fmt.Sprint(v) {
+				return nil, fmt.Errorf("%s and %s translate %q differently", from[k], f, k)
+			}
+			table[k] = v
+			from[k] = f
+		}
+	}
+	return table, nil
 }

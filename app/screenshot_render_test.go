@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -88,7 +89,52 @@ func screenshotOffice(a fyne.App, opts Options, shownDir, loginFile, dashboardFi
 	if errs := u.failures(); len(errs) > 0 {
 		return fmt.Errorf("dashboard.png: %w", errors.Join(errs...))
 	}
-	return writePNG(dashboardFile, w)
+	if err := writePNG(dashboardFile, w); err != nil {
+		return err
+	}
+	dir := filepath.Dir(dashboardFile)
+	shots := append([]shellShot(nil), shellShots...)
+	sort.Slice(shots, func(i, j int) bool { return shots[i].file < shots[j].file })
+	for _, shot := range shots {
+		if err := takeShellShot(u, w, shot, filepath.Join(dir, shot.file)); err != nil {
+			return fmt.Errorf("%s: %w", shot.file, err)
+		}
+	}
+	return nil
+}
+
+// shellShot is one screenshot of a screen of the shell: the demo user who looks at it and what
+// to do once logged in (on the UI thread; the background work it starts is waited for). Each
+// screen registers its pictures from an init function in its own _shot_test.go file.
+type shellShot struct {
+	file string // e.g. "dossiers.png"
+	user string // e.g. "tiepnhan1"
+	show func(u *ui) error
+}
+
+var shellShots []shellShot
+
+// takeShellShot logs shot.user in, shows the screen and writes the picture.
+func takeShellShot(u *ui, w fyne.Window, shot shellShot, file string) error {
+	st := u.currentStore()
+	user, err := st.UserByName(context.Background(), shot.user)
+	if err != nil {
+		return err
+	}
+	var showErr error
+	fyne.DoAndWait(func() {
+		u.loggedIn(user)
+	})
+	u.wait()
+	fyne.DoAndWait(func() { showErr = shot.show(u) })
+	if showErr != nil {
+		return showErr
+	}
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	return writePNG(file, w)
 }
 
 // screenshotUser is the receptionist tiepnhan1 of the demo, else the first active

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"motcua/data"
 )
@@ -86,6 +87,7 @@ type shell struct {
 	visible []section // the sections this user may open, in order
 	screens map[string]fyne.CanvasObject
 	current string // key of the section shown
+	detail  bool   // a dossier's detail covers the current section
 
 	nav     *widget.List
 	area    *fyne.Container
@@ -200,8 +202,9 @@ func (s *shell) showSection(key string) bool {
 	if idx < 0 {
 		return false
 	}
-	if s.current != key {
+	if s.current != key || s.detail {
 		s.current = key
+		s.detail = false
 		screen, ok := s.screens[key]
 		if !ok {
 			if b := s.visible[idx].build; b != nil {
@@ -266,7 +269,7 @@ func (s *shell) openDossier(code string) {
 	})
 }
 
-// showDossier shows what the search found (UI thread). The full detail screen comes later.
+// showDossier shows what the search found (UI thread).
 func (s *shell) showDossier(code string, d *data.Dossier, err error) {
 	switch {
 	case errors.Is(err, data.ErrNotFound):
@@ -278,17 +281,34 @@ func (s *shell) showDossier(code string, d *data.Dossier, err error) {
 		return
 	}
 	s.search.SetText("")
-	due := lang.L("no due date")
-	if d.HasDue {
-		due = clock(d.Due.In(s.u.currentStore().Location()))
+	s.showDetail(d.ID)
+}
+
+// showDetail covers the current section with the detail of dossier id; its back button (and
+// the navigation) returns to the section as it was (UI thread).
+func (s *shell) showDetail(id uuid.UUID) {
+	if s.u.shell != s {
+		return
 	}
-	lines := []string{
-		lang.L("Status: {{.Status}}", map[string]any{"Status": d.Status.String()}),
-		lang.L("Applicant: {{.Name}}", map[string]any{"Name": d.Applicant.Name}),
-		lang.L("Procedure: {{.Name}}", map[string]any{"Name": d.ProcedureName}),
-		lang.L("Due: {{.Due}}", map[string]any{"Due": due}),
+	back := func() {
+		if s.u.shell != s || !s.detail {
+			return
+		}
+		s.detail = false
+		s.area.Objects = []fyne.CanvasObject{s.screens[s.current]}
+		s.area.Refresh()
 	}
-	s.u.showMessage(theme.DocumentIcon(), lang.L("Dossier {{.Code}}", map[string]any{"Code": d.Code}), strings.Join(lines, "\n"))
+	s.detail = true
+	s.area.Objects = []fyne.CanvasObject{buildDetail(s.u, id, back)}
+	s.area.Refresh()
+}
+
+// openDossier shows the detail of dossier id over the current screen (UI thread); screens call
+// it when a dossier is clicked.
+func (u *ui) openDossier(id uuid.UUID) {
+	if u.shell != nil {
+		u.shell.showDetail(id)
+	}
 }
 
 // shortcutEntry is the search box: the shell's shortcuts work while it has the cursor (a

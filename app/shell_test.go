@@ -151,25 +151,24 @@ func TestSearchOpensDossier(t *testing.T) {
 	}
 	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u.wait()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
+	if !s.detail {
 		t.Fatal("no dossier shown")
 	}
-	got := texts(top)
-	want := "Hồ sơ " + d.Code
-	if !contains(got, want) {
-		t.Errorf("popup lacks %q: %q", want, got)
-	}
-	body := ""
-	for _, s := range got {
-		body += s + "\n"
-	}
-	for _, part := range []string{"Trạng thái: " + d.Status.String(), "Người nộp: " + d.Applicant.Name, "Hạn giải quyết: "} {
+	body := strings.Join(texts(s.area), "\n")
+	for _, part := range []string{d.Code, d.Applicant.Name} {
 		if !strings.Contains(body, part) {
-			t.Errorf("popup lacks %q: %q", part, body)
+			t.Errorf("the detail lacks %q: %q", part, body)
 		}
 	}
-	top.Hide()
+	if s.search.Text != "" {
+		t.Errorf("search box keeps %q", s.search.Text)
+	}
+	// the navigation goes back to the section
+	s.nav.Select(0)
+	s.showSection(s.current)
+	if s.detail {
+		t.Error("the section did not come back")
+	}
 
 	// an unknown code says so
 	s.search.SetText("KHONG-CO-MA")

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The modal boxes of the screens. They stand in for Fyne's dialog package, which needs a module
+// (github.com/FyshOS/fancyfs) that the module proxy does not serve.
+
+// modal is a box over the window with a title, a body and buttons on the right of its last row.
+type modal struct {
+	pop *widget.PopUp
+	msg *widget.Label // a validation message shown above the buttons; empty hides it
+}
+
+// newModal builds (but does not show) a modal box; its buttons close it themselves when they
+// should. width is the minimum width of the body (0: as wide as the body wants).
+func newModal(win fyne.Window, icon fyne.Resource, title string, body fyne.CanvasObject, width float32, buttons ...*widget.Button) *modal {
+	m := &modal{msg: widget.NewLabel("")}
+	m.msg.Importance = widget.DangerImportance
+	m.msg.Wrapping = fyne.TextWrapWord
+	m.msg.Hide()
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := []fyne.CanvasObject{heading}
+	if icon != nil {
+		head = append([]fyne.CanvasObject{widget.NewIcon(icon)}, head...)
+	}
+	row := []fyne.CanvasObject{layout.NewSpacer()}
+	for _, b := range buttons {
+		row = append(row, b)
+	}
+	var sized fyne.CanvasObject = body
+	if width > 0 {
+		sized = container.NewStack(strut(width), body)
+	}
+	content := container.NewBorder(container.NewHBox(head...),
+		container.NewVBox(m.msg, container.NewHBox(row...)), nil, nil, sized)
+	m.pop = widget.NewModalPopUp(container.NewPadded(content), win.Canvas())
+	return m
+}
+
+// show shows the box.
+func (m *modal) show() { m.pop.Show() }
+
+// hide closes the box.
+func (m *modal) hide() { m.pop.Hide() }
+
+// fail shows text above the buttons and keeps the box open (a reason left empty, say).
+func (m *modal) fail(text string) {
+	m.msg.SetText(text)
+	if text == "" {
+		m.msg.Hide()
+	} else {
+		m.msg.Show()
+	}
+}
+
+// askConfirm asks a yes/no question; onYes runs on the UI thread when the user confirms.
+func askConfirm(win fyne.Window, title, text, yes string, onYes func()) *modal {
+	var m *modal
+	no := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
+	ok := widget.NewButton(yes, func() { m.hide(); onYes() })
+	ok.Importance = widget.HighImportance
+	body := widget.NewLabel(wrapText(text, messageWidth, theme.TextSize(), fyne.TextStyle{}))
+	m = newModal(win, theme.QuestionIcon(), title, body, 0, no, ok)
+	m.show()
+	win.Canvas().Focus(no) // Enter alone must not confirm something irreversible
+	return m
+}
+
+// askForm shows a form (e.g. a widget.Form without its own buttons) with Cancel and a confirm
+// button. onConfirm runs on the UI thread; it returns "" to close the box or a message to show
+// and keep the box open with everything typed.
+func askForm(win fyne.Window, title string, body fyne.CanvasObject, confirm string, onConfirm func() string) *modal {
+	var m *modal
+	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
+	ok := widget.NewButton(confirm, func() {
+		if msg := onConfirm(); msg != "" {
+			m.fail(msg)
+			return
+		}
+		m.hide()
+	})
+	ok.Importance = widget.HighImportance
+	m = newModal(win, nil, title, body, 520, cancel, ok)
+	m.show()
+	return m
+}
