@@ -113,6 +113,7 @@ func (u *ui) showShell() {
 	s := newShell(u, user)
 	u.shell = s
 	u.show(s.content)
+	u.win.SetMainMenu(s.mainMenu())
 	c := u.win.Canvas()
 	c.AddShortcut(shortcutNew, func(sc fyne.Shortcut) { s.typedShortcut(sc) })
 	c.AddShortcut(shortcutSearch, func(sc fyne.Shortcut) { s.typedShortcut(sc) })
@@ -142,6 +143,7 @@ func (u *ui) leaveShell() {
 	c.RemoveShortcut(shortcutSearch)
 	c.SetOnTypedRune(nil)
 	c.SetOnTypedKey(nil)
+	u.win.SetMainMenu(nil)
 	u.shell = nil
 }
 

@@ -10,9 +10,11 @@ import (
 // Colours of the office: the deep red of the icon.
 var (
 	colorPrimary = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0xFF} // #B71C1C
-	colorFocus   = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0x7F}
-	colorSelect  = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0x3F}
-	colorHeader  = color.NRGBA{R: 0xF6, G: 0xEE, B: 0xEE, A: 0xFF} // status bar, headers
+	// Focus and selection are blue, not red: a red border round the field being typed in reads
+	// as "this field is wrong" (Fyne draws errors red too).
+	colorFocus  = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0xB0}
+	colorSelect = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0x38}
+	colorHeader = color.NRGBA{R: 0xF6, G: 0xEE, B: 0xEE, A: 0xFF} // status bar, headers
 )
 
 // motcuaTheme is Fyne's default light theme with a red primary colour. It keeps the default font
