@@ -1,0 +1,201 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"motcua/data"
+	"motcua/data/demo"
+)
+
+// benchTarget prints "TARGET <what>: 1.2 s (target ≤ 2 s) MET", as the data benchmarks do.
+func benchTarget(what string, got, limit float64, unit string) {
+	v := "MET"
+	if got > limit {
+		v = "NOT MET"
+	}
+	fmt.Printf("TARGET %s: %.2f %s (target ≤ %g %s) %s\n", what, got, unit, limit, unit, v)
+}
+
+// benchUI opens the office in dir in a test window with background work run in line, as the
+// widget tests do, and returns once its first screen is complete.
+func benchUI(b *testing.B, dir string, now time.Time) (*ui, fyne.Window) {
+	b.Helper()
+	spawn, rcspawn := spawnWork, rcSpawn
+	spawnWork = func(fn func()) { fn() }
+	rcSpawn = func(fn func()) { fn() }
+	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
+	w := test.NewWindow(nil)
+	u := newUI(fyne.CurrentApp(), w, Options{DataDir: dir, Version: "bench", Now: clockAt(now)})
+	w.SetContent(u.root)
+	w.Resize(screenshotSize)
+	u.start()
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	return u, w
+}
+
+// closeUI shuts u down and closes its window.
+func closeUI(u *ui, w fyne.Window) {
+	u.shutdown()
+	u.wait()
+	w.Close()
+}
+
+// showAll logs user in and opens every section the user may open, waiting for each.
+func showAll(b *testing.B, u *ui, user *data.User) int {
+	b.Helper()
+	spawn, rcspawn := spawnWork, rcSpawn
+	spawnWork = func(fn func()) { fn() }
+	rcSpawn = func(fn func()) { fn() }
+	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
+	u.loggedIn(user)
+	u.wait()
+	n := 0
+	for _, sec := range u.shell.visible {
+		if u.shell.showSection(sec.key) {
+			n++
+		}
+		u.wait()
+	}
+	if errs := u.failures(); len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	return n
+}
+
+// benchDemoDir builds a small demo office with a user holding every role, once per run.
+func benchDemoDir(b *testing.B) (string, *data.User) {
+	b.Helper()
+	dir := b.TempDir()
+	ctx := context.Background()
+	if err := demo.Build(ctx, filepath.Join(dir, data.DBFile), demo.Options{Dossiers: 300, Seed: 1, Now: fixedNow}); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(filepath.Join(dir, data.DBFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	user, err := st.CreateUser(ctx, data.System, data.NewUser{Username: "tatca", FullName: "Người có mọi vai trò",
+		Roles: data.AllRoles, Password: "mat-khau-1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir, user
+}
+
+// keptDir is a folder whose office database is the kept office of n dossiers (a symbolic link:
+// SQLite follows it, so the WAL lives beside the real file).
+func keptDir(b *testing.B, n int) string {
+	b.Helper()
+	path, err := demo.Kept(context.Background(), n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := os.Symlink(path, filepath.Join(dir, data.DBFile)); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuildWholeUI opens an office, logs in a user with every role and builds every screen.
+func BenchmarkBuildWholeUI(b *testing.B) {
+	test.NewTempApp(b)
+	dir, user := benchDemoDir(b)
+	b.ResetTimer()
+	screens := 0
+	for i := 0; i < b.N; i++ {
+		u, w := benchUI(b, dir, fixedNow)
+		screens = showAll(b, u, user)
+		closeUI(u, w)
+	}
+	b.ReportMetric(float64(screens), "screens")
+}
+
+// BenchmarkFirstFrame1M opens the app on the kept office of a million dossiers up to the first
+// complete frame: the store opened, the login screen shown and the dashboard's figures computed.
+func BenchmarkFirstFrame1M(b *testing.B) {
+	test.NewTempApp(b)
+	n := demo.KeptSize()
+	dir := keptDir(b, n)
+	b.ResetTimer()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		u, w := benchUI(b, dir, demo.KeptNow)
+		if u.login == nil {
+			b.Fatal("the login screen is not shown")
+		}
+		w.Canvas().Capture()
+		total += time.Since(start)
+		closeUI(u, w)
+	}
+	secs := total.Seconds() / float64(b.N)
+	b.ReportMetric(secs, "s/first-frame")
+	benchTarget(fmt.Sprintf("app open to first frame, %d dossiers", n), secs, 2, "s")
+}
+
+// BenchmarkMemoryListAndStats1M measures the resident memory of the process after an
+// administrator opens the dossier list and the statistics on the kept office.
+func BenchmarkMemoryListAndStats1M(b *testing.B) {
+	test.NewTempApp(b)
+	n := demo.KeptSize()
+	dir := keptDir(b, n)
+	var rss float64
+	for i := 0; i < b.N; i++ {
+		u, w := benchUI(b, dir, demo.KeptNow)
+		user, err := u.currentStore().UserByName(context.Background(), "admin")
+		if err != nil {
+			b.Fatal(err)
+		}
+		spawn := spawnWork
+		spawnWork = func(fn func()) { fn() }
+		u.loggedIn(user)
+		u.wait()
+		for _, key := range []string{sectionDossiers, sectionStatistics} {
+			if !u.shell.showSection(key) {
+				b.Fatalf("the administrator cannot open %s", key)
+			}
+			u.wait()
+		}
+		spawnWork = spawn
+		w.Canvas().Capture()
+		if rss, err = residentMB(); err != nil {
+			b.Fatal(err)
+		}
+		closeUI(u, w)
+	}
+	b.ReportMetric(rss, "MB-resident")
+	benchTarget(fmt.Sprintf("resident memory after the list and the statistics, %d dossiers", n), rss, 300, "MB")
+}
+
+// residentMB is the process's resident set size (VmRSS) in megabytes (Linux).
+func residentMB() (float64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS in /proc/self/status")
+}
