@@ -239,6 +239,8 @@ func TestSetupForm(t *testing.T) {
 	test.Type(s.code, "000.00.06.h56")
 	test.Type(s.name, strings.Repeat("Ủy ban ", 50)) // longer than the 300 letters the store takes
 	test.Type(s.place, "Tân Phú")
+	test.Type(s.parent, "000.00.00.h56")
+	test.Type(s.governing, "UBND tỉnh Lâm Đồng")
 	test.Type(s.username, "quantri")
 	test.Type(s.fullName, "Nguyễn Văn An")
 	test.Type(s.password, "mat-khau-1")
@@ -274,7 +276,8 @@ func TestSetupForm(t *testing.T) {
 	if u.dashboard == nil {
 		t.Fatal("no dashboard after setup")
 	}
-	if o := u.dashboard.office; o.Code != "000.00.06.H56" || o.Name != "Ủy ban nhân dân xã Tân Phú" || o.Level != "xa" {
+	if o := u.dashboard.office; o.Code != "000.00.06.H56" || o.Name != "Ủy ban nhân dân xã Tân Phú" || o.Level != "xa" ||
+		o.ParentCode != "000.00.00.H56" || o.GoverningBody != "UBND tỉnh Lâm Đồng" {
 		t.Errorf("office %+v", o)
 	}
 	if got := u.dashboard.today.received.Text; got != "0" {

@@ -33,6 +33,7 @@ type setupScreen struct {
 	form    *widget.Form
 
 	code, name, place       *widget.Entry
+	parent, governing       *widget.Entry
 	level, station          *widget.Select
 	username, fullName      *widget.Entry
 	password, passwordAgain *widget.Entry
@@ -69,6 +70,15 @@ func newSetup(u *ui) *setupScreen {
 	s.code.SetPlaceHolder("000.00.06.H56")
 	s.name = entry(required)
 	s.name.SetPlaceHolder(lang.L("e.g. People’s Committee of Tân Phú commune"))
+	s.parent = entry(func(v string) error {
+		if v := strings.TrimSpace(v); v != "" && !officeCodeRE.MatchString(strings.ToUpper(v)) {
+			return errors.New(lang.L("Capital letters, digits and dots, e.g. 000.00.06.H56"))
+		}
+		return nil
+	})
+	s.parent.SetPlaceHolder("000.00.00.H56")
+	s.governing = widget.NewEntry()
+	s.governing.SetPlaceHolder(lang.L("e.g. People’s Committee of Lâm Đồng province"))
 	s.place = widget.NewEntry()
 	s.place.SetPlaceHolder(lang.L("e.g. Tân Phú (printed before the date on the forms)"))
 
@@ -126,6 +136,8 @@ func newSetup(u *ui) *setupScreen {
 			item(lang.L("Agency code"), s.code, lang.L("The office's identification code (mã định danh)")),
 			item(lang.L("Office name"), s.name, ""),
 			item(lang.L("Level"), s.level, ""),
+			item(lang.L("Parent agency code"), s.parent, lang.L("The agency above this office; empty when none")),
+			item(lang.L("Governing body"), s.governing, lang.L("Printed at the top left of every form")),
 			item(lang.L("Place"), s.place, ""),
 			item(lang.L("Station number"), s.station, lang.L("0–9, different for each computer of the office")),
 			item(lang.L("Administrator's username"), s.username, ""),
@@ -155,10 +167,12 @@ func (s *setupScreen) values() (data.Office, int, data.NewUser) {
 	}
 	station, _ := strconv.Atoi(s.station.Selected)
 	o := data.Office{
-		Code:  strings.ToUpper(strings.TrimSpace(s.code.Text)),
-		Name:  s.name.Text,
-		Level: level,
-		Place: s.place.Text,
+		Code:          strings.ToUpper(strings.TrimSpace(s.code.Text)),
+		Name:          s.name.Text,
+		Level:         level,
+		ParentCode:    strings.ToUpper(strings.TrimSpace(s.parent.Text)),
+		GoverningBody: s.governing.Text,
+		Place:         s.place.Text,
 	}
 	admin := data.NewUser{
 		Username: strings.TrimSpace(s.username.Text),
