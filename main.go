@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	gui "motcua/app"
 	"motcua/cli"
 )
 
@@ -27,8 +26,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "motcua:", err)
 		os.Exit(2)
 	}
-	if err := gui.Run(gui.Options{DataDir: dataDir, Version: version}); err != nil {
-		fmt.Fprintln(os.Stderr, "motcua:", err)
+	if err := startGUI(dataDir, version); err != nil {
+		msg := oneLine(err.Error())
+		fmt.Fprintln(os.Stderr, "motcua:", msg)
+		alert("Một Cửa", msg)
 		os.Exit(1)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -63,6 +64,8 @@ func Run(opts Options) error {
 	w.SetMaster()
 	w.CenterOnScreen()
 	a.Lifecycle().SetOnStopped(u.shutdown)
+	var started atomic.Bool
+	a.Lifecycle().SetOnStarted(func() { started.Store(true) })
 	u.start()
 	w.ShowAndRun()
 	u.shutdown()
@@ -73,8 +76,15 @@ func Run(opts Options) error {
 	case <-done:
 	case <-time.After(5 * time.Second):
 	}
+	if !started.Load() {
+		return ErrNoWindow
+	}
 	return nil
 }
+
+// ErrNoWindow is Run's answer when the window never opened: the graphics driver refused it
+// (Fyne has logged why).
+var ErrNoWindow = errors.New("the window could not be opened")
 
 // Create builds the whole UI inside w and returns its content. It starts the background work
 // (opening the store, then computing figures) and returns at once; the screens appear as that

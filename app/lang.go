@@ -35,9 +35,6 @@ var langMu sync.Mutex
 func setLanguage(code string) {
 	langMu.Lock()
 	defer langMu.Unlock()
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
-		fyne.LogError("loading translations", err)
-	}
 	name := "vi.json"
 	if code == "en" {
 		name = "en.json"

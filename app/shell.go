@@ -31,28 +31,28 @@ const (
 // placeholder until the screen exists.
 type section struct {
 	key   string
-	title string // translation key
-	icon  fyne.Resource
-	roles data.Roles // who may open it; 0 is everyone logged in
+	title string             // translation key
+	icon  fyne.ThemeIconName // looked up when drawn: a theme icon needs the running app
+	roles data.Roles         // who may open it; 0 is everyone logged in
 	build func(u *ui) fyne.CanvasObject
 }
 
 // sections is the navigation of issue 4, in order. A screen plugs in with one line, e.g. in
 // reception.go: func init() { registerScreen(sectionReception, buildReception) }.
 var sections = []section{
-	{key: sectionDashboard, title: "Dashboard", icon: theme.HomeIcon(), build: func(u *ui) fyne.CanvasObject {
+	{key: sectionDashboard, title: "Dashboard", icon: theme.IconNameHome, build: func(u *ui) fyne.CanvasObject {
 		if u.dashboard == nil {
 			return nil
 		}
 		return u.dashboard.content
 	}},
-	{key: sectionReception, title: "Reception", icon: theme.ContentAddIcon(), roles: data.RoleReception, build: buildReception},
-	{key: sectionDossiers, title: "Dossiers", icon: theme.FolderIcon()},
-	{key: sectionProcessing, title: "Processing", icon: theme.DocumentCreateIcon(), roles: data.RoleOfficer | data.RoleLeader},
-	{key: sectionReturns, title: "Result return", icon: theme.MailSendIcon(), roles: data.RoleReception},
-	{key: sectionStatistics, title: "Statistics", icon: theme.GridIcon(), roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
-	{key: sectionCatalog, title: "Catalog", icon: theme.ListIcon(), roles: data.RoleAdmin},
-	{key: sectionAdmin, title: "Administration", icon: theme.SettingsIcon(), roles: data.RoleAdmin},
+	{key: sectionReception, title: "Reception", icon: theme.IconNameContentAdd, roles: data.RoleReception, build: buildReception},
+	{key: sectionDossiers, title: "Dossiers", icon: theme.IconNameFolder},
+	{key: sectionProcessing, title: "Processing", icon: theme.IconNameDocumentCreate, roles: data.RoleOfficer | data.RoleLeader},
+	{key: sectionReturns, title: "Result return", icon: theme.IconNameMailSend, roles: data.RoleReception},
+	{key: sectionStatistics, title: "Statistics", icon: theme.IconNameGrid, roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
+	{key: sectionCatalog, title: "Catalog", icon: theme.IconNameList, roles: data.RoleAdmin},
+	{key: sectionAdmin, title: "Administration", icon: theme.IconNameSettings, roles: data.RoleAdmin},
 }
 
 // buildReception is the reception screen (reception.go) for the logged-in user.
@@ -162,7 +162,7 @@ func newShell(u *ui, user *data.User) *shell {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(s.visible[i].icon)
+			row.Objects[0].(*widget.Icon).SetResource(theme.Icon(s.visible[i].icon))
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.visible[i].title))
 		},
 	)

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Started where no window can open, the app says so in one line and writes the reason to the
+// data folder's log; it neither panics nor opens anything.
+func TestStartWithoutDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	if displayProblem() == nil {
+		t.Skip("this system needs no display variable")
+	}
+	dir := filepath.Join(t.TempDir(), "data")
+	err := startGUI(dir, "test")
+	if err == nil {
+		t.Fatal("no error without a display")
+	}
+	msg := oneLine(err.Error())
+	if msg != err.Error() || !strings.Contains(msg, "DISPLAY") || !strings.Contains(msg, filepath.Join(dir, logFile)) {
+		t.Errorf("message %q", err)
+	}
+	raw, rerr := os.ReadFile(filepath.Join(dir, logFile))
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	if log := string(raw); !strings.Contains(log, "motcua test starting") || !strings.Contains(log, "no display") {
+		t.Errorf("log: %q", log)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "motcua.db")); err == nil {
+		t.Error("a database was created although no window opened")
+	}
+}
+
+// The log is moved aside when it grows past maxLog, keeping one older file.
+func TestLogRotates(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("x", maxLog+1)
+	if err := os.WriteFile(filepath.Join(dir, logFile), []byte(big), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := openLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if fi, err := os.Stat(filepath.Join(dir, logFile+".1")); err != nil || fi.Size() != int64(len(big)) {
+		t.Errorf("old log not kept aside: %v", err)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, logFile)); err != nil || fi.Size() != 0 {
+		t.Errorf("new log not started: %v", err)
+	}
+}
