@@ -114,7 +114,7 @@ func (s *detailScreen) build() {
 	left = append(left, pair(lang.L("Received"), s.received)...)
 	right = append(right, pair(lang.L("Handled by"), s.unit)...)
 	right = append(right, pair(lang.L("Due date"), s.due)...)
-	right = append(right, pair(lang.L("Time left"), container.NewVBox(s.left, s.promised))...)
+	right = append(right, pair(lang.L("Progress against the due date"), container.NewVBox(s.left, s.promised))...)
 	facts := container.NewGridWithColumns(2,
 		container.New(layout.NewFormLayout(), left...), container.New(layout.NewFormLayout(), right...))
 	bg := canvas.NewRectangle(colorHeader)

@@ -418,7 +418,7 @@ func TestDetailReturnAndRate(t *testing.T) {
 	if strings.Join(actionTexts(s), "|") != "Ghi nhận đánh giá|Thêm ghi chú" {
 		t.Fatalf("actions after the return: %q", actionTexts(s))
 	}
-	if s.left.Importance != widget.SuccessImportance {
+	if !strings.HasPrefix(s.left.Text, "Hoàn thành") || s.left.Importance == widget.DangerImportance {
 		t.Errorf("time left %q (%v) after an on-time return", s.left.Text, s.left.Importance)
 	}
 	test.Tap(s.buttons[data.EvRated])

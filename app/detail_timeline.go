@@ -25,13 +25,15 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 		return lang.L("No time limit"), widget.MediumImportance
 	}
 	if !d.FinishedAt.IsZero() {
+		// in time stays in the plain colour: the theme's green is unreadable on the header
+		at := " · " + when(d.FinishedAt)
 		switch data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) {
 		case data.Early:
-			return lang.L("Finished early"), widget.SuccessImportance
+			return lang.L("Finished early") + at, widget.MediumImportance
 		case data.OnTime:
-			return lang.L("Finished on time"), widget.SuccessImportance
+			return lang.L("Finished on time") + at, widget.MediumImportance
 		default:
-			return lang.L("Finished late"), widget.DangerImportance
+			return lang.L("Finished late") + at, widget.DangerImportance
 		}
 	}
 	if d.Paused() {
@@ -85,7 +87,7 @@ func (s *detailScreen) showTimeline(d *data.Dossier, evs []data.Event) {
 		}
 		what, detail := eventText(e, s.ref.names)
 		at := widget.NewLabelWithStyle(when(e.At), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		who := widget.NewLabel(s.ref.names.User(e.Actor))
+		who := widget.NewLabel(actorName(s.ref.names, e.Actor))
 		who.Truncation = fyne.TextTruncateEllipsis
 		verb := widget.NewLabelWithStyle(what, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		body := container.NewVBox(verb)
@@ -106,6 +108,15 @@ func (s *detailScreen) showTimeline(d *data.Dossier, evs []data.Event) {
 	if len(evs) == 0 {
 		s.timeline.Add(widget.NewLabel(lang.L("No events recorded")))
 	}
+}
+
+// actorName is who recorded an event: the system actor (imports, the online portal) by a
+// translated name.
+func actorName(names reports.Names, username string) string {
+	if username == data.System.Username {
+		return lang.L("System")
+	}
+	return names.User(username)
 }
 
 // eventText is an event's verb and its details (reason, units, dates, receiver, rating…).
