@@ -104,7 +104,10 @@ func (s *detailScreen) build() {
 			s.back()
 		}
 	})
-	title := container.NewHBox(backBtn, s.code, container.NewCenter(container.NewStack(s.badge, s.badgeText)))
+	// another station may have moved the dossier on since it was opened
+	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.load)
+	title := container.NewBorder(nil, nil, container.NewHBox(backBtn, s.code,
+		container.NewCenter(container.NewStack(s.badge, s.badgeText))), refresh)
 	pair := func(key string, v fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), v}
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
+	"motcua/data/calendar"
 )
 
 // formBody builds the fields of action f.t on d and sets f.payload. The checks here are only
@@ -50,6 +51,7 @@ func (s *detailScreen) formBody(f *detailForm, d *data.Dossier) fyne.CanvasObjec
 		return info(lang.L("The due date moves by the working time the clock was paused."), note())
 	case data.EvProcessed:
 		f.date = newDateEntry()
+		f.date.setDate(calendar.DateOf(s.u.now())) // results are mostly signed the day they are recorded
 		form := widget.NewForm(
 			item(lang.L("Result number"), f.entry("result_no", lang.L("Optional"), false)),
 			item(lang.L("Signed by"), f.entry("signer", lang.L("Optional"), false)),

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -232,6 +233,10 @@ func TestDetailTransfer(t *testing.T) {
 	if n := len(findAll[*widget.Separator](area)); n != rows+1 {
 		t.Errorf("%d separators after the transfer, %d before: want one more timeline row", n, rows)
 	}
+	tapButton(t, area, "Quay lại")
+	if u.shell.detail || u.shell.current != sectionDashboard {
+		t.Error("Back did not return to the dashboard")
+	}
 	if errs := u.failures(); len(errs) > 0 {
 		t.Errorf("errors: %v", errs)
 	}
@@ -380,6 +385,16 @@ func TestDetailPrintControlSheet(t *testing.T) {
 	if !bytes.HasPrefix(p.pdf, []byte("%PDF")) {
 		t.Fatal("not a PDF")
 	}
+	// a failed print says so under the header and leaves the buttons usable
+	s.open = func(string, func(io.Writer) error) error { return errors.New("ổ đĩa đầy") }
+	test.Tap(s.printBtn[form01Receipt])
+	u.wait()
+	if !s.problem.Visible() || !strings.Contains(s.problem.Text, "Không in được biểu mẫu") || !strings.Contains(s.problem.Text, "Ổ đĩa đầy") {
+		t.Errorf("print failure shows %q (visible %v)", s.problem.Text, s.problem.Visible())
+	}
+	if s.printBtn[form01Receipt].Disabled() {
+		t.Error("print buttons stay disabled after a failure")
+	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		file := filepath.Join(t.TempDir(), "x.pdf")
 		if err := os.WriteFile(file, p.pdf, 0o600); err != nil {
@@ -489,4 +504,88 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 		}
 	}
 	t.Fatalf("no button %q in %q", text, texts(o))
+}
+
+// The applicant withdraws at the counter, the leader stops the dossier, and the stop notice
+// (form 05) can be printed; nothing else can be done to it afterwards.
+func TestDetailWithdrawThenStop(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	st := u.currentStore()
+	d := detailDossier(t, st, data.StatusProcessing)
+	s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+	test.Tap(s.buttons[data.EvWithdrawalRequested])
+	test.Type(s.form.entries["reason"], "Công dân xin rút để bổ sung hồ sơ khác")
+	test.Tap(s.form.ok)
+	u.wait()
+	if got, _ := storeDossier(t, st, d.ID); got.Status != data.StatusWithdrawing {
+		t.Fatalf("status %v after the withdrawal", got.Status)
+	}
+	if s.buttons[data.EvStopped] != nil {
+		t.Fatal("reception may stop the dossier")
+	}
+
+	s, prints := openDetail(t, u, "lanhdao1", d.ID)
+	if s.printBtn[form05Stop] != nil {
+		t.Error("form 05 offered before the stop")
+	}
+	test.Tap(s.buttons[data.EvStopped])
+	test.Tap(s.form.ok)
+	u.wait()
+	if !strings.Contains(s.form.m.msg.Text, "Lý do dừng") {
+		t.Fatalf("stop without a reason: %q", s.form.m.msg.Text)
+	}
+	test.Type(s.form.entries["reason"], "Công dân rút hồ sơ")
+	test.Tap(s.form.ok)
+	u.wait()
+	got, _ := storeDossier(t, st, d.ID)
+	if got.Status != data.StatusStopped || got.StopReason != "Công dân rút hồ sơ" {
+		t.Fatalf("store: %v %q", got.Status, got.StopReason)
+	}
+	if strings.Join(actionTexts(s), "|") != "Thêm ghi chú" || s.badgeText.Text != "Dừng xử lý" {
+		t.Errorf("after the stop: actions %q, badge %q", actionTexts(s), s.badgeText.Text)
+	}
+	test.Tap(s.printBtn[form05Stop])
+	u.wait()
+	if len(*prints) != 1 || filepath.Base((*prints)[0].path) != rcFileName("dung-giai-quyet", d.Code) {
+		t.Fatalf("prints %v (problem %q)", len(*prints), s.problem.Text)
+	}
+}
+
+// In English the screen speaks English.
+func TestDetailEnglish(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	d := detailDossier(t, u.currentStore(), data.StatusProcessing)
+	setLanguage("en")
+	t.Cleanup(func() { setLanguage("vi") })
+	s, _ := openDetail(t, u, "tuphap1", d.ID)
+	want := "Transfer|Request a supplement|Request the financial obligation|Processed|Apology with a new date|Add a note"
+	if got := strings.Join(actionTexts(s), "|"); got != want {
+		t.Errorf("actions %q, want %q", got, want)
+	}
+	if s.badgeText.Text != "In processing" || !contains(texts(s.timeline), "Transferred") {
+		t.Errorf("badge %q, timeline %q", s.badgeText.Text, texts(s.timeline))
+	}
+}
+
+// The officer records the result: the signing date defaults to today and is stored.
+func TestDetailProcessed(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	st := u.currentStore()
+	d := detailDossier(t, st, data.StatusProcessing)
+	s, _ := openDetail(t, u, "tuphap1", d.ID)
+	test.Tap(s.buttons[data.EvProcessed])
+	f := s.form
+	if f.date.Text != "12/03/2026" {
+		t.Errorf("signed on %q, want today", f.date.Text)
+	}
+	test.Type(f.entries["result_no"], "27/2026/KS")
+	test.Tap(f.ok)
+	u.wait()
+	got, _ := storeDossier(t, st, d.ID)
+	if got.Status != data.StatusProcessed || got.Result.ResultNo != "27/2026/KS" || got.Result.SignedOn != "2026-03-12" {
+		t.Fatalf("store: %v %+v", got.Status, got.Result)
+	}
+	if !contains(texts(s.timeline), "Kết quả số 27/2026/KS") {
+		t.Errorf("timeline lacks the result: %q", texts(s.timeline))
+	}
 }
