@@ -65,6 +65,7 @@ type detailRef struct {
 	units    []data.Unit
 	users    []data.User
 	procDocs []data.ProcedureDoc
+	feesBack []data.ProcedureFee // the procedure's fees collected when the result is returned
 	mode     data.Mode
 }
 
@@ -199,6 +200,11 @@ func loadDetailRef(ctx context.Context, st *data.Store, d *data.Dossier) (*detai
 	ref := &detailRef{names: names, units: units, users: users, mode: data.ModeTimestamp}
 	if p, err := st.Procedure(ctx, d.Procedure); err == nil {
 		ref.procDocs = p.Documents
+		for _, f := range p.Fees {
+			if f.Stage == data.FeeAtReturn {
+				ref.feesBack = append(ref.feesBack, f)
+			}
+		}
 	} // a procedure gone from the catalog leaves the supplement form with free lines only
 	if v, err := st.Setting(ctx, data.SettingDateMode); err == nil {
 		if m, err := data.ParseMode(v); err == nil {

@@ -136,6 +136,14 @@ func (s *detailScreen) askAction(t data.EventType) {
 	}
 	title := lang.L("{{.Action}}: dossier {{.Code}}", map[string]any{"Action": actionLabel(t), "Code": s.d.Code})
 	f.m = newModal(s.u.win, nil, title, body, 520, f.cancel, f.ok)
+	for _, e := range f.order {
+		if !e.MultiLine {
+			e.OnSubmitted = func(string) { s.confirm(f) } // Enter confirms, as in a form
+		}
+	}
+	if f.date != nil {
+		f.date.OnSubmitted = func(string) { s.confirm(f) }
+	}
 	s.form = f
 	f.m.show()
 	for _, e := range f.order { // the first empty entry gets the cursor

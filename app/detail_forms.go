@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/calendar"
+	"motcua/data/vntext"
 )
 
 // formBody builds the fields of action f.t on d and sets f.payload. The checks here are only
@@ -247,10 +249,26 @@ func (s *detailScreen) returnBody(f *detailForm, d *data.Dossier) fyne.CanvasObj
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Received by"), name),
 		widget.NewFormItem(lang.L("ID number"), id),
-		widget.NewFormItem(lang.L("Result delivery"), delivery),
-		widget.NewFormItem(lang.L("Note"), f.entry("note", lang.L("Optional"), true)))
+		widget.NewFormItem(lang.L("Result delivery"), delivery))
+	// the procedure's fees due at the return, with the catalog amount to confirm or correct
+	fees := s.ref.feesBack
+	for i, fee := range fees {
+		e := f.entry(feeField(i), lang.L("In đồng"), false)
+		e.SetText(vntext.Thousands(fee.Amount))
+		form.Append(fee.Name, e)
+	}
+	form.Append(lang.L("Note"), f.entry("note", lang.L("Optional"), true))
 	f.payload = func() (data.Payload, error) {
 		p := &data.Returned{ReceiverName: f.text("receiver"), ReceiverIDNo: f.text("receiver_id"), Note: f.text("note")}
+		for i, fee := range fees {
+			amount, err := parseAmount(f.text(feeField(i)))
+			if err != nil {
+				return nil, err
+			}
+			if amount > 0 {
+				p.Fees = append(p.Fees, data.Fee{Name: fee.Name, Amount: amount})
+			}
+		}
 		for i, o := range delivery.Options {
 			if o == delivery.Selected {
 				p.Delivery = deliveries[i]
@@ -260,6 +278,9 @@ func (s *detailScreen) returnBody(f *detailForm, d *data.Dossier) fyne.CanvasObj
 	}
 	return form
 }
+
+// feeField names the entry of the i-th fee collected at the return.
+func feeField(i int) string { return "fee" + strconv.Itoa(i) }
 
 // ratingBody: the applicant's satisfaction; a reason is needed when not satisfied.
 func (s *detailScreen) ratingBody(f *detailForm) fyne.CanvasObject {

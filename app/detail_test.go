@@ -589,3 +589,40 @@ func TestDetailProcessed(t *testing.T) {
 		t.Errorf("timeline lacks the result: %q", texts(s.timeline))
 	}
 }
+
+// The procedure's fees due at the return are offered in the return box and recorded.
+func TestDetailReturnCollectsFees(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	st := u.currentStore()
+	ctx := context.Background()
+	p, err := st.Procedure(ctx, "1.001193")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Fees = append(p.Fees, data.ProcedureFee{N: len(p.Fees) + 1, Name: "Phí cấp bản sao trích lục", Amount: 8000, Stage: data.FeeAtReturn})
+	if err := st.PutProcedures(ctx, data.System, []data.Procedure{*p}); err != nil {
+		t.Fatal(err)
+	}
+	d := detailDossier(t, st, data.StatusProcessed)
+	s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+	test.Tap(s.buttons[data.EvReturned])
+	f := s.form
+	if f.entries["fee0"] == nil || f.entries["fee0"].Text != "8.000" {
+		t.Fatalf("fee at the return not offered: %v", f.entries)
+	}
+	f.entries["fee0"].SetText("tám nghìn")
+	test.Tap(f.ok)
+	if !strings.Contains(f.m.msg.Text, "Số tiền bằng đồng") {
+		t.Fatalf("a bad amount: %q", f.m.msg.Text)
+	}
+	f.entries["fee0"].SetText("16.000")
+	f.entries["fee0"].OnSubmitted("16.000") // Enter confirms
+	u.wait()
+	got, _ := storeDossier(t, st, d.ID)
+	if got.Status != data.StatusReturned || got.FeeAtReturn != 16000 {
+		t.Fatalf("store: %v, fee at the return %d", got.Status, got.FeeAtReturn)
+	}
+	if !contains(texts(s.fees), "16.000 đ") {
+		t.Errorf("fees tab lacks the fee: %q", texts(s.fees))
+	}
+}
