@@ -56,10 +56,35 @@ func newCatalogScreen(u *ui) *catalogScreen {
 		container.NewTabItemWithIcon(lang.L("Fields"), theme.ListIcon(), c.fields.content),
 		container.NewTabItemWithIcon(lang.L("Working calendar"), theme.CalendarIcon(), c.cal.content),
 	)
-	c.procs.load()
-	c.units.load()
-	c.fields.load()
+	c.loadAll()
 	return c
+}
+
+// loadAll fills the three lists in one background job: the units must be there before a
+// procedure's edit box offers them, and one job means one hand-back to the UI thread.
+func (c *catalogScreen) loadAll() {
+	var procs []data.Procedure
+	var units []data.Unit
+	var fields []data.Field
+	c.procs.seq++
+	seq := c.procs.seq
+	c.query("Could not read the catalog", func(ctx context.Context) error {
+		var err error
+		if procs, err = c.store.CatalogProcedures(ctx, "", catalogListLimit); err != nil {
+			return err
+		}
+		if units, err = c.store.Units(ctx); err != nil {
+			return err
+		}
+		fields, err = c.store.Fields(ctx)
+		return err
+	}, func() {
+		c.units.show(units)
+		c.fields.show(fields)
+		if seq == c.procs.seq {
+			c.procs.show(procs)
+		}
+	})
 }
 
 // query runs read off the UI thread and hands its result to show on the UI thread; an error is
@@ -124,7 +149,7 @@ func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, 
 		})
 	})
 	f.save.Importance = widget.HighImportance
-	f.box = newModal(c.u.win, theme.DocumentCreateIcon(), title, body, 560, f.cancel, f.save)
+	f.box = newModal(c.u.win, theme.DocumentCreateIcon(), title, body, 660, f.cancel, f.save)
 	f.box.show()
 	c.form = f
 	return f

@@ -154,7 +154,7 @@ func (t *calTab) show(y int) {
 	working := 0
 	var months []fyne.CanvasObject
 	for m := time.January; m <= time.December; m++ {
-		months = append(months, t.month(cal, y, m, today, &working))
+		months = append(months, container.NewPadded(t.month(cal, y, m, today, &working)))
 	}
 	t.months.Objects = months
 	t.months.Refresh()
@@ -163,7 +163,10 @@ func (t *calTab) show(y int) {
 
 // month is one month's grid; working counts its working days.
 func (t *calTab) month(cal *calendar.Calendar, y int, m time.Month, today calendar.Date, working *int) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(monthName(m), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := canvas.NewText(monthName(m), theme.Color(theme.ColorNameForeground))
+	title.Alignment = fyne.TextAlignCenter
+	title.TextStyle.Bold = true
+	title.TextSize = 13
 	var cells []fyne.CanvasObject
 	for _, w := range weekdayShort() {
 		h := canvas.NewText(w, theme.Color(theme.ColorNamePlaceHolder))
@@ -188,7 +191,38 @@ func (t *calTab) month(cal *calendar.Calendar, y int, m time.Month, today calend
 	for len(cells) < 7*7 { // six weeks of rows in every month: the grids line up
 		cells = append(cells, layout.NewSpacer())
 	}
-	return container.NewVBox(title, container.New(layout.NewGridLayoutWithColumns(7), cells...))
+	return container.NewVBox(title, container.New(dayGrid{}, cells...))
+}
+
+// dayGrid lays a month out in seven columns of equal width and rows of the cells' height, with
+// a 2 px gap: Fyne's grid puts a theme padding between rows, too tall for twelve months on one
+// screen.
+type dayGrid struct{}
+
+const dayGap = 2
+
+func (dayGrid) cell(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (g dayGrid) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	c := g.cell(objects)
+	rows := (len(objects) + 6) / 7
+	return fyne.NewSize(7*c.Width+6*dayGap, float32(rows)*c.Height+float32(rows-1)*dayGap)
+}
+
+func (g dayGrid) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h := g.cell(objects).Height
+	w := (size.Width - 6*dayGap) / 7
+	for i, o := range objects {
+		col, row := i%7, i/7
+		o.Move(fyne.NewPos(float32(col)*(w+dayGap), float32(row)*(h+dayGap)))
+		o.Resize(fyne.NewSize(w, h))
+	}
 }
 
 // open shows the box that toggles day d.
@@ -319,7 +353,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 }
 
 func (r *dayCellRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(30, r.text.MinSize().Height+6)
+	return fyne.NewSize(28, r.text.MinSize().Height+3)
 }
 
 func (r *dayCellRenderer) Refresh() {

@@ -46,8 +46,8 @@ func newProcTab(c *catalogScreen) *procTab {
 		pickFile(c.u.win, lang.L("Import procedures from CSV"), []string{".csv"}, t.importCSV)
 	})
 	cols := []catalogColumn{
-		{lang.L("Code"), 100}, {lang.L("Procedure"), 330}, {lang.L("Field"), 130}, {lang.L("Unit"), 80},
-		{lang.L("Time limit"), 150}, {lang.L("Fees"), 100}, {lang.L("In use"), 70},
+		{lang.L("Code"), 150}, {lang.L("Procedure"), 330}, {lang.L("Field"), 140}, {lang.L("Unit"), 85},
+		{lang.L("Time limit"), 150}, {lang.L("Fees"), 100}, {lang.L("In use"), 75},
 	}
 	t.table = newCatalogTable(cols, func() int { return len(t.rows) }, t.cell, t.open)
 	hint := widget.NewLabel(lang.L("Click a procedure to change its unit, time limit, fees, or whether it is in use."))
@@ -95,14 +95,18 @@ func (t *procTab) load() {
 		found, err = t.c.store.CatalogProcedures(ctx, q, catalogListLimit)
 		return err
 	}, func() {
-		if seq != t.seq {
-			return
+		if seq == t.seq {
+			t.show(found)
 		}
-		t.rows = found
-		t.count.SetText(lang.L("{{.N}} procedures", map[string]any{"N": count(len(found))}))
-		t.table.Refresh()
-		t.table.ScrollToTop()
 	})
+}
+
+// show lists found.
+func (t *procTab) show(found []data.Procedure) {
+	t.rows = found
+	t.count.SetText(lang.L("{{.N}} procedures", map[string]any{"N": count(len(found))}))
+	t.table.Refresh()
+	t.table.ScrollToTop()
 }
 
 // open reads the whole procedure (documents and fees) and shows its edit box.
@@ -244,7 +248,10 @@ func (e *procEdit) addFeeRow(f data.ProcedureFee) {
 	}
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	remove := r.remove
-	r.row = container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(110, r.amount.MinSize().Height), r.amount), r.stage, remove), r.name)
+	h := r.amount.MinSize().Height
+	r.row = container.NewBorder(nil, nil, nil, container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(110, h), r.amount),
+		container.NewGridWrap(fyne.NewSize(170, h), r.stage), remove), r.name)
 	remove.OnTapped = func() {
 		for i, x := range e.fees {
 			if x == r {

@@ -56,10 +56,13 @@ func (t *unitTab) load() {
 		var err error
 		units, err = t.c.store.Units(ctx)
 		return err
-	}, func() {
-		t.rows = units
-		t.table.Refresh()
-	})
+	}, func() { t.show(units) })
+}
+
+// show lists units.
+func (t *unitTab) show(units []data.Unit) {
+	t.rows = units
+	t.table.Refresh()
 }
 
 // open shows the edit box of u, or of a new unit when u is nil.
@@ -123,10 +126,13 @@ func (t *fieldTab) load() {
 		var err error
 		fields, err = t.c.store.Fields(ctx)
 		return err
-	}, func() {
-		t.rows = fields
-		t.table.Refresh()
-	})
+	}, func() { t.show(fields) })
+}
+
+// show lists fields.
+func (t *fieldTab) show(fields []data.Field) {
+	t.rows = fields
+	t.table.Refresh()
 }
 
 // open shows the edit box of f, or of a new field when f is nil.

@@ -219,6 +219,10 @@ func TestCatalogProceduresListsInactiveWithFees(t *testing.T) {
 	if err != nil || len(all) != 4 {
 		t.Fatalf("all: %d, %v", len(all), err)
 	}
+	// Vietnamese order: "cấp" before "chứng" (byte order has them the other way round)
+	if all[0].Code != "1.004873" || all[1].Code != "2.000908" {
+		t.Fatalf("order %s, %s", all[0].Name, all[1].Name)
+	}
 	if got, _ := f.s.CatalogProcedures(ctx, "1.004873", 0); len(got) != 1 || got[0].Unit != "TP" || len(got[0].Fees) != 1 {
 		t.Fatalf("by code: %+v", got)
 	}

@@ -3,13 +3,18 @@ package data
 import (
 	"context"
 	"fmt"
+	"sort"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"motcua/data/vntext"
 )
 
 // CatalogProcedures lists the procedures of the catalog for its administrator: those in use and
 // those taken out of use (Procedures, which the counter uses, hides the latter), matching query
-// as Procedures does, with their fees, by name. limit ≤ 0 means 1000.
+// as Procedures does, with their fees, in Vietnamese alphabetical order of their names ("Cấp"
+// before "Chấm", which SQLite's byte order puts the other way). limit ≤ 0 means 1000.
 func (s *Store) CatalogProcedures(ctx context.Context, query string, limit int) ([]Procedure, error) {
 	if limit <= 0 {
 		limit = 1000
@@ -41,6 +46,11 @@ func (s *Store) CatalogProcedures(ctx context.Context, query string, limit int) 
 	}
 	if len(out) == 0 {
 		return out, nil
+	}
+	vi := collate.New(language.Vietnamese)
+	sort.SliceStable(out, func(i, j int) bool { return vi.CompareString(out[i].Name, out[j].Name) < 0 })
+	for i := range out {
+		at[out[i].ID] = i
 	}
 	// One pass over every fee: a catalog has a few thousand at most, fewer queries than one per
 	// listed procedure.
