@@ -155,6 +155,17 @@ func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, 
 	return f
 }
 
+// submitOnEnter makes Enter in each entry press the confirm button (while it is enabled).
+func (f *catalogForm) submitOnEnter(entries ...*widget.Entry) {
+	for _, e := range entries {
+		e.OnSubmitted = func(string) {
+			if !f.save.Disabled() {
+				f.save.OnTapped()
+			}
+		}
+	}
+}
+
 // importFile reads the file at path into the store in the background with a progress box;
 // run returns how many rows were imported. The outcome is shown in a message box: on an error
 // (its text names the line of the file, failKey says that nothing changed) nothing was

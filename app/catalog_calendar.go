@@ -285,6 +285,7 @@ func newDayEdit(t *calTab, cell *dayCell) *dayEdit {
 			return err
 		}, ""
 	}, func() { t.show(t.year) })
+	e.form.submitOnEnter(e.reason)
 	t.c.u.win.Canvas().Focus(e.reason)
 	return e
 }

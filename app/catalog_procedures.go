@@ -229,6 +229,7 @@ func newProcEdit(t *procTab, p *data.Procedure) *procEdit {
 	)
 	body := container.NewVBox(title, form)
 	e.form = t.c.editForm(lang.L("Edit the procedure"), body, lang.L("Save"), "Could not save the procedure", e.prepare, t.load)
+	e.form.submitOnEnter(e.limit)
 	return e
 }
 

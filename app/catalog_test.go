@@ -440,7 +440,7 @@ func TestCatalogCalendarToggleDay(t *testing.T) {
 		t.Fatalf("a day off without a reason: visible %v, message %q", e.form.box.pop.Visible(), e.form.box.msg.Text)
 	}
 	test.Type(e.reason, "Nghỉ do bão")
-	test.Tap(e.form.save)
+	e.reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	u.wait()
 	if st.Calendar().IsWorkingDay(wed) {
 		t.Fatal("the day is still a working day")

@@ -223,6 +223,7 @@ func newCodeEdit(c *catalogScreen, title, nameLabel, code, name string, active *
 		}
 		return write(code, e.name.Text, on), ""
 	}, done)
+	e.form.submitOnEnter(e.code, e.name)
 	if taken != nil {
 		c.u.win.Canvas().Focus(e.code)
 	} else {
