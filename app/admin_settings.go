@@ -23,7 +23,7 @@ var (
 	adminDateModes      = []string{"timestamp", "date"}
 	adminReceiptLayouts = []string{reports.ReceiptA4, reports.ReceiptA5}
 	adminFormSets       = []string{"2025", "2018"}
-	adminLevels   = []string{"xa", "huyen", "tinh"}
+	adminLevels         = []string{"xa", "huyen", "tinh"}
 )
 
 // adminSettings is the Cơ quan tab: the office's names and place, its working hours and how
