@@ -373,7 +373,7 @@ func TestAdminBackupNowAndRestore(t *testing.T) {
 	if _, err := os.Stat(aside[0]); err != nil {
 		t.Fatal(err)
 	}
-	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	logIn(t, u, "admin", demoAdminPassword)
 	if u.shell == nil {
 		t.Fatal("cannot log in after the restore")
