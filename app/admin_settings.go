@@ -42,6 +42,7 @@ type adminSettings struct {
 	formSet                               *widget.Select
 	layout                                *widget.RadioGroup
 	citations                             []*rcField // parallel to adminCitationForms
+	citationsBox                          *widget.Accordion
 	save                                  *widget.Button
 	status                                *adminStatus
 	fields                                map[string]*rcField // data.InputError.Field → its field
@@ -65,8 +66,8 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		return err
 	})
 	s.dateMode = widget.NewRadioGroup([]string{
-		lang.L("By the minute, as the national portal does"),
-		lang.L("By date, as provincial systems do"),
+		lang.L("By the minute (national portal)"),
+		lang.L("By date (provincial systems)"),
 	}, nil)
 	s.dateMode.Required = true
 
@@ -78,12 +79,16 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		lang.L("2018 (Circular 01/2018/TT-VPCP)"),
 	}, func(string) { s.citationHints() })
 	s.layout = widget.NewRadioGroup([]string{
-		lang.L("A4 sheet: two A5 copies, one for the applicant"),
+		lang.L("A4, two A5 copies"),
 		lang.L("A5 sheet"),
 	}, nil)
 	s.layout.Required = true
 	for range adminCitationForms {
-		s.citations = append(s.citations, newRCField("", nil))
+		f := newRCField("", nil)
+		f.entry.MultiLine = true // a citation is a long sentence: shown whole, wrapped
+		f.entry.Wrapping = fyne.TextWrapWord
+		f.entry.SetMinRowsVisible(2)
+		s.citations = append(s.citations, f)
 	}
 	s.fields = map[string]*rcField{"Tên đơn vị": s.name, "Cơ quan chủ quản": s.governing,
 		"Mã đơn vị cấp trên": s.parent, "Địa danh": s.place, "Giờ làm việc": s.hours}
@@ -120,11 +125,12 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 	left := container.NewVBox(
 		adminHeading(lang.L("The office")), office,
 		adminHeading(lang.L("Hours and deadlines")), deadlines)
-	right := container.NewVBox(
-		adminHeading(lang.L("Printed forms")), forms,
-		adminHeading(lang.L("Citation line under each form's title")),
-		adminHint(lang.L("Leave a line empty to print the citation of the form set in force (shown greyed).")),
-		citations)
+	// the seven citation lines are rarely changed: folded until asked for
+	s.citationsBox = widget.NewAccordion(widget.NewAccordionItem(lang.L("Citation line under each form's title"),
+		container.NewVBox(
+			adminHint(lang.L("Leave a line empty to print the citation of the form set in force (shown greyed).")),
+			citations)))
+	right := container.NewVBox(adminHeading(lang.L("Printed forms")), forms, s.citationsBox)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.save), s.status.label)
 	s.content = container.NewBorder(nil, container.NewPadded(bottom), nil, nil,
 		container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right))))

@@ -39,7 +39,7 @@ type adminUsers struct {
 var adminUserColumns = []struct {
 	title string
 	width float32
-}{{"Username", 130}, {"Full name", 210}, {"Job title", 170}, {"Roles", 250}, {"Work unit", 210}, {"Account status", 120}}
+}{{"Username", 130}, {"Full name", 190}, {"Job title", 190}, {"Roles", 180}, {"Work unit", 200}, {"Account status", 125}}
 
 func newAdminUsers(a *adminScreen) *adminUsers {
 	t := &adminUsers{a: a, selected: -1, status: newAdminStatus()}
