@@ -75,12 +75,23 @@ func (u *ui) adminScreenOf() *adminScreen {
 	return a
 }
 
-// reloadShell builds the shell again after the office, its settings or the language changed, so
-// that every label, the status bar and the dashboard show the change, and comes back to tab of
-// the administration screen (UI thread). note, when not "", is shown there.
-func (u *ui) reloadShell(tab int, note string) {
+// officeMode is the office's current date mode (timestamp when unset or unreadable: a bad
+// setting must not keep a screen closed). It blocks: call it off the UI thread.
+func officeMode(ctx context.Context, st *data.Store) data.Mode {
+	if name, err := st.Setting(ctx, data.SettingDateMode); err == nil {
+		if m, err := data.ParseMode(name); err == nil {
+			return m
+		}
+	}
+	return data.ModeTimestamp
+}
+
+// officeChanged shows a change of the office or its settings where the shell shows them: the
+// window title, the status bar and the dashboard (built again, as it depends on the date mode).
+// The other screens stay as they are, with whatever is typed in them (UI thread).
+func (u *ui) officeChanged() {
 	st := u.currentStore()
-	if st == nil || u.currentUser() == nil {
+	if st == nil {
 		return
 	}
 	office, err := st.Office()
@@ -90,16 +101,38 @@ func (u *ui) reloadShell(tab int, note string) {
 	}
 	u.office = office
 	u.win.SetTitle(appName + " — " + office.Name)
-	mode := data.ModeTimestamp
+	if s := u.shell; s != nil {
+		s.status.office.SetText(office.Name)
+	}
 	u.spawn(func() {
-		name, err := st.Setting(u.ctx, data.SettingDateMode)
-		if err == nil {
-			if m, err := data.ParseMode(name); err == nil {
-				mode = m
-			}
-		}
+		mode := officeMode(u.ctx, st)
 		fyne.Do(func() {
 			if u.currentStore() != st {
+				return
+			}
+			d := newDashboard(u, st, office, mode)
+			u.dashboard = d
+			if s := u.shell; s != nil {
+				s.screens[sectionDashboard] = d.content
+			}
+			d.startRefresh()
+		})
+	})
+}
+
+// reloadShell builds the shell again after the language changed, so that every label changes
+// at once, and comes back to tab of the administration screen with note shown there (UI
+// thread). Like a new login, it starts the other screens afresh.
+func (u *ui) reloadShell(tab int, note string) {
+	st := u.currentStore()
+	if st == nil || u.currentUser() == nil {
+		return
+	}
+	office := u.office
+	u.spawn(func() {
+		mode := officeMode(u.ctx, st)
+		fyne.Do(func() {
+			if u.currentStore() != st || u.currentUser() == nil {
 				return
 			}
 			u.dashboard = newDashboard(u, st, office, mode)
@@ -133,6 +166,7 @@ func (a *adminScreen) background(fn func(ctx context.Context)) {
 // adminStatus is a line under a tab's buttons: what happened, in red when it failed.
 type adminStatus struct {
 	label *widget.Label
+	root  fyne.CanvasObject // the tab, laid out again when the line appears or goes
 }
 
 func newAdminStatus() *adminStatus {
@@ -149,6 +183,9 @@ func (s *adminStatus) set(text string, imp widget.Importance) {
 		s.label.Hide()
 	} else {
 		s.label.Show()
+	}
+	if s.root != nil {
+		s.root.Refresh()
 	}
 }
 

@@ -101,6 +101,7 @@ func newAdminBackup(a *adminScreen) *adminBackup {
 		container.NewHBox(b.autoSave), b.autoLast, b.autoStatus.label)
 	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		now, widget.NewSeparator(), auto, widget.NewSeparator(), restore)))
+	b.backupStatus.root, b.restoreStatus.root, b.autoStatus.root = b.content, b.content, b.content
 	b.load()
 	return b
 }

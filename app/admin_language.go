@@ -44,6 +44,7 @@ func newAdminLanguage(a *adminScreen) *adminLanguage {
 		container.NewHBox(l.save),
 		l.status.label,
 	))
+	l.status.root = l.content
 	st := a.st
 	a.background(func(ctx context.Context) {
 		code, err := st.Setting(ctx, data.SettingLanguage)

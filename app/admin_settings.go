@@ -134,6 +134,7 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.save), s.status.label)
 	s.content = container.NewBorder(nil, container.NewPadded(bottom), nil, nil,
 		container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right))))
+	s.status.root = s.content
 	s.load()
 	return s
 }
@@ -252,8 +253,8 @@ func (s *adminSettings) submit() {
 				s.fail(err)
 				return
 			}
-			// the window title, the status bar and the dashboard show the office: build them again
-			s.a.u.reloadShell(adminTabOffice, lang.L("Saved. The forms printed from now on use these settings."))
+			s.status.ok(lang.L("Saved. The forms printed from now on use these settings."))
+			s.a.u.officeChanged()
 		})
 	})
 }

@@ -271,9 +271,17 @@ func TestAdminSettingsBadHoursChangeNothing(t *testing.T) {
 	if !contains(texts(u.shell.status.content), after.Name) {
 		t.Error("the status bar shows the old name")
 	}
-	b := u.adminScreenOf()
-	if b == nil || b == a || b.tabs.SelectedIndex() != adminTabOffice || !strings.HasPrefix(b.office.status.label.Text, "Đã lưu.") {
-		t.Errorf("not back on the saved tab")
+	if !strings.HasPrefix(s.status.label.Text, "Đã lưu.") {
+		t.Errorf("status %q", s.status.label.Text)
+	}
+	// the other screens are kept (whatever is typed in them too)
+	if b := u.adminScreenOf(); b != a {
+		t.Error("the administration screen was built again")
+	}
+	u.shell.showSection(sectionDashboard)
+	if !contains(texts(w.Canvas().Content()), after.Name) || !contains(texts(w.Canvas().Content()),
+		"Trước hạn / đúng hạn / trễ hạn so theo ngày, như hệ thống của tỉnh.") {
+		t.Error("the dashboard shows the old office or mode")
 	}
 }
 
@@ -293,8 +301,12 @@ func TestAdminSwitchesToEnglish(t *testing.T) {
 	if !contains(texts(w.Canvas().Content()), "Log out") {
 		t.Error("the top bar is still in Vietnamese")
 	}
-	if b := u.adminScreenOf(); b == nil || b.tabs.SelectedIndex() != adminTabLanguage || b.language.status.label.Text != "The language was changed." {
-		t.Error("not back on the language tab")
+	b := u.adminScreenOf()
+	if b == nil || b.tabs.SelectedIndex() != adminTabLanguage || b.language.status.label.Text != "The language was changed." {
+		t.Fatal("not back on the language tab")
+	}
+	if l := b.language; l.status.label.Position().Y <= l.save.Position().Y {
+		t.Errorf("the note at %v is not laid out under the button at %v", l.status.label.Position(), l.save.Position())
 	}
 	if v, _ := u.currentStore().Setting(context.Background(), data.SettingLanguage); v != "en" {
 		t.Errorf("language setting %q", v)

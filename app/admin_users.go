@@ -89,6 +89,7 @@ func newAdminUsers(a *adminScreen) *adminUsers {
 		adminHint(lang.L("Pick a user in the table to edit their roles and unit, reset their password or deactivate the account. A deactivated account keeps its history but can no longer log in.")),
 		buttons, t.status.label)
 	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table)
+	t.status.root = t.content
 	t.load("")
 	return t
 }
