@@ -391,3 +391,69 @@ func TestAdminBackupNowAndRestore(t *testing.T) {
 		t.Fatal("cannot log in after the restore")
 	}
 }
+
+// A restore the store refuses leaves the office's database as it was, open again at the login.
+func TestAdminRestoreRefusedKeepsDatabase(t *testing.T) {
+	u, w, _ := openAdmin(t)
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "sao-luu.db")
+	if err := u.currentStore().Backup(ctx, file); err != nil {
+		t.Fatal(err)
+	}
+	addUser(t, u, "van.con", data.RoleReception)
+	clerk, err := u.currentStore().UserByName(ctx, "tiepnhan1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.restoreBackup(clerk, file) // not an administrator
+	u.wait()
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !contains(texts(top), "Lỗi") {
+		t.Fatal("the refusal was not shown")
+	}
+	if u.login == nil || u.currentStore() == nil {
+		t.Fatal("the office did not open again")
+	}
+	if _, err := u.currentStore().UserByName(ctx, "van.con"); err != nil {
+		t.Errorf("the database was replaced: %v", err)
+	}
+	if aside, _ := filepath.Glob(u.dbPath() + ".truoc-khoi-phuc-*"); len(aside) != 0 {
+		t.Errorf("set aside %q", aside)
+	}
+}
+
+func TestAdminAutomaticBackupFolder(t *testing.T) {
+	u, _, a := openAdmin(t)
+	ctx := context.Background()
+	b := a.backup
+	if b.autoLast.Text != "Chưa có bản sao lưu tự động nào." || b.autoSave.Disabled() {
+		t.Fatalf("last: %q", b.autoLast.Text)
+	}
+	b.autoDir.SetText("SaoLuu")
+	test.Tap(b.autoSave)
+	u.wait()
+	if v, _ := u.currentStore().Setting(ctx, data.SettingBackupDir); v != "" || !b.autoStatus.label.Visible() {
+		t.Fatalf("a relative folder was saved: %q", v)
+	}
+	dir := filepath.Join(t.TempDir(), "SaoLuu")
+	b.autoDir.SetText(dir)
+	test.Tap(b.autoSave)
+	u.wait()
+	if v, _ := u.currentStore().Setting(ctx, data.SettingBackupDir); v != dir {
+		t.Fatalf("folder %q, status %q", v, b.autoStatus.label.Text)
+	}
+	// today's backup is made at once, and the tab says when
+	if _, err := os.Stat(filepath.Join(dir, "motcua-auto-2026-03-12.db")); err != nil {
+		t.Fatal(err)
+	}
+	if b.autoLast.Text != "Lần sao lưu tự động gần nhất: 15:30 12/03/2026" {
+		t.Errorf("last: %q", b.autoLast.Text)
+	}
+	// and it can be turned off
+	b.autoDir.SetText("")
+	test.Tap(b.autoSave)
+	u.wait()
+	if v, _ := u.currentStore().Setting(ctx, data.SettingBackupDir); v != "" || b.autoStatus.label.Text != "Đã lưu: sao lưu tự động đã tắt." {
+		t.Errorf("folder %q, status %q", v, b.autoStatus.label.Text)
+	}
+}
