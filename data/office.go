@@ -275,11 +275,8 @@ func (s *Store) SetSetting(ctx context.Context, actor *User, key, value string) 
 		return err
 	}
 	value = vntext.CleanMultiline(value)
-	if err := checkText("Cài đặt", value, maxText, false); err != nil {
+	if err := checkSetting(key, value); err != nil {
 		return err
-	}
-	if key == SettingDateMode && value != "timestamp" && value != "date" {
-		return &InputError{Field: "Cách so hạn", Msg: "phải là timestamp hoặc date"}
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error { return putSetting(ctx, tx, key, value) })
 }

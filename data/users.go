@@ -319,6 +319,19 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return nil
+		return requireActiveAdmin(ctx, tx)
 	})
+}
+
+// requireActiveAdmin refuses a change that leaves the office without an active administrator
+// (the system actor of the command line could otherwise lock everyone out of the users screen).
+func requireActiveAdmin(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE active AND (roles & ?) != 0", int(RoleAdmin)).Scan(&n); err != nil {
+		return fmt.Errorf("đếm quản trị viên: %w", err)
+	}
+	if n == 0 {
+		return &InputError{Field: "Vai trò", Msg: "văn phòng phải còn ít nhất một quản trị viên đang hoạt động"}
+	}
+	return nil
 }
