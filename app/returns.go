@@ -93,7 +93,9 @@ func newReturnsScreen(u *ui, st *data.Store, user *data.User) *returnsScreen {
 	return r
 }
 
-func (r *returnsScreen) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+func (r *returnsScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
 
 // largeTheme is the current theme with larger text, for the code entry and the rating buttons
 // that the counter officer and the citizen read from a distance.
