@@ -60,6 +60,8 @@ type returnsScreen struct {
 	receiverID *rcField
 	delivery   *widget.RadioGroup
 	deliveries []data.Delivery
+	fees       []*returnFee
+	feesBox    *fyne.Container // the fees collected at the return, hidden when none
 	returnBtn  *widget.Button
 
 	rateBox    *fyne.Container
@@ -74,6 +76,12 @@ type returnsScreen struct {
 	status     *widget.Label
 	content    fyne.CanvasObject
 	lastNotice *widget.PopUp // the latest message box (tests)
+}
+
+// returnFee is a fee the procedure collects when the result is returned.
+type returnFee struct {
+	name   string
+	amount *rcField
 }
 
 // buildReturns is the Trả kết quả screen of the logged-in user.
@@ -187,7 +195,8 @@ func (r *returnsScreen) build() {
 		widget.NewLabel(lang.L("Receiver")), r.receiver.box,
 		widget.NewLabel(lang.L("Receiver's ID number")), r.receiverID.box,
 		widget.NewLabel(lang.L("Result delivery")), r.delivery)
-	r.returnBox = container.NewVBox(widget.NewSeparator(), form,
+	r.feesBox = container.NewVBox()
+	r.returnBox = container.NewVBox(widget.NewSeparator(), form, r.feesBox,
 		container.NewHBox(layout.NewSpacer(), r.large(r.returnBtn, 1.25)))
 	r.returnBox.Hide()
 
@@ -255,6 +264,7 @@ func (r *returnsScreen) lookup(text string) {
 	r.u.spawn(func() {
 		var d *data.Dossier
 		var hits []data.Hit
+		var fees []data.ProcedureFee
 		var err error
 		if vntext.LooksLikeCode(text) {
 			d, _, err = st.DossierByCode(ctx, text)
@@ -264,6 +274,9 @@ func (r *returnsScreen) lookup(text string) {
 			if hits, err = st.Search(ctx, text, returnMatches); err == nil && len(hits) == 1 {
 				d, _, err = st.DossierByID(ctx, hits[0].ID)
 			}
+		}
+		if d != nil && err == nil {
+			fees = returnFees(ctx, st, d)
 		}
 		if ctx.Err() != nil {
 			return
@@ -277,7 +290,7 @@ func (r *returnsScreen) lookup(text string) {
 				r.status.SetText(message(errorf("Could not find the dossier", err)))
 			case d != nil:
 				r.hideResults()
-				r.show(d)
+				r.show(d, fees)
 				r.status.SetText("")
 			case len(hits) == 0:
 				r.hideResults()
@@ -305,6 +318,10 @@ func (r *returnsScreen) load(id uuid.UUID) {
 	ctx := r.u.ctx
 	r.u.spawn(func() {
 		d, _, err := st.DossierByID(ctx, id)
+		var fees []data.ProcedureFee
+		if err == nil {
+			fees = returnFees(ctx, st, d)
+		}
 		if ctx.Err() != nil {
 			return
 		}
@@ -316,10 +333,29 @@ func (r *returnsScreen) load(id uuid.UUID) {
 				r.status.SetText(message(errorf("Could not find the dossier", err)))
 				return
 			}
-			r.show(d)
+			r.show(d, fees)
 			r.status.SetText("")
 		})
 	})
+}
+
+// returnFees are the fees the procedure of d collects at the return, when its result is ready
+// (off the UI thread). A procedure no longer in the catalog collects nothing more.
+func returnFees(ctx context.Context, st *data.Store, d *data.Dossier) []data.ProcedureFee {
+	if d.Status != data.StatusProcessed || d.Procedure == "" {
+		return nil
+	}
+	p, err := st.Procedure(ctx, d.Procedure)
+	if err != nil {
+		return nil
+	}
+	var out []data.ProcedureFee
+	for _, f := range p.Fees {
+		if f.Stage == data.FeeAtReturn {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func (r *returnsScreen) hideResults() {
@@ -338,8 +374,8 @@ func (r *returnsScreen) clearDossier() {
 }
 
 // show fills the screen with d: its summary, whether its result is ready, and only what may be
-// recorded on it now (UI thread).
-func (r *returnsScreen) show(d *data.Dossier) {
+// recorded on it now; fees are those to collect at the return (UI thread).
+func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	r.dossier = d
 	loc := r.store.Location()
 	set := func(key, v string) { r.facts[key].SetText(v) }
@@ -371,6 +407,7 @@ func (r *returnsScreen) show(d *data.Dossier) {
 		r.ready.SetText(lang.L("The result is ready: it can be handed over."))
 		r.ready.Importance = widget.SuccessImportance
 		r.fillReceiver(d)
+		r.fillFees(fees)
 		r.returnBox.Show()
 		r.win().Canvas().Focus(r.receiver.entry)
 	case data.StatusReturned:
@@ -419,6 +456,27 @@ func (r *returnsScreen) fillReceiver(d *data.Dossier) {
 	}
 }
 
+// fillFees lists the fees to collect with their catalog amounts, editable (UI thread).
+func (r *returnsScreen) fillFees(fees []data.ProcedureFee) {
+	r.fees = nil
+	r.feesBox.RemoveAll()
+	if len(fees) == 0 {
+		r.feesBox.Hide()
+		return
+	}
+	r.feesBox.Add(widget.NewLabelWithStyle(lang.L("Fees collected at the return"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, f := range fees {
+		row := &returnFee{name: f.Name, amount: newRCField("", func(v string) error { _, err := parseAmount(v); return err })}
+		row.amount.entry.SetText(vntext.Thousands(f.Amount))
+		name := widget.NewLabel(f.Name)
+		name.Wrapping = fyne.TextWrapWord
+		r.feesBox.Add(container.NewBorder(nil, nil, nil,
+			container.NewVBox(container.NewGridWrap(fyne.NewSize(160, row.amount.entry.MinSize().Height), row.amount.entry), row.amount.msg), name))
+		r.fees = append(r.fees, row)
+	}
+	r.feesBox.Show()
+}
+
 func (r *returnsScreen) deliveryText(d data.Delivery) string {
 	if d == data.DeliveryPost {
 		return lang.L("By post")
@@ -442,13 +500,22 @@ func (r *returnsScreen) doReturn() {
 	if r.busy || d == nil || d.Status != data.StatusProcessed {
 		return
 	}
-	e1, e2 := r.receiver.validate(), r.receiverID.validate()
-	if e1 != nil || e2 != nil {
+	bad := r.receiver.validate() != nil
+	bad = r.receiverID.validate() != nil || bad
+	for _, f := range r.fees {
+		bad = f.amount.validate() != nil || bad
+	}
+	if bad {
 		r.status.SetText(lang.L("Please correct the fields marked in red."))
 		return
 	}
 	p := &data.Returned{ReceiverName: vntext.Clean(r.receiver.entry.Text),
 		ReceiverIDNo: strings.TrimSpace(r.receiverID.entry.Text), Delivery: r.selectedDelivery()}
+	for _, f := range r.fees {
+		if n, _ := parseAmount(f.amount.entry.Text); n > 0 {
+			p.Fees = append(p.Fees, data.Fee{Name: f.name, Amount: n})
+		}
+	}
 	r.setBusy(true)
 	r.status.SetText(lang.L("Recording the return…"))
 	st, user, ctx := r.store, r.user, r.u.ctx
@@ -468,7 +535,7 @@ func (r *returnsScreen) doReturn() {
 				return
 			}
 			if r.dossier == d {
-				r.show(done)
+				r.show(done, nil)
 			}
 			text := lang.L("Result of dossier {{.Code}} returned to {{.Name}}.", map[string]any{"Code": done.Code, "Name": p.ReceiverName})
 			if perr != nil {
@@ -531,7 +598,7 @@ func (r *returnsScreen) rate(rating data.Rating) {
 				return
 			}
 			if r.dossier == d {
-				r.show(done)
+				r.show(done, nil)
 			}
 			r.status.SetText(lang.L("Recorded the rating “{{.Rating}}” of dossier {{.Code}}.",
 				map[string]any{"Rating": ratingText(rating), "Code": done.Code}))

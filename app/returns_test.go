@@ -174,14 +174,38 @@ func TestReturnsReturnAndDissatisfiedNeedsReason(t *testing.T) {
 	}
 }
 
-// "Rất hài lòng" is recorded at once; a returned dossier not yet rated can still be rated.
-func TestReturnsVerySatisfied(t *testing.T) {
+// A fee the procedure collects at the return is proposed and recorded; "Rất hài lòng" is recorded
+// at once; a returned dossier not yet rated can still be rated.
+func TestReturnsFeeAndVerySatisfied(t *testing.T) {
 	u, _, r, _ := returnsTest(t, "Phạm Thị Trễ")
 	st := u.currentStore()
+	ctx := context.Background()
+	p, err := st.Procedure(ctx, "1.004873")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Fees = append(p.Fees, data.ProcedureFee{Name: "Phí cấp bản sao kết quả", Amount: 8000, Stage: data.FeeAtReturn})
+	if err := st.PutProcedures(ctx, data.System, []data.Procedure{*p}); err != nil {
+		t.Fatal(err)
+	}
 	d := dossierOf(t, st, "Phạm Thị Trễ")
 	scan(u, r, d.Code)
+	if len(r.fees) != 1 || !r.feesBox.Visible() || r.fees[0].amount.entry.Text != "8.000" {
+		t.Fatalf("fees at the return: %d shown", len(r.fees))
+	}
+	r.fees[0].amount.entry.SetText("tám nghìn")
 	test.Tap(r.returnBtn)
 	u.wait()
+	if got, _, _ := st.DossierByID(ctx, d.ID); got.Status != data.StatusProcessed || !r.fees[0].amount.msg.Visible() {
+		t.Fatal("returned with an amount that is not one")
+	}
+	r.fees[0].amount.entry.SetText("10.000")
+	test.Tap(r.returnBtn)
+	u.wait()
+	if got, _, _ := st.DossierByID(ctx, d.ID); got.FeeAtReturn != 10000 || len(got.Returned.Fees) != 1 ||
+		got.Returned.Fees[0].Name != "Phí cấp bản sao kết quả" {
+		t.Fatalf("fees recorded at the return: %d, %+v", got.FeeAtReturn, got.Returned.Fees)
+	}
 	r.next()
 	if r.dossier != nil || r.details.Visible() {
 		t.Fatal("Hồ sơ tiếp theo did not clear the screen")
@@ -192,7 +216,7 @@ func TestReturnsVerySatisfied(t *testing.T) {
 	}
 	test.Tap(r.rateBtns[data.RatingVerySatisfied])
 	u.wait()
-	got, _, err := st.DossierByID(context.Background(), d.ID)
+	got, _, err := st.DossierByID(ctx, d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
