@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"image/color"
 	"io"
 	"os"
 	"path/filepath"
@@ -105,23 +106,54 @@ func (r *returnsScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
-// largeTheme is the current theme with larger text, for the code entry and the rating buttons
-// that the counter officer and the citizen read from a distance.
-type largeTheme struct {
+// screenTheme is the current theme with larger text (scale, for what is read from a distance:
+// the code entry, the rating buttons) and some colours replaced (darker greens and oranges that
+// stay readable as text on white, a colour per rating button).
+type screenTheme struct {
 	fyne.Theme
-	scale float32
+	scale  float32
+	colors map[fyne.ThemeColorName]color.Color
 }
 
-func (t largeTheme) Size(n fyne.ThemeSizeName) float32 {
+func (t screenTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText, theme.SizeNameInnerPadding, theme.SizeNameInlineIcon:
-		return t.Theme.Size(n) * t.scale
+		if t.scale > 0 {
+			return t.Theme.Size(n) * t.scale
+		}
 	}
 	return t.Theme.Size(n)
 }
 
-func (r *returnsScreen) large(o fyne.CanvasObject, scale float32) fyne.CanvasObject {
-	return container.NewThemeOverride(o, largeTheme{Theme: r.u.app.Settings().Theme(), scale: scale})
+func (t screenTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c, ok := t.colors[n]; ok {
+		return c
+	}
+	return t.Theme.Color(n, v)
+}
+
+// Colours that read well on white: text of the success and warning kinds, the rating buttons.
+var (
+	colorGreen  = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF} // #2E7D32
+	colorOrange = color.NRGBA{R: 0xE6, G: 0x51, B: 0x00, A: 0xFF} // #E65100
+	colorBlue   = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0xFF} // #1565C0
+	colorRed    = color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF} // #C62828
+)
+
+// readable gives o's success and warning texts darker colours (UI thread).
+func readable(a fyne.App, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(o, screenTheme{Theme: a.Settings().Theme(), colors: map[fyne.ThemeColorName]color.Color{
+		theme.ColorNameSuccess: colorGreen, theme.ColorNameWarning: colorOrange}})
+}
+
+// large shows o with its text scale times larger and, when primary is not nil, that colour for
+// a high-importance button.
+func (r *returnsScreen) large(o fyne.CanvasObject, scale float32, primary color.Color) fyne.CanvasObject {
+	t := screenTheme{Theme: r.u.app.Settings().Theme(), scale: scale}
+	if primary != nil {
+		t.colors = map[fyne.ThemeColorName]color.Color{theme.ColorNamePrimary: primary}
+	}
+	return container.NewThemeOverride(o, t)
 }
 
 func (r *returnsScreen) build() {
@@ -134,7 +166,7 @@ func (r *returnsScreen) build() {
 	r.find = widget.NewButtonWithIcon(lang.L("Find"), theme.SearchIcon(), func() { r.lookup(r.code.Text) })
 	hint := widget.NewLabelWithStyle(lang.L("Or search by the applicant's name, phone or citizen ID."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	codeRow := container.NewBorder(nil, nil, nil, r.large(r.find, 1.3), r.large(r.code, 1.6))
+	codeRow := container.NewBorder(nil, nil, nil, r.large(r.find, 1.3, nil), r.large(r.code, 1.6, nil))
 
 	r.results = widget.NewList(func() int { return len(r.hits) },
 		func() fyne.CanvasObject {
@@ -197,26 +229,26 @@ func (r *returnsScreen) build() {
 		widget.NewLabel(lang.L("Result delivery")), r.delivery)
 	r.feesBox = container.NewVBox()
 	r.returnBox = container.NewVBox(widget.NewSeparator(), form, r.feesBox,
-		container.NewHBox(layout.NewSpacer(), r.large(r.returnBtn, 1.25)))
+		container.NewHBox(layout.NewSpacer(), r.large(r.returnBtn, 1.25, nil)))
 	r.returnBox.Hide()
 
 	// the rating
 	r.rateBtns = map[data.Rating]*widget.Button{}
 	var big []fyne.CanvasObject
 	for _, x := range []struct {
-		rating     data.Rating
-		key        string
-		importance widget.Importance
+		rating data.Rating
+		key    string
+		color  color.Color
 	}{
-		{data.RatingVerySatisfied, "Very satisfied", widget.SuccessImportance},
-		{data.RatingSatisfied, "Satisfied", widget.HighImportance},
-		{data.RatingDissatisfied, "Dissatisfied", widget.DangerImportance},
+		{data.RatingVerySatisfied, "Very satisfied", colorGreen},
+		{data.RatingSatisfied, "Satisfied", colorBlue},
+		{data.RatingDissatisfied, "Dissatisfied", colorRed},
 	} {
 		rating := x.rating
 		b := widget.NewButton(lang.L(x.key), func() { r.rate(rating) })
-		b.Importance = x.importance
+		b.Importance = widget.HighImportance
 		r.rateBtns[rating] = b
-		big = append(big, container.NewStack(gap(76), r.large(b, 1.6)))
+		big = append(big, container.NewStack(gap(76), r.large(b, 1.6, x.color)))
 	}
 	r.reason = widget.NewEntry()
 	r.reason.SetPlaceHolder(lang.L("Why is the citizen dissatisfied?"))
@@ -225,9 +257,9 @@ func (r *returnsScreen) build() {
 	r.reasonMsg.Importance = widget.DangerImportance
 	r.reasonMsg.Hide()
 	r.reasonBtn = widget.NewButton(lang.L("Record “Dissatisfied”"), func() { r.rate(data.RatingDissatisfied) })
-	r.reasonBtn.Importance = widget.DangerImportance
+	r.reasonBtn.Importance = widget.HighImportance
 	r.reasonBox = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Reason (required)")), r.reasonBtn, r.reason),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Reason (required)")), r.large(r.reasonBtn, 1, colorRed), r.reason),
 		r.reasonMsg)
 	r.reasonBox.Hide()
 	rateTitle := widget.NewLabelWithStyle(lang.L("The citizen's rating"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -244,8 +276,8 @@ func (r *returnsScreen) build() {
 
 	body := container.NewVBox(title, codeRow, hint, r.found, widget.NewSeparator(),
 		r.details, r.returnBox, r.rateBox, r.afterBox)
-	r.content = container.NewBorder(nil, container.NewPadded(r.status), nil, nil,
-		container.NewVScroll(container.NewPadded(body)))
+	r.content = readable(r.u.app, container.NewBorder(nil, container.NewPadded(r.status), nil, nil,
+		container.NewVScroll(container.NewPadded(body))))
 }
 
 func (r *returnsScreen) win() fyne.Window { return r.u.win }

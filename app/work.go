@@ -90,8 +90,8 @@ func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
 		italic(lang.L("Applicant — procedure")), italic(lang.L("Status")), italic(lang.L("Next step")))
 	body := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(w.list, container.NewCenter(w.empty)))
-	w.content = container.NewPadded(container.NewBorder(
-		container.NewVBox(top, widget.NewSeparator()), w.status, nil, nil, body))
+	w.content = readable(u.app, container.NewPadded(container.NewBorder(
+		container.NewVBox(top, widget.NewSeparator()), w.status, nil, nil, body)))
 	return w
 }
 
