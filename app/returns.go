@@ -163,7 +163,7 @@ func (r *returnsScreen) build() {
 	r.code = widget.NewEntry()
 	r.code.SetPlaceHolder(lang.L("Scan the receipt or type the dossier code"))
 	r.code.OnSubmitted = r.lookup
-	r.find = widget.NewButtonWithIcon(lang.L("Find"), theme.SearchIcon(), func() { r.lookup(r.code.Text) })
+	r.find = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), func() { r.lookup(r.code.Text) })
 	hint := widget.NewLabelWithStyle(lang.L("Or search by the applicant's name, phone or citizen ID."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	codeRow := container.NewBorder(nil, nil, nil, r.large(r.find, 1.3, nil), r.large(r.code, 1.6, nil))
@@ -208,7 +208,7 @@ func (r *returnsScreen) build() {
 	}
 	r.details = container.NewVBox(r.ready, container.NewGridWithColumns(2,
 		col("Dossier code", "Applicant", "Procedure"),
-		col("Status", "Received on", "Due on", "Result delivery")))
+		col("Status", "Received on", "Result due on", "Result delivery")))
 	r.details.Hide()
 
 	// the return
@@ -427,7 +427,7 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	if d.HasDue {
 		due = clock(d.Due.In(loc))
 	}
-	set("Due on", due)
+	set("Result due on", due)
 	set("Result delivery", r.deliveryText(d.Delivery))
 	r.details.Show()
 
