@@ -33,8 +33,9 @@ type workScreen struct {
 	user  *data.User
 
 	rows    []workRow
-	seq     int  // the latest load; older answers are dropped
-	busy    bool // an action is being recorded
+	seq     int       // the latest load; older answers are dropped
+	loaded  time.Time // when the list shown was read (the computer's clock)
+	busy    bool      // an action is being recorded
 	list    *widget.List
 	empty   *widget.Label
 	summary *widget.Label
@@ -93,6 +94,20 @@ func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
 	w.content = readable(u.app, container.NewPadded(container.NewBorder(
 		container.NewVBox(top, widget.NewSeparator()), w.status, nil, nil, body)))
 	return w
+}
+
+// workStale is how old the list may be when the shell shows the screen again before it is read
+// again (the shell refreshes a section's screen when it shows it).
+const workStale = 20 * time.Second
+
+// Refresh redraws the screen, reading the list again first when it is stale: coming back to Xử lý
+// must not show as waiting what was done meanwhile elsewhere.
+func (w *workScreen) Refresh() {
+	if !w.loaded.IsZero() && time.Since(w.loaded) > workStale && !w.busy {
+		w.loaded = time.Time{}
+		w.load()
+	}
+	w.BaseWidget.Refresh()
 }
 
 func (w *workScreen) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(w.content) }
@@ -235,6 +250,7 @@ func (w *workScreen) load() {
 				return
 			}
 			w.refresh.Enable()
+			w.loaded = time.Now()
 			if err != nil {
 				w.summary.SetText(message(errorf("Could not read the dossiers waiting for processing", err)))
 				return

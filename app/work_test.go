@@ -212,6 +212,34 @@ func TestWorkListAndOneClick(t *testing.T) {
 		t.Errorf("status %q", ws.status.Text)
 	}
 
+	// Done elsewhere meanwhile: coming back to Xử lý after a while reads the list again.
+	officer, err := st.UserByName(ctx, "tuphap1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var other uuid.UUID
+	for _, r := range ws.rows {
+		if r.hit.Status == data.StatusProcessing {
+			other = r.hit.ID
+		}
+	}
+	if _, err := st.Record(ctx, officer, other, &data.Processed{}); err != nil {
+		t.Fatal(err)
+	}
+	u.shell.showSection(sectionDashboard)
+	u.shell.showSection(sectionProcessing)
+	u.wait()
+	if !slices.Contains(rowIDs(ws.rows), other) {
+		t.Error("the list was read again at once: it should wait until it is stale")
+	}
+	ws.loaded = ws.loaded.Add(-time.Minute)
+	u.shell.showSection(sectionDashboard)
+	u.shell.showSection(sectionProcessing)
+	u.wait()
+	if slices.Contains(rowIDs(ws.rows), other) || len(ws.rows) != len(want)-2 {
+		t.Error("coming back to a stale list did not read it again")
+	}
+
 	// A click elsewhere on the row opens the dossier.
 	ws.list.Select(0)
 	if !u.shell.detail {
