@@ -65,18 +65,17 @@ type returnsScreen struct {
 	feesBox    *fyne.Container // the fees collected at the return, hidden when none
 	returnBtn  *widget.Button
 
-	rateBox    *fyne.Container
-	rateBtns   map[data.Rating]*widget.Button
-	reasonBox  *fyne.Container
-	reason     *widget.Entry
-	reasonMsg  *widget.Label
-	reasonBtn  *widget.Button
-	afterBox   *fyne.Container
-	printBtn   *widget.Button
-	nextBtn    *widget.Button
-	status     *widget.Label
-	content    fyne.CanvasObject
-	lastNotice *widget.PopUp // the latest message box (tests)
+	rateBox   *fyne.Container
+	rateBtns  map[data.Rating]*widget.Button
+	reasonBox *fyne.Container
+	reason    *widget.Entry
+	reasonMsg *widget.Label
+	reasonBtn *widget.Button
+	afterBox  *fyne.Container
+	printBtn  *widget.Button
+	nextBtn   *widget.Button
+	status    *widget.Label
+	content   fyne.CanvasObject
 }
 
 // returnFee is a fee the procedure collects when the result is returned.
@@ -329,7 +328,7 @@ func (r *returnsScreen) lookup(text string) {
 				r.clearDossier()
 				text := lang.L("No dossier has the code or matches “{{.Query}}”.", map[string]any{"Query": text})
 				r.status.SetText(text)
-				r.lastNotice = r.u.showMessage(theme.InfoIcon(), lang.L("Dossier not found"), text)
+				r.u.showMessage(theme.InfoIcon(), lang.L("Dossier not found"), text)
 			default:
 				r.clearDossier()
 				r.hits = hits
