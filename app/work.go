@@ -1,6 +1,10 @@
 package app
 
 import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,6 +17,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/vntext"
+	"motcua/reports"
 )
 
 func init() { registerScreen(sectionProcessing, buildWork) }
@@ -31,6 +36,9 @@ type workScreen struct {
 	u     *ui
 	store *data.Store
 	user  *data.User
+	// open writes a printed form to path and shows it; tests capture the PDF instead.
+	open   func(path string, write func(io.Writer) error) error
+	outDir string
 
 	rows    []workRow
 	seq     int       // the latest load; older answers are dropped
@@ -63,7 +71,7 @@ func buildWork(u *ui) fyne.CanvasObject {
 }
 
 func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
-	w := &workScreen{u: u, store: st, user: user}
+	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen, outDir: filepath.Join(os.TempDir(), "motcua")}
 	w.ExtendBaseWidget(w)
 
 	title := widget.NewLabelWithStyle(lang.L("Dossiers waiting for processing"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -353,14 +361,17 @@ func (w *workScreen) askStop(h data.Hit) {
 			return lang.L("Write the reason for stopping.")
 		}
 		w.record(h, &data.Stopped{Reason: why, Decision: vntext.Clean(decision.Text)},
-			lang.L("Processing of dossier {{.Code}} is stopped.", map[string]any{"Code": h.Code}))
+			lang.L("Processing of dossier {{.Code}} is stopped.", map[string]any{"Code": h.Code}),
+			func(ctx context.Context, d *data.Dossier) error {
+				return w.print(ctx, d, "dung-xu-ly", reports.StopNotice)
+			})
 		return ""
 	})
 }
 
-// record writes p on the dossier of h in the background and reads the list again; done is the
-// message on success (UI thread).
-func (w *workScreen) record(h data.Hit, p data.Payload, done string) {
+// record writes p on the dossier of h in the background, then runs after (printing a form; may
+// be nil), and reads the list again; done is the message on success (UI thread).
+func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...func(context.Context, *data.Dossier) error) {
 	if w.busy || w.store == nil {
 		return
 	}
@@ -368,20 +379,53 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string) {
 	w.status.SetText(lang.L("Recording…"))
 	st, user := w.store, w.user
 	w.u.spawn(func() {
-		_, err := st.Record(w.u.ctx, user, h.ID, p)
+		d, err := st.Record(w.u.ctx, user, h.ID, p)
+		var perr error
+		for _, fn := range after {
+			if err == nil && perr == nil {
+				perr = fn(w.u.ctx, d)
+			}
+		}
 		if w.u.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
 			w.setBusy(false)
-			if err != nil {
+			switch {
+			case err != nil:
 				w.status.SetText(message(errorf("Could not record the step", err)))
 				w.u.showError(errorf("Could not record the step", err))
-			} else {
+			case perr != nil:
+				w.status.SetText(done + " " + lang.L("The form could not be printed:") + " " + message(perr))
+			default:
 				w.status.SetText(done)
 			}
 			w.load() // also after an error: someone else may have moved the dossier on
 		})
+	})
+}
+
+// print writes a form of dossier d from its log and opens it (off the UI thread).
+func (w *workScreen) print(ctx context.Context, d *data.Dossier, prefix string,
+	form func(io.Writer, reports.Settings, *reports.FormData) error) error {
+	d, evs, err := w.store.DossierByID(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	settings, err := reports.LoadSettings(ctx, w.store)
+	if err != nil {
+		return err
+	}
+	names, err := reports.LoadNames(ctx, w.store)
+	if err != nil {
+		return err
+	}
+	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: w.u.now().In(w.store.Location())}
+	if err := os.MkdirAll(w.outDir, 0o755); err != nil {
+		return err
+	}
+	return w.open(filepath.Join(w.outDir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
+		return form(out, settings, fd)
 	})
 }
 

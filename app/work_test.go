@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -308,6 +310,16 @@ func TestWorkLeaderStopsWithdrawal(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := openWork(t, u, "lanhdao1")
+	ws.outDir = t.TempDir()
+	var prints []printed
+	ws.open = func(path string, write func(io.Writer) error) error {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		prints = append(prints, printed{path, b.Bytes()})
+		return nil
+	}
 	want, err := st.LeaderWork(ctx, "lanhdao1", "", workLimit)
 	if err != nil {
 		t.Fatal(err)
@@ -358,6 +370,9 @@ func TestWorkLeaderStopsWithdrawal(t *testing.T) {
 	}
 	if slices.Contains(rowIDs(ws.rows), d.ID) {
 		t.Error("the stopped dossier is still listed")
+	}
+	if len(prints) != 1 || !bytes.HasPrefix(prints[0].pdf, []byte("%PDF")) || !strings.Contains(prints[0].path, "dung-xu-ly") {
+		t.Errorf("form 05 not printed: %d prints", len(prints))
 	}
 }
 
