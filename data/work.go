@@ -1,0 +1,31 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// LeaderWork lists the open dossiers waiting for a leader: those handed to username, the
+// withdrawal requests (only a leader may stop processing, form 05), the overdue ones (a leader
+// signs the apology, form 04) and, when unit is not "", that unit's open dossiers (a leader who is
+// also an officer). The order is MyWork's: overdue first, then by due date (those without one
+// last), at most limit (1–1000, default 50).
+func (s *Store) LeaderWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 50
+	}
+	q := "SELECT " + hitColumns +
+		" FROM dossiers d INDEXED BY dossiers_unfinished LEFT JOIN procedures p ON p.id = d.procedure_id WHERE " + openCond +
+		" AND ((d.handler = ? AND d.handler <> '') OR d.status = ? OR d.due_at < ?"
+	args := []any{username, int(StatusWithdrawing), s.Now().Unix()}
+	if unit != "" {
+		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
+		args = append(args, unit)
+	}
+	q += ") ORDER BY " + dueKey + ", d.rid LIMIT ?"
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("liệt kê hồ sơ chờ lãnh đạo: %w", err)
+	}
+	return s.scanHits(rows)
+}
