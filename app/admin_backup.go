@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,11 +16,23 @@ import (
 	"motcua/data"
 )
 
-// File choosers of the backup tab. When set (by the file chooser of the app), a Browse button
-// next to each path fills it; the typed path always works. done gets "" when nothing was chosen.
+// File choosers of the backup tab (filepick.go): a Browse button next to each path fills it; the
+// typed path always works. They start in the folder of what is typed, when it exists.
 var (
-	adminPickFolder func(win fyne.Window, start string, done func(path string))
-	adminPickFile   func(win fyne.Window, start string, done func(path string))
+	adminPickFolder = func(win fyne.Window, start string, done func(path string)) {
+		p := pickFolder(win, lang.L("Choose a folder"), done)
+		if fi, err := os.Stat(start); start != "" && err == nil && fi.IsDir() {
+			p.open(start)
+		}
+	}
+	adminPickFile = func(win fyne.Window, start string, done func(path string)) {
+		p := pickFile(win, lang.L("Choose a backup file"), []string{".db"}, done)
+		if dir := filepath.Dir(start); start != "" {
+			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+				p.open(dir)
+			}
+		}
+	}
 )
 
 // adminBackup is the Sao lưu tab: a backup now into a chosen folder, restoring a backup, and

@@ -167,6 +167,7 @@ func (u *ui) loggedIn(user *data.User) {
 	u.setUser(user)
 	u.login = nil
 	u.showShell()
+	u.startAutoBackup(u.currentStore())
 	if d := u.dashboard; d != nil {
 		d.startRefresh() // the figures were computed when the office opened
 	}

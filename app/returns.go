@@ -176,7 +176,7 @@ func (r *returnsScreen) build() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.hits) {
 				h := r.hits[id]
-				o.(*widget.Label).SetText(h.Code + "   " + h.Applicant + "   " + h.ProcedureName + "   (" + statusText(h.Status) + ")")
+				o.(*widget.Label).SetText(h.Code + "   " + h.Applicant + "   " + h.ProcedureName + "   (" + statusName(h.Status) + ")")
 			}
 		})
 	r.results.OnSelected = func(id widget.ListItemID) {
@@ -420,7 +420,7 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	}
 	set("Applicant", who)
 	set("Procedure", d.ProcedureName)
-	set("Status", statusText(d.Status))
+	set("Status", statusName(d.Status))
 	set("Received on", clock(d.ReceivedAt.In(loc)))
 	due := lang.L("No due date")
 	if d.HasDue {
@@ -454,11 +454,11 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 		}
 		r.afterBox.Show()
 	case data.StatusRefused, data.StatusStopped:
-		r.ready.SetText(lang.L("This dossier has no result to return ({{.Status}}).", map[string]any{"Status": statusText(d.Status)}))
+		r.ready.SetText(lang.L("This dossier has no result to return ({{.Status}}).", map[string]any{"Status": statusName(d.Status)}))
 		r.ready.Importance = widget.DangerImportance
 	default:
 		r.ready.SetText(lang.L("Not ready: the dossier is still being handled ({{.Status}}). Nothing can be returned yet.",
-			map[string]any{"Status": statusText(d.Status)}))
+			map[string]any{"Status": statusName(d.Status)}))
 		r.ready.Importance = widget.DangerImportance
 	}
 	if d.Status == data.StatusProcessed && !data.Allowed(r.user.Roles, data.EvReturned, d.Status) {

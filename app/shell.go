@@ -205,6 +205,9 @@ func (s *shell) showSection(key string) bool {
 		return false
 	}
 	if s.current != key || s.detail {
+		// a field focused on the screen left behind would keep a scanner's keystrokes from the
+		// search box
+		s.u.win.Canvas().Unfocus()
 		s.current = key
 		s.detail = false
 		screen, ok := s.screens[key]

@@ -167,7 +167,7 @@ func (w *workScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		text += " — " + r.hit.ProcedureName
 	}
 	what.SetText(text)
-	status.SetText(statusText(r.hit.Status))
+	status.SetText(statusName(r.hit.Status))
 	key, importance, do := w.action(r.hit)
 	action.SetText(lang.L(key))
 	action.Importance = importance
@@ -193,9 +193,9 @@ func (r workRow) timeText() string {
 	case r.paused():
 		return lang.L("Clock paused")
 	case r.overdue:
-		return lang.L("Overdue by {{.Time}}", map[string]any{"Time": workingSpan(r.left, r.perDay)})
+		return lang.L("Overdue by {{.Time}}", map[string]any{"Time": shortSpan(r.left, r.perDay)})
 	}
-	return lang.L("{{.Time}} left", map[string]any{"Time": workingSpan(r.left, r.perDay)})
+	return lang.L("{{.Time}} left", map[string]any{"Time": shortSpan(r.left, r.perDay)})
 }
 
 // importance colours the time left: red overdue, orange due within a working day, green else.
@@ -211,8 +211,9 @@ func (r workRow) importance() widget.Importance {
 	return widget.SuccessImportance
 }
 
-// workingSpan writes a working time as days (of perDay) and hours (UI thread).
-func workingSpan(d, perDay time.Duration) string {
+// shortSpan writes a working time as days (of perDay) and hours, short enough for a list column
+// (UI thread); workingSpan (detail_timeline.go) is the long form.
+func shortSpan(d, perDay time.Duration) string {
 	if perDay <= 0 {
 		perDay = 8 * time.Hour
 	}
@@ -435,29 +436,3 @@ func (w *workScreen) setBusy(on bool) {
 	w.list.Refresh()
 }
 
-// statusText is the translated name of a status (the Vietnamese is data's, DOMAIN.md §4).
-func statusText(s data.Status) string {
-	switch s {
-	case data.StatusSubmitted:
-		return lang.L("Submitted online")
-	case data.StatusReceived:
-		return lang.L("Accepted, not yet handed over")
-	case data.StatusRefused:
-		return lang.L("Refused at the counter")
-	case data.StatusProcessing:
-		return lang.L("In processing")
-	case data.StatusSupplement:
-		return lang.L("Supplement requested")
-	case data.StatusObligation:
-		return lang.L("Waiting for the financial obligation")
-	case data.StatusWithdrawing:
-		return lang.L("Withdrawal requested")
-	case data.StatusStopped:
-		return lang.L("Processing stopped")
-	case data.StatusProcessed:
-		return lang.L("Result ready")
-	case data.StatusReturned:
-		return lang.L("Result returned")
-	}
-	return s.String()
-}

@@ -10,7 +10,7 @@ import (
 
 // Settings the administration screen writes beyond those of office.go.
 const (
-	SettingReceiptLayout = "receipt_layout" // "a4" or "a5"; the same key as reports.SettingReceiptLayout
+	SettingReceiptLayout = "receipt_layout" // "a4" or "a5"
 	SettingBackupDir     = "backup_dir"     // folder of the automatic daily backup; "" is none
 )
 

@@ -28,10 +28,8 @@ const (
 	ReceiptA5 = "a5"
 )
 
-// Setting keys read here beyond those data defines.
-const (
-	SettingReceiptLayout = "receipt_layout"
-)
+// SettingReceiptLayout is data's key, kept here for the callers of this package.
+const SettingReceiptLayout = data.SettingReceiptLayout
 
 // LoadSettings reads the settings of the office a store belongs to.
 func LoadSettings(ctx context.Context, s *data.Store) (Settings, error) {
