@@ -435,4 +435,3 @@ func (w *workScreen) setBusy(on bool) {
 	w.busy = on
 	w.list.Refresh()
 }
-
