@@ -43,7 +43,12 @@ const (
 )
 
 var dlColumnTitles = [dlColumns]string{"Dossier code", "Applicant", "Procedure", "Status", "Received on", "Due / time left", "Channel"}
-var dlColumnWidths = [dlColumns]float32{215, 175, 235, 150, 130, 215, 95}
+
+// dlColumnWidths are the columns' widths; the procedure's is what the others leave (at least
+// dlMinProcedureWidth), so that the table fills the screen without scrolling sideways.
+var dlColumnWidths = [dlColumns]float32{195, 150, 0, 120, 90, 210, 80}
+
+const dlMinProcedureWidth = 150
 
 // buildDossiers is the dossier list (Hồ sơ) for the logged-in user.
 func buildDossiers(u *ui) fyne.CanvasObject {
@@ -192,6 +197,9 @@ func (d *dossierList) build() {
 	}
 	d.table.UpdateHeader = d.updateHeader
 	for i, w := range dlColumnWidths {
+		if i == dlColProcedure {
+			w = dlMinProcedureWidth
+		}
 		d.table.SetColumnWidth(i, w)
 	}
 	d.table.OnSelected = func(id widget.TableCellID) {
@@ -204,7 +212,7 @@ func (d *dossierList) build() {
 
 	label := func(key string) fyne.CanvasObject { return widget.NewLabel(lang.L(key)) }
 	dateBox := func(e *dateEntry) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(125, e.MinSize().Height), e)
+		return container.NewGridWrap(fyne.NewSize(150, e.MinSize().Height), e)
 	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(d.clearBtn, d.refreshBtn), d.search)
 	choices := container.NewGridWithColumns(4, d.status, d.unit, d.channel, d.procedure)
@@ -212,7 +220,46 @@ func (d *dossierList) build() {
 		container.NewHBox(label("From"), dateBox(d.from), label("To"), dateBox(d.to), d.dueSoon, d.overdue),
 		nil, d.info)
 	filters := container.NewVBox(top, choices, when)
-	d.root = newDLRoot(d, container.NewBorder(container.NewPadded(filters), nil, nil, nil, d.table))
+	table := container.NewThemeOverride(container.New(&dlTableLayout{d: d}, d.table), dlDenseTheme{fyne.CurrentApp().Settings().Theme()})
+	d.root = newDLRoot(d, container.NewBorder(container.NewPadded(filters), nil, nil, nil, table))
+}
+
+// dlDenseTheme narrows the padding inside the table's cells: seven columns fit a 1280-pixel
+// window without scrolling sideways, and more rows show at once.
+type dlDenseTheme struct{ fyne.Theme }
+
+func (t dlDenseTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return t.Theme.Size(n) / 2
+	}
+	return t.Theme.Size(n)
+}
+
+// dlTableLayout gives the table all the room and the procedure column what the others leave.
+type dlTableLayout struct {
+	d     *dossierList
+	width float32 // the procedure column's width set last
+}
+
+func (l *dlTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	rest := size.Width - theme.Padding()*float32(dlColumns+1)
+	for i, w := range dlColumnWidths {
+		if i != dlColProcedure {
+			rest -= w
+		}
+	}
+	if w := max(rest, dlMinProcedureWidth); w != l.width {
+		l.width = w
+		l.d.table.SetColumnWidth(dlColProcedure, w)
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *dlTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize()
 }
 
 // loadChoices fills the unit and procedure filters from the catalog.
@@ -587,7 +634,7 @@ func (d *dossierList) cellText(h data.Hit, col int) (string, widget.Importance) 
 		if h.ReceivedAt.IsZero() {
 			return "", widget.MediumImportance
 		}
-		return clock(h.ReceivedAt), widget.MediumImportance
+		return shortDate(calendar.DateOf(h.ReceivedAt)), widget.MediumImportance
 	case dlColDue:
 		return timeLeft(h, d.at, d.soon)
 	case dlColChannel:

@@ -91,18 +91,19 @@ func hoursUp(d time.Duration) int {
 	return max(1, int((d+time.Hour-1)/time.Hour))
 }
 
+// leftFor is the time left, in hours under a day (rounded up) and whole days beyond.
 func leftFor(d time.Duration) string {
-	if d >= 24*time.Hour {
-		return lang.L("{{.N}} days left", map[string]any{"N": int(d / (24 * time.Hour))})
+	if h := hoursUp(d); h < 24 {
+		return lang.L("{{.N}} hours left", map[string]any{"N": h})
 	}
-	return lang.L("{{.N}} hours left", map[string]any{"N": hoursUp(d)})
+	return lang.L("{{.N}} days left", map[string]any{"N": max(1, int(d/(24*time.Hour)))})
 }
 
 func overdueBy(d time.Duration) string {
-	if d >= 24*time.Hour {
-		return lang.L("overdue by {{.N}} days", map[string]any{"N": int(d / (24 * time.Hour))})
+	if h := hoursUp(d); h < 24 {
+		return lang.L("overdue by {{.N}} hours", map[string]any{"N": h})
 	}
-	return lang.L("overdue by {{.N}} hours", map[string]any{"N": hoursUp(d)})
+	return lang.L("overdue by {{.N}} days", map[string]any{"N": max(1, int(d/(24*time.Hour)))})
 }
 
 // statusName is the translated name of a status (the data layer's names are Vietnamese only).

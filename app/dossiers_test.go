@@ -456,8 +456,8 @@ func TestDossiersSortByHeader(t *testing.T) {
 		{"Mã hồ sơ", data.SortCodeDesc},
 		{"Hạn giải quyết / còn lại", data.SortDueAsc},
 		{"Hạn giải quyết / còn lại", data.SortDueDesc},
-		{"Ngày tiếp nhận", data.SortReceivedDesc},
-		{"Ngày tiếp nhận", data.SortReceivedAsc},
+		{"Ngày nhận", data.SortReceivedDesc},
+		{"Ngày nhận", data.SortReceivedAsc},
 	} {
 		test.Tap(header(c.title))
 		u.wait()
