@@ -120,8 +120,13 @@ func BenchmarkDossierList(b *testing.B) {
 	cases := dlBenchCases()
 	times := make([][]time.Duration, len(cases))
 	rows := make([]string, len(cases))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	// One pass first, untimed, as the data benchmarks do: the office's pages are read from disk
+	// once, then from the cache, as on an office PC after the first minutes.
+	for i := -1; i < b.N; i++ {
+		if i == 0 {
+			times = make([][]time.Duration, len(cases))
+			b.ResetTimer()
+		}
 		for c, cs := range cases {
 			b.StopTimer()
 			reset()
@@ -166,22 +171,24 @@ func BenchmarkDossierList(b *testing.B) {
 	}
 	b.ReportMetric(ms(sum/time.Duration(all)), "ms/filter")
 	b.ReportMetric(ms(worst), "worst-p95-ms")
-	if rss := residentMB(); rss > 0 {
+	if rss, anon := residentMB("VmRSS:"), residentMB("RssAnon:"); rss > 0 {
 		b.ReportMetric(rss, "MB-resident")
-		fmt.Printf("INFO resident memory with the dossier list open on %d dossiers: %.0f MB\n", n, rss)
+		b.ReportMetric(anon, "MB-anon")
+		fmt.Printf("INFO resident memory with the dossier list open on %d dossiers: %.0f MB, of which %.0f MB not the mapped database file\n", n, rss, anon)
 	}
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// residentMB is the process's resident memory (Linux; 0 elsewhere).
-func residentMB() float64 {
+// residentMB is a figure of the process's resident memory from /proc/self/status: VmRSS: all of
+// it, RssAnon: without the pages of mapped files (the database is mapped). 0 where unknown.
+func residentMB(field string) float64 {
 	raw, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(raw), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == field {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
 		}

@@ -583,3 +583,33 @@ func TestDossiersProblemsShownInPlace(t *testing.T) {
 		t.Fatalf("store error shows %q", d.info.Text)
 	}
 }
+
+// The keys the screen looks up through tables (not as lang.L literals) are translated too.
+func TestDossiersIndirectKeysTranslated(t *testing.T) {
+	keys := append([]string(nil), dlColumnTitles[:]...)
+	for _, k := range statusKeys {
+		keys = append(keys, k)
+	}
+	for _, name := range []string{"vi.json", "en.json"} {
+		table, err := translationTable(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if _, ok := table[k]; !ok {
+				t.Errorf("%s lacks %q", name, k)
+			}
+		}
+	}
+	setLanguage("en")
+	t.Cleanup(func() { setLanguage("vi") })
+	if got := statusName(data.StatusProcessing); got != "Being handled" {
+		t.Errorf("English status name %q", got)
+	}
+	setLanguage("vi")
+	for s := data.StatusSubmitted; s <= data.StatusReturned; s++ {
+		if got := statusName(s); got != s.String() {
+			t.Errorf("Vietnamese name of status %d is %q, the data layer says %q", s, got, s.String())
+		}
+	}
+}
