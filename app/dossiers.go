@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"strings"
 	"sync"
 	"time"
@@ -46,7 +47,7 @@ var dlColumnTitles = [dlColumns]string{"Dossier code", "Applicant", "Procedure",
 
 // dlColumnWidths are the columns' widths; the procedure's is what the others leave (at least
 // dlMinProcedureWidth), so that the table fills the screen without scrolling sideways.
-var dlColumnWidths = [dlColumns]float32{195, 150, 0, 120, 90, 210, 80}
+var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 205, 80}
 
 const dlMinProcedureWidth = 150
 
@@ -99,6 +100,7 @@ type dossierList struct {
 	clearBtn   *widget.Button
 	refreshBtn *widget.Button
 	info       *widget.Label // the count, "nothing matches" or what went wrong
+	empty      *widget.Label // over the empty table: why it is empty
 	table      *widget.Table
 
 	units       []data.Unit
@@ -220,13 +222,36 @@ func (d *dossierList) build() {
 		container.NewHBox(label("From"), dateBox(d.from), label("To"), dateBox(d.to), d.dueSoon, d.overdue),
 		nil, d.info)
 	filters := container.NewVBox(top, choices, when)
-	table := container.NewThemeOverride(container.New(&dlTableLayout{d: d}, d.table), dlDenseTheme{fyne.CurrentApp().Settings().Theme()})
+	d.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	d.empty.Hide()
+	table := container.NewStack(
+		container.NewThemeOverride(container.New(&dlTableLayout{d: d}, d.table), dlDenseTheme{fyne.CurrentApp().Settings().Theme()}),
+		container.NewCenter(d.empty))
 	d.root = newDLRoot(d, container.NewBorder(container.NewPadded(filters), nil, nil, nil, table))
 }
 
 // dlDenseTheme narrows the padding inside the table's cells: seven columns fit a 1280-pixel
-// window without scrolling sideways, and more rows show at once.
+// window without scrolling sideways, and more rows show at once. It also darkens the colours of
+// the time left: the theme's light green and amber are hard to read as text on white.
 type dlDenseTheme struct{ fyne.Theme }
+
+var (
+	dlOverdueColor = color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF} // #C62828
+	dlSoonColor    = color.NRGBA{R: 0xB4, G: 0x53, B: 0x09, A: 0xFF} // #B45309
+	dlDoneColor    = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF} // #2E7D32
+)
+
+func (t dlDenseTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameError:
+		return dlOverdueColor
+	case theme.ColorNameWarning:
+		return dlSoonColor
+	case theme.ColorNameSuccess:
+		return dlDoneColor
+	}
+	return t.Theme.Color(n, v)
+}
 
 func (t dlDenseTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameInnerPadding {
@@ -547,6 +572,14 @@ func (d *dossierList) showCount() {
 func (d *dossierList) setInfo(text string, imp widget.Importance) {
 	d.info.Importance = imp
 	d.info.SetText(text)
+	// An empty table says why in its middle too, where the rows would be.
+	if d.rows == 0 && !d.pending {
+		d.empty.Importance = imp
+		d.empty.SetText(text)
+		d.empty.Show()
+	} else {
+		d.empty.Hide()
+	}
 }
 
 // showProblem shows what went wrong in place of the count; the rows shown stay.

@@ -293,6 +293,14 @@ func TestDossiersNewDossierAfterRefreshAndSearchWithoutAccents(t *testing.T) {
 	if d.rows != 0 || d.info.Text != "Không có hồ sơ nào khớp bộ lọc." {
 		t.Fatalf("no match: %d rows, %q", d.rows, d.info.Text)
 	}
+	if !d.empty.Visible() || d.empty.Text != d.info.Text {
+		t.Errorf("the empty table does not say why (%v, %q)", d.empty.Visible(), d.empty.Text)
+	}
+	d.search.SetText("")
+	u.wait()
+	if d.empty.Visible() {
+		t.Error("the note stays over a full table")
+	}
 }
 
 func TestDossiersSearchDropsOlderAnswers(t *testing.T) {
