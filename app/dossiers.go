@@ -166,8 +166,9 @@ func (d *dossierList) build() {
 	d.from, d.to = newDateEntry(), newDateEntry()
 	for _, e := range []*dateEntry{d.from, d.to} {
 		e.OnChanged = func(s string) {
+			// A date half typed lists nothing; a whole one lists after a pause, like the search.
 			if _, _, err := e.date(); err == nil {
-				d.changed()
+				d.searchLater()
 			}
 		}
 		e.OnSubmitted = func(string) { d.apply() }
@@ -373,7 +374,8 @@ func (d *dossierList) changed() {
 	}
 }
 
-// searchLater lists dlDebounce after the last keystroke, so that typing a name runs one query.
+// searchLater lists dlDebounce after the last keystroke, so that typing a name or a date runs
+// one query.
 func (d *dossierList) searchLater() {
 	if d.quiet {
 		return

@@ -621,3 +621,30 @@ func TestDossiersIndirectKeysTranslated(t *testing.T) {
 		}
 	}
 }
+
+// Typing a name lists once, after the pause, not at every keystroke.
+func TestDossiersSearchWaitsForThePause(t *testing.T) {
+	u, d := openDossierList(t, 60, "tiepnhan1")
+	dlDebounce = 300 * time.Millisecond // openDossierList restores it
+	started := make(chan func(), 10)
+	d.spawn = func(fn func()) { started <- fn }
+	test.Type(d.search, "nguyen")
+	select {
+	case <-started:
+		t.Fatal("a keystroke listed at once")
+	default:
+	}
+	var fn func()
+	select {
+	case fn = <-started:
+	case <-time.After(5 * time.Second):
+		t.Fatal("nothing listed after the pause")
+	}
+	time.Sleep(2 * dlDebounce)
+	if len(started) != 0 {
+		t.Fatalf("%d more listings for one word", len(started))
+	}
+	d.spawn = u.spawn
+	fn()
+	sameRows(t, "search nguyen", listed(t, d), fromStore(t, u.currentStore(), data.ListFilter{Query: "nguyen"}, data.SortReceivedDesc))
+}
