@@ -591,27 +591,35 @@ func (d *dossierList) showProblem(err error) {
 
 // want reads page p of the latest listing unless it is here or on its way (UI thread).
 func (d *dossierList) want(p int) {
-	if d.pending || d.failed || p < 0 || p*dlPageSize >= d.rows || d.pages.loading[p] {
+	pages := d.pages
+	if d.pending || d.failed || p < 0 || p*dlPageSize >= d.rows || pages.loading[p] {
 		return
 	}
-	if _, ok := d.pages.pages[p]; ok {
+	if _, ok := pages.pages[p]; ok {
 		return
 	}
-	d.pages.loading[p] = true
+	if pages.inflight >= dlMaxLoads {
+		// Dragging the scroll bar across a million rows asks for pages it has already left;
+		// the table asks again for the rows it still shows when a page comes in.
+		return
+	}
+	pages.loading[p] = true
+	pages.inflight++
 	gen, f, o, st, ctx := d.gen, d.f, d.order, d.store, d.listCtx
 	d.spawn(func() {
 		hits, err := st.List(ctx, f, o, p*dlPageSize, dlPageSize)
 		fyne.Do(func() {
+			pages.inflight--
+			delete(pages.loading, p)
 			if gen != d.gen {
 				return
 			}
 			if err != nil {
-				delete(d.pages.loading, p)
 				d.failed = true
 				d.showProblem(errorf("Could not list the dossiers", err))
 				return
 			}
-			d.pages.put(p, hits)
+			pages.put(p, hits)
 			if len(hits) < dlPageSize && p*dlPageSize+len(hits) < d.rows {
 				// Dossiers went since the count: the list ends here.
 				d.rows, d.more = p*dlPageSize+len(hits), false

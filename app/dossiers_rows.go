@@ -13,15 +13,18 @@ import (
 // The rows of the dossier list are read a page at a time, when the table first draws a row of
 // the page: a million-row office is never read whole. dlPageSize rows cost one List query (≤ 55 ms
 // at 1,000,000 dossiers, data/list_bench_test.go); dlMaxPages bounds what stays in memory.
+// At most dlMaxLoads pages are read at once.
 var (
 	dlPageSize = 200
 	dlMaxPages = 40
+	dlMaxLoads = 2
 )
 
 // dlPages is the bounded cache of the pages of one listing (UI thread only).
 type dlPages struct {
-	pages   map[int][]data.Hit
-	loading map[int]bool
+	pages    map[int][]data.Hit
+	loading  map[int]bool
+	inflight int // pages being read
 }
 
 func newDLPages() *dlPages {
@@ -40,7 +43,6 @@ func (c *dlPages) row(i int) (data.Hit, bool) {
 // put keeps page p, dropping the pages farthest from it when there are too many: the user scrolls
 // on from where the table is, so the near pages are the ones needed again.
 func (c *dlPages) put(p int, hits []data.Hit) {
-	delete(c.loading, p)
 	c.pages[p] = hits
 	for len(c.pages) > dlMaxPages {
 		far, dist := -1, -1

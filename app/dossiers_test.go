@@ -648,3 +648,39 @@ func TestDossiersSearchWaitsForThePause(t *testing.T) {
 	fn()
 	sameRows(t, "search nguyen", listed(t, d), fromStore(t, u.currentStore(), data.ListFilter{Query: "nguyen"}, data.SortReceivedDesc))
 }
+
+// Scrolling far asks for at most dlMaxLoads pages at once; the rows still shown are read when
+// those come in.
+func TestDossiersFewPagesAtOnce(t *testing.T) {
+	size := dlPageSize
+	dlPageSize = 3
+	t.Cleanup(func() { dlPageSize = size })
+	u, d := openDossierList(t, 60, "tiepnhan1")
+	var held []func()
+	d.spawn = func(fn func()) { held = append(held, fn) }
+	d.table.ScrollToBottom()
+	if len(held) != dlMaxLoads {
+		t.Fatalf("%d pages read at once, want %d", len(held), dlMaxLoads)
+	}
+	for i := 0; i < 20 && len(held) > 0; i++ {
+		fn := held[0]
+		held = held[1:]
+		fn()
+		if len(held) > dlMaxLoads {
+			t.Fatalf("%d pages read at once", len(held))
+		}
+	}
+	if len(held) != 0 {
+		t.Fatal("the pages shown are still being read")
+	}
+	all := fromStore(t, u.currentStore(), data.ListFilter{}, data.SortReceivedDesc)
+	if !contains(texts(d.table), all[59].Code) {
+		t.Errorf("the last row %s is not drawn", all[59].Code)
+	}
+	shown := texts(d.table)
+	for _, s := range shown {
+		if s == "…" {
+			t.Fatal("a row shown is still “…”")
+		}
+	}
+}
