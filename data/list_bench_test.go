@@ -29,6 +29,9 @@ func listCases() []listCase {
 		{`query "nguyen van"`, data.ListFilter{Query: "nguyen van"}},
 		{`query "nguyen" (a third of the office)`, data.ListFilter{Query: "nguyen"}},
 		{`query "tran thi h"`, data.ListFilter{Query: "tran thi h"}},
+		// The kept office's codes: this month's (near the newest) and a year-old month's.
+		{"query code prefix of this month", data.ListFilter{Query: "000.00.31.H56-2611"}},
+		{"query code prefix of a month a year ago", data.ListFilter{Query: "000.00.31.H56-2512"}},
 		{"status=10 + unit + month + query", data.ListFilter{Statuses: []data.Status{data.StatusReturned}, Unit: "TPHT",
 			From: calendar.D(2026, 10, 1), To: calendar.D(2026, 10, 31), Query: "nguyen"}},
 	}
