@@ -85,7 +85,7 @@ type statsScreen struct {
 	exports  []*widget.Button
 	working  bool // an export is being written
 
-	tabs                                     *container.AppTabs
+	tabs                                    *container.AppTabs
 	summaryTab, fieldTab, lateTab, staffTab *container.TabItem
 
 	seq   int          // the latest period asked for
@@ -166,7 +166,7 @@ func (s *statsScreen) build() {
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.about = widget.NewLabel("")
-	s.about.Truncation = fyne.TextTruncateEllipsis
+	s.about.Wrapping = fyne.TextWrapWord
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
@@ -326,9 +326,9 @@ func computeStats(ctx context.Context, st *data.Store, p statsPeriod) (*statsRes
 // showResult puts an answer on screen (UI thread).
 func (s *statsScreen) showResult(r *statsResult) {
 	s.shown = r
-	note := lang.L("Early / on time / late compared by the minute, as the national portal does.")
+	note := lang.L("deadlines compared by the minute, as the national portal does")
 	if r.mode == data.ModeDate {
-		note = lang.L("Early / on time / late compared by date, as provincial systems do.")
+		note = lang.L("deadlines compared by date, as provincial systems do")
 	}
 	s.about.SetText(lang.L("From {{.From}} to {{.To}}", map[string]any{"From": r.period.from.VN(), "To": r.period.to.VN()}) + " · " + note)
 	s.showFigures(r.byUnit.Total)
@@ -444,7 +444,7 @@ func (s *statsScreen) loadStaff(r *statsResult) {
 					s.staff = append(s.staff, row)
 				}
 			}
-			s.staffNote.SetText(lang.L("Dossiers resolved in the period that each official worked on; indices of Circular 01/2018 (0–2 each), score out of 10."))
+			s.staffNote.SetText(lang.L("Dossiers resolved in the period that each official worked on. Indices of Circular 01/2018 (0–2): 1 time, 3 supplements, 7 attitude; the score adds 1, 2, 3, 4 and 7."))
 			s.staffTable.Refresh()
 		})
 	})

@@ -11,7 +11,7 @@ import (
 
 // chartGroup is one bar of the chart: a unit and its dossiers resolved early, on time and late.
 type chartGroup struct {
-	label                string
+	label               string
 	early, onTime, late int
 }
 
@@ -48,12 +48,13 @@ const (
 	chartGap    = 10
 )
 
-// chartColors are the colours of early, on time and late: good, neutral, bad.
+// chartColors are the colours of early, on time and late: good, neutral, bad. Not the theme's:
+// its primary colour is the office's red, which would read as "late".
 func chartColors() [3]color.Color {
 	return [3]color.Color{
-		theme.Color(theme.ColorNameSuccess),
-		theme.Color(theme.ColorNamePrimary),
-		theme.Color(theme.ColorNameError),
+		color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}, // green
+		color.NRGBA{R: 0x19, G: 0x76, B: 0xD2, A: 0xFF}, // blue
+		color.NRGBA{R: 0xE5, G: 0x39, B: 0x35, A: 0xFF}, // red
 	}
 }
 
@@ -98,7 +99,7 @@ func (r *chartRenderer) build() {
 	n := len(r.c.groups)
 	r.names, r.segments, r.values, r.totals = make([]*canvas.Text, n), make([][3]*canvas.Rectangle, n), make([][3]*canvas.Text, n), make([]*canvas.Text, n)
 	r.nameLabels = make([]string, n)
-	white := theme.Color(theme.ColorNameForegroundOnPrimary)
+	white := color.White
 	for i, g := range r.c.groups {
 		r.nameLabels[i] = g.label
 		r.names[i] = chartText(g.label, fg)

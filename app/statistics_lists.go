@@ -23,20 +23,18 @@ func fieldCell(name string, f data.Figures, col int) string {
 	case 1:
 		return count(f.ReceivedTotal)
 	case 2:
-		return count(f.ReceivedNewOnline)
-	case 3:
 		return count(f.ResolvedTotal)
-	case 4:
+	case 3:
 		return count(f.ResolvedEarly)
-	case 5:
+	case 4:
 		return count(f.ResolvedOnTime)
-	case 6:
+	case 5:
 		return count(f.ResolvedLate)
-	case 7:
+	case 6:
 		return count(f.PendingTotal)
-	case 8:
+	case 7:
 		return count(f.PendingOverdue)
-	case 9:
+	case 8:
 		return percentOrDash(f.ResolvedEarly+f.ResolvedOnTime, f.ResolvedTotal)
 	}
 	return ""
@@ -45,16 +43,15 @@ func fieldCell(name string, f data.Figures, col int) string {
 // buildFields is the tab of the table by field, with a total row.
 func (s *statsScreen) buildFields() fyne.CanvasObject {
 	cols := []statsColumn{
-		{lang.L("Field"), 300, false},
-		{lang.L("Received"), 90, true},
-		{lang.L("Online"), 90, true},
-		{lang.L("Resolved"), 110, true},
-		{lang.L("Early"), 90, true},
-		{lang.L("On time"), 90, true},
-		{lang.L("Late"), 80, true},
-		{lang.L("Being processed"), 130, true},
-		{lang.L("Overdue"), 80, true},
-		{lang.L("On-time rate"), 120, true},
+		{lang.L("Field"), 215, false},
+		{lang.L("Received"), 95, true},
+		{lang.L("Resolved"), 120, true},
+		{lang.L("Early"), 95, true},
+		{lang.L("On time"), 95, true},
+		{lang.L("Late"), 85, true},
+		{lang.L("Being processed"), 135, true},
+		{lang.L("Overdue"), 85, true},
+		{lang.L("On-time rate"), 130, true},
 	}
 	s.fieldTable = newStatsTable(cols,
 		func() int {
@@ -71,12 +68,13 @@ func (s *statsScreen) buildFields() fyne.CanvasObject {
 		},
 		func(row int) bool { return row == len(s.fields) })
 	note := widget.NewLabel(lang.L("Received includes the dossiers carried over from the previous period; being processed and overdue are counted at the end of the period."))
-	note.Wrapping = fyne.TextWrapWord
+	note.Truncation = fyne.TextTruncateEllipsis // a wrapped label in a border overlaps the table
 	note.SizeName = theme.SizeNameCaptionText
 	return container.NewBorder(nil, note, nil, nil, s.fieldTable)
 }
 
-// lateCell is one cell of the late list.
+// lateCell is one cell of the late list: what the leader reads first (which dossier, why late)
+// on the left, the unit last.
 func (s *statsScreen) lateCell(row, col int) string {
 	l := s.late[row]
 	switch col {
@@ -87,15 +85,6 @@ func (s *statsScreen) lateCell(row, col int) string {
 	case 2:
 		return l.Procedure
 	case 3:
-		return l.Unit
-	case 4:
-		if l.Due.IsZero() {
-			return lang.L("No deadline")
-		}
-		return vntext.DateTime(l.Due)
-	case 5:
-		return vntext.DateTime(l.Finished)
-	case 6:
 		if !l.Apologised {
 			return lang.L("No apology letter yet")
 		}
@@ -104,10 +93,19 @@ func (s *statsScreen) lateCell(row, col int) string {
 			reason += " " + lang.L("(letter no. {{.No}})", map[string]any{"No": l.ApologyNo})
 		}
 		return reason
-	case 7:
+	case 4:
+		if l.Due.IsZero() {
+			return lang.L("No deadline")
+		}
+		return vntext.DateTime(l.Due)
+	case 5:
+		return vntext.DateTime(l.Finished)
+	case 6:
 		if l.Apologised {
 			return vntext.Date(l.NewDue)
 		}
+	case 7:
+		return l.Unit
 	}
 	return ""
 }
@@ -116,14 +114,14 @@ func (s *statsScreen) lateCell(row, col int) string {
 // letters; clicking a line opens the dossier.
 func (s *statsScreen) buildLate() fyne.CanvasObject {
 	cols := []statsColumn{
-		{lang.L("Dossier code"), 190, false},
-		{lang.L("Applicant"), 170, false},
-		{lang.L("Procedure"), 260, false},
-		{lang.L("Unit"), 170, false},
-		{lang.L("Deadline"), 140, false},
-		{lang.L("Finished"), 140, false},
-		{lang.L("Reason, apology letter"), 280, false},
+		{lang.L("Dossier code"), 215, false},
+		{lang.L("Applicant"), 140, false},
+		{lang.L("Procedure"), 180, false},
+		{lang.L("Reason, apology letter"), 250, false},
+		{lang.L("Deadline"), 135, false},
+		{lang.L("Finished"), 135, false},
 		{lang.L("New return date"), 120, false},
+		{lang.L("Unit"), 200, false},
 	}
 	s.lateTable = newStatsTable(cols, func() int { return len(s.late) }, s.lateCell, nil)
 	s.lateTable.OnSelected = func(id widget.TableCellID) {
@@ -133,7 +131,7 @@ func (s *statsScreen) buildLate() fyne.CanvasObject {
 		}
 	}
 	s.lateNote = widget.NewLabel("")
-	s.lateNote.Wrapping = fyne.TextWrapWord
+	s.lateNote.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(s.lateNote, nil, nil, nil, s.lateTable)
 }
 
@@ -142,7 +140,7 @@ func decimal(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
 }
 
-// staffCell is one cell of the staff evaluation.
+// staffCell is one cell of the staff evaluation: the score right after the name.
 func (s *statsScreen) staffCell(row, col int) string {
 	r := s.staff[row]
 	sc := r.Officer
@@ -150,23 +148,23 @@ func (s *statsScreen) staffCell(row, col int) string {
 	case 0:
 		return r.Name
 	case 1:
-		return count(sc.Handled)
-	case 2:
-		return count(r.ResolvedEarly)
-	case 3:
-		return count(r.ResolvedOnTime)
-	case 4:
-		return count(sc.Late)
-	case 5:
-		return percentOrDash(r.ResolvedEarly+r.ResolvedOnTime, r.ResolvedTotal)
-	case 6:
-		return decimal(sc.Index1)
-	case 7:
-		return decimal(sc.Index3)
-	case 8:
-		return decimal(sc.Index7)
-	case 9:
 		return decimal(sc.Score)
+	case 2:
+		return count(sc.Handled)
+	case 3:
+		return count(r.ResolvedEarly)
+	case 4:
+		return count(r.ResolvedOnTime)
+	case 5:
+		return count(sc.Late)
+	case 6:
+		return percentOrDash(r.ResolvedEarly+r.ResolvedOnTime, r.ResolvedTotal)
+	case 7:
+		return decimal(sc.Index1)
+	case 8:
+		return decimal(sc.Index3)
+	case 9:
+		return decimal(sc.Index7)
 	}
 	return ""
 }
@@ -174,19 +172,19 @@ func (s *statsScreen) staffCell(row, col int) string {
 // buildStaff is the tab of the staff evaluation (DOMAIN.md §8).
 func (s *statsScreen) buildStaff() fyne.CanvasObject {
 	cols := []statsColumn{
-		{lang.L("Official"), 240, false},
-		{lang.L("Dossiers"), 90, true},
-		{lang.L("Early"), 90, true},
-		{lang.L("On time"), 90, true},
-		{lang.L("Late"), 80, true},
-		{lang.L("On-time rate"), 120, true},
-		{lang.L("Time (index 1)"), 120, true},
-		{lang.L("Supplements (index 3)"), 160, true},
-		{lang.L("Attitude (index 7)"), 140, true},
+		{lang.L("Official"), 190, false},
 		{lang.L("Score (/10)"), 100, true},
+		{lang.L("Dossiers"), 80, true},
+		{lang.L("Early"), 95, true},
+		{lang.L("On time"), 95, true},
+		{lang.L("Late"), 85, true},
+		{lang.L("On-time rate"), 130, true},
+		{lang.L("Index 1"), 90, true},
+		{lang.L("Index 3"), 90, true},
+		{lang.L("Index 7"), 90, true},
 	}
 	s.staffTable = newStatsTable(cols, func() int { return len(s.staff) }, s.staffCell, nil)
 	s.staffNote = widget.NewLabel("")
-	s.staffNote.Wrapping = fyne.TextWrapWord
+	s.staffNote.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(s.staffNote, nil, nil, nil, s.staffTable)
 }

@@ -5,8 +5,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,27 +16,38 @@ import (
 	"motcua/data/vntext"
 )
 
-// statsCard is one figure of the summary: a title, a big value and lines of detail.
+// statsCard is one figure of the summary: a title and a big value on one line, lines of detail
+// under them. It is more compact than widget.Card, so that the cards and the chart fit a laptop
+// screen.
 type statsCard struct {
-	card  *widget.Card
+	card  fyne.CanvasObject
 	value *widget.Label
 	lines []*widget.Label
 }
 
 func newStatsCard(title string, lines int) *statsCard {
-	c := &statsCard{value: widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	c := &statsCard{value: widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})}
 	c.value.SizeName = theme.SizeNameHeadingText
-	box := container.NewVBox(c.value)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0),
+		container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), heading, layout.NewSpacer()), nil, c.value))
 	for range lines {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		c.lines = append(c.lines, l)
 		box.Add(l)
 	}
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Importance = widget.LowImportance
-	c.card = widget.NewCard("", "", container.NewVBox(heading, box))
+	c.card = panel(box)
 	return c
+}
+
+// panel draws a thin rounded frame around o.
+func panel(o fyne.CanvasObject) fyne.CanvasObject {
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	frame.StrokeWidth = 1
+	frame.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(frame, container.NewPadded(o))
 }
 
 // set shows value and the detail lines (fewer lines than the card has leave the rest empty).
@@ -57,14 +70,14 @@ func (s *statsScreen) buildSummary() fyne.CanvasObject {
 	s.online = newStatsCard(lang.L("Online share"), 1)
 	s.fees = newStatsCard(lang.L("Fees and charges"), 1)
 	s.satisfaction = newStatsCard(lang.L("Satisfaction"), 2)
-	cards := container.NewGridWithColumns(3,
-		s.received.card, s.resolved.card, s.pending.card,
-		s.online.card, s.fees.card, s.satisfaction.card)
+	// two grids, not one: a grid gives every row the height of the tallest card
+	cards := container.NewVBox(
+		container.NewGridWithColumns(3, s.received.card, s.resolved.card, s.pending.card),
+		container.NewGridWithColumns(3, s.online.card, s.fees.card, s.satisfaction.card))
 	s.chart = newResolvedChart([3]string{lang.L("Early"), lang.L("On time"), lang.L("Late")},
 		lang.L("No dossier in the period."))
 	chartTitle := widget.NewLabelWithStyle(lang.L("Dossiers resolved by unit"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	chart := widget.NewCard("", "", container.NewVBox(chartTitle, s.chart))
-	return container.NewVScroll(container.NewVBox(cards, chart))
+	return container.NewVScroll(container.NewVBox(cards, panel(container.NewVBox(chartTitle, container.NewPadded(s.chart)))))
 }
 
 // percentOrDash is part/whole as a percentage, "—" when whole is zero.
@@ -112,7 +125,7 @@ func (s *statsScreen) showFigures(f data.Figures) {
 		lang.L("{{.N}} of {{.Total}} new dossiers received online", map[string]any{"N": count(f.ReceivedNewOnline), "Total": count(fresh)}))
 	s.fees.set(vntext.Money(f.FeesTotal), lang.L("collected in the period"))
 	s.satisfaction.set(rate(f.SatisfactionRate),
-		lang.L("very satisfied: {{.Very}} · satisfied: {{.Sat}} · dissatisfied: {{.Dis}}", map[string]any{
-			"Very": count(f.RatedVery), "Sat": count(f.RatedSatisfied), "Dis": count(f.RatedDissatisfied)}),
-		lang.L("satisfaction index: {{.Index}}", map[string]any{"Index": rate(f.NationalIndicator)}))
+		lang.L("very satisfied: {{.Very}} · satisfied: {{.Sat}}", map[string]any{"Very": count(f.RatedVery), "Sat": count(f.RatedSatisfied)}),
+		lang.L("dissatisfied: {{.N}} · satisfaction index: {{.Index}}", map[string]any{
+			"N": count(f.RatedDissatisfied), "Index": rate(f.NationalIndicator)}))
 }
