@@ -59,8 +59,8 @@ type statsResult struct {
 //
 // Every figure comes from Store.Stats, the late list from reports.LateList and the exports from
 // reports.Build, so the screen, the printed report and the CLI never disagree. Queries run in
-// the background (u.spawn); each carries the sequence number of the period it answers and an
-// answer for an older period is dropped. The late list and the staff evaluation read the
+// the background (u.spawn); each carries the sequence number of the period it answers, work for
+// an older period is cancelled and its answer dropped. The late list and the staff evaluation read the
 // period's dossiers one by one, so they are computed only when their tab is opened.
 type statsScreen struct {
 	u  *ui
@@ -90,6 +90,9 @@ type statsScreen struct {
 
 	seq   int          // the latest period asked for
 	asked statsPeriod  // that period
+	// periodCtx is cancelled when a newer period is asked for: work on the older one stops.
+	periodCtx    context.Context
+	cancelPeriod context.CancelFunc
 	shown *statsResult // the answer on screen; nil before the first
 
 	received, resolved, pending, online, fees, satisfaction *statsCard
@@ -279,10 +282,14 @@ func (s *statsScreen) query(p statsPeriod) {
 	s.seq++
 	seq := s.seq
 	s.asked = p
+	if s.cancelPeriod != nil {
+		s.cancelPeriod()
+	}
+	s.periodCtx, s.cancelPeriod = context.WithCancel(s.u.ctx)
 	s.startWork()
-	u, st := s.u, s.st
+	u, st, ctx := s.u, s.st, s.periodCtx
 	u.spawn(func() {
-		res, err := computeStats(u.ctx, st, p)
+		res, err := computeStats(ctx, st, p)
 		if u.ctx.Err() != nil {
 			return
 		}
@@ -378,12 +385,12 @@ func (s *statsScreen) loadTab() {
 func (s *statsScreen) loadLate(r *statsResult) {
 	s.lateNote.SetText(lang.L("Listing the dossiers resolved late…"))
 	s.startWork()
-	u, st := s.u, s.st
+	u, st, ctx := s.u, s.st, s.periodCtx
 	u.spawn(func() {
 		var late []reports.LateDossier
-		names, err := reports.LoadNames(u.ctx, st)
+		names, err := reports.LoadNames(ctx, st)
 		if err == nil {
-			late, err = reports.LateList(u.ctx, st, r.period.from, r.period.to, r.mode, names)
+			late, err = reports.LateList(ctx, st, r.period.from, r.period.to, r.mode, names)
 		}
 		if u.ctx.Err() != nil {
 			return
@@ -421,9 +428,9 @@ func apologised(late []reports.LateDossier) int {
 func (s *statsScreen) loadStaff(r *statsResult) {
 	s.staffNote.SetText(lang.L("Evaluating the staff…"))
 	s.startWork()
-	u, st := s.u, s.st
+	u, st, ctx := s.u, s.st, s.periodCtx
 	u.spawn(func() {
-		rep, err := st.Stats(u.ctx, r.period.from, r.period.to, data.ByOfficer, r.mode)
+		rep, err := st.Stats(ctx, r.period.from, r.period.to, data.ByOfficer, r.mode)
 		if u.ctx.Err() != nil {
 			return
 		}

@@ -99,10 +99,12 @@ func rate(v *float64) string {
 // showFigures puts the office's figures of the period on the cards (UI thread).
 func (s *statsScreen) showFigures(f data.Figures) {
 	fresh := f.ReceivedNewOnline + f.ReceivedNewDirect
-	s.received.set(count(f.ReceivedTotal),
-		lang.L("from the previous period: {{.Carried}} · new: {{.New}}", map[string]any{"Carried": count(f.ReceivedCarried), "New": count(fresh)}),
+	// the big number is what was received in the period, as on the dashboard; the periodic
+	// report's total adds the dossiers carried over
+	s.received.set(count(fresh),
 		lang.L("in person: {{.Direct}} · online: {{.Online}} · by post: {{.Post}}", map[string]any{
-			"Direct": count(f.ReceivedNewDirect - f.ReceivedNewPost), "Online": count(f.ReceivedNewOnline), "Post": count(f.ReceivedNewPost)}))
+			"Direct": count(f.ReceivedNewDirect - f.ReceivedNewPost), "Online": count(f.ReceivedNewOnline), "Post": count(f.ReceivedNewPost)}),
+		lang.L("carried over: {{.Carried}} · with them: {{.Total}}", map[string]any{"Carried": count(f.ReceivedCarried), "Total": count(f.ReceivedTotal)}))
 	share := func(n int) string { return count(n) + " (" + percentOrDash(n, f.ResolvedTotal) + ")" }
 	s.resolved.set(count(f.ResolvedTotal),
 		lang.L("early: {{.N}}", map[string]any{"N": share(f.ResolvedEarly)}),

@@ -65,7 +65,8 @@ func checkFigures(t *testing.T, s *statsScreen, want data.Figures) {
 			t.Errorf("%s shows %q, want %q", what, got, want)
 		}
 	}
-	eq("received", s.received.value.Text, count(want.ReceivedTotal))
+	eq("received", s.received.value.Text, count(want.ReceivedNewDirect+want.ReceivedNewOnline))
+	eq("carried", s.received.lines[1].Text, fmt.Sprintf("từ kỳ trước chuyển sang: %s · cộng cả kỳ trước: %s", count(want.ReceivedCarried), count(want.ReceivedTotal)))
 	eq("resolved", s.resolved.value.Text, count(want.ResolvedTotal))
 	eq("pending", s.pending.value.Text, count(want.PendingTotal))
 	share := func(n int) string { p, _ := percent(n, want.ResolvedTotal); return count(n) + " (" + p + ")" }
@@ -74,7 +75,7 @@ func checkFigures(t *testing.T, s *statsScreen, want data.Figures) {
 	eq("late", s.resolved.lines[2].Text, "trễ hạn: "+share(want.ResolvedLate))
 	eq("overdue", s.pending.lines[1].Text, "quá hạn: "+count(want.PendingOverdue))
 	eq("within", s.pending.lines[0].Text, "trong hạn: "+count(want.PendingWithin))
-	eq("channels", s.received.lines[1].Text, fmt.Sprintf("trực tiếp: %s · trực tuyến: %s · bưu chính: %s",
+	eq("channels", s.received.lines[0].Text, fmt.Sprintf("trực tiếp: %s · trực tuyến: %s · bưu chính: %s",
 		count(want.ReceivedNewDirect-want.ReceivedNewPost), count(want.ReceivedNewOnline), count(want.ReceivedNewPost)))
 }
 
@@ -144,8 +145,8 @@ func TestStatisticsTodayShowsNewDossier(t *testing.T) {
 		t.Fatalf("the store counts %d received in person today, want %d", after.ReceivedNewDirect, before.ReceivedNewDirect+1)
 	}
 	checkFigures(t, s, after)
-	if s.received.value.Text != count(before.ReceivedTotal+1) {
-		t.Errorf("received today shows %q, want %s", s.received.value.Text, count(before.ReceivedTotal+1))
+	if fresh := before.ReceivedNewDirect + before.ReceivedNewOnline + 1; s.received.value.Text != count(fresh) {
+		t.Errorf("received today shows %q, want %s", s.received.value.Text, count(fresh))
 	}
 }
 
@@ -198,8 +199,12 @@ func TestStatisticsNewerPeriodWins(t *testing.T) {
 	spawn := spawnWork
 	spawnWork = func(fn func()) { queued = append(queued, fn) }
 	s.period.SetSelected("Từ đầu năm")
+	older := s.periodCtx
 	s.period.SetSelected("Hôm nay")
 	spawnWork = spawn
+	if older.Err() == nil {
+		t.Error("the older period's work was not cancelled")
+	}
 	if len(queued) != 2 {
 		t.Fatalf("%d queries started, want 2", len(queued))
 	}
@@ -213,6 +218,9 @@ func TestStatisticsNewerPeriodWins(t *testing.T) {
 	checkFigures(t, s, storeStats(t, u.currentStore(), today, today, data.ByNone).Total)
 	if s.progress.Visible() {
 		t.Error("progress still shown with nothing in flight")
+	}
+	if errs := u.failures(); len(errs) > 0 || u.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("the cancelled query was reported: %v", errs)
 	}
 }
 
@@ -245,6 +253,16 @@ func TestStatisticsExportCSV(t *testing.T) {
 	for _, b := range s.exports {
 		if b.Disabled() {
 			t.Errorf("%q still disabled after the export", b.Text)
+		}
+	}
+
+	// the same report as PDF and as a workbook
+	for i, magic := range map[int]string{0: "%PDF", 1: "PK"} {
+		content.Reset()
+		test.Tap(s.exports[i])
+		u.wait()
+		if !strings.HasPrefix(content.String(), magic) || !strings.HasSuffix(paths[len(paths)-1], strings.TrimPrefix(exportName(s.shown.period, []string{"pdf", "xlsx"}[i]), "bao-cao")) {
+			t.Errorf("%q wrote %s starting %q", s.exports[i].Text, paths[len(paths)-1], content.String()[:min(8, content.Len())])
 		}
 	}
 }
