@@ -88,12 +88,12 @@ type statsScreen struct {
 	tabs                                    *container.AppTabs
 	summaryTab, fieldTab, lateTab, staffTab *container.TabItem
 
-	seq   int          // the latest period asked for
-	asked statsPeriod  // that period
+	seq   int         // the latest period asked for
+	asked statsPeriod // that period
 	// periodCtx is cancelled when a newer period is asked for: work on the older one stops.
 	periodCtx    context.Context
 	cancelPeriod context.CancelFunc
-	shown *statsResult // the answer on screen; nil before the first
+	shown        *statsResult // the answer on screen; nil before the first
 
 	received, resolved, pending, online, fees, satisfaction *statsCard
 	chart                                                   *resolvedChart
