@@ -70,7 +70,9 @@ type statsScreen struct {
 	// outDir is the folder the exported reports are written to.
 	outDir string
 
-	view *statsView
+	view   *statsView
+	root   *fyne.Container // the header above the tabs
+	header *fyne.Container // the lines above the tabs
 
 	period   *widget.Select
 	from, to *dateEntry
@@ -155,17 +157,17 @@ func (s *statsScreen) build() {
 	s.from.OnSubmitted = func(string) { s.applyCustom() }
 	s.to.OnSubmitted = func(string) { s.applyCustom() }
 	s.apply = widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), s.applyCustom)
+	s.dateMsg = widget.NewLabel("")
+	s.dateMsg.Importance = widget.DangerImportance
+	s.dateMsg.Hide()
 	s.custom = container.NewHBox(widget.NewLabel(lang.L("From")), container.NewGridWrap(fyne.NewSize(130, s.from.MinSize().Height), s.from),
-		widget.NewLabel(lang.L("to")), container.NewGridWrap(fyne.NewSize(130, s.to.MinSize().Height), s.to), s.apply)
+		widget.NewLabel(lang.L("to")), container.NewGridWrap(fyne.NewSize(130, s.to.MinSize().Height), s.to), s.apply, s.dateMsg)
 	s.custom.Hide()
 	s.refresh = widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), func() {
 		if s.shown != nil {
 			s.query(s.asked)
 		}
 	})
-	s.dateMsg = widget.NewLabel("")
-	s.dateMsg.Importance = widget.DangerImportance
-	s.dateMsg.Hide()
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.about = widget.NewLabel("")
@@ -189,11 +191,12 @@ func (s *statsScreen) build() {
 	}
 
 	picker := container.NewHBox(widget.NewLabelWithStyle(lang.L("Period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewGridWrap(fyne.NewSize(170, s.period.MinSize().Height), s.period), s.custom, s.refresh)
+		container.NewGridWrap(fyne.NewSize(170, s.period.MinSize().Height), s.period), s.refresh)
 	buttons := container.NewHBox(s.exports[0], s.exports[1], s.exports[2])
-	header := container.NewVBox(
+	// the custom dates get a line of their own: beside the picker they would run into the buttons
+	s.header = container.NewVBox(
 		container.NewBorder(nil, nil, picker, buttons),
-		s.dateMsg,
+		s.custom,
 		container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, s.progress.MinSize().Height), s.progress), s.about),
 		s.status,
 	)
@@ -205,7 +208,8 @@ func (s *statsScreen) build() {
 	s.tabs = container.NewAppTabs(s.summaryTab, s.fieldTab, s.lateTab, s.staffTab)
 	s.tabs.OnSelected = func(*container.TabItem) { s.loadTab() }
 
-	s.view = &statsView{s: s, content: container.NewBorder(container.NewPadded(header), nil, nil, nil, s.tabs)}
+	s.root = container.NewBorder(container.NewPadded(s.header), nil, nil, nil, s.tabs)
+	s.view = &statsView{s: s, content: s.root}
 	s.view.ExtendBaseWidget(s.view)
 }
 
@@ -219,9 +223,11 @@ func (s *statsScreen) choose(choice int) {
 			s.to.setDate(s.asked.to)
 		}
 		s.custom.Show()
+		s.relayout()
 		return
 	}
 	s.custom.Hide()
+	s.relayout()
 	if choice >= 0 {
 		s.query(s.presetPeriod(choice))
 	}
@@ -259,6 +265,14 @@ func (s *statsScreen) showDateError(text string) {
 	} else {
 		s.dateMsg.Show()
 	}
+	s.relayout()
+}
+
+// relayout lays the header out again after a line of it appeared or went away (UI thread): a
+// container does not lay out its parent when its own size changes.
+func (s *statsScreen) relayout() {
+	s.header.Refresh()
+	s.root.Refresh()
 }
 
 // working counts background work and shows the progress bar while there is some (UI thread).

@@ -33,6 +33,7 @@ func (s *statsScreen) export(format string) {
 	s.startWork()
 	s.status.SetText(lang.L("Writing the report…"))
 	s.status.Show()
+	s.relayout()
 	path := filepath.Join(s.outDir, exportName(r.period, format))
 	u, st, open := s.u, s.st, s.open
 	u.spawn(func() {

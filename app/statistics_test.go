@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,6 +153,7 @@ func TestStatisticsTodayShowsNewDossier(t *testing.T) {
 
 func TestStatisticsBadCustomDateChangesNothing(t *testing.T) {
 	u, s := openStats(t, "lanhdao1")
+	u.win.Resize(fyne.NewSize(1280, 800))
 	s.period.SetSelected("Tùy chọn")
 	if !s.custom.Visible() {
 		t.Fatal("choosing a custom period shows no dates")
@@ -169,6 +171,12 @@ func TestStatisticsBadCustomDateChangesNothing(t *testing.T) {
 		u.wait()
 		if !s.dateMsg.Visible() || !strings.HasPrefix(s.dateMsg.Text, c.msg) {
 			t.Errorf("%s – %s: message %q (visible %v), want %q…", c.from, c.to, s.dateMsg.Text, s.dateMsg.Visible(), c.msg)
+		}
+		// laid out beside the dates, on a line of their own under the picker
+		if s.dateMsg.Size().Width <= 0 || s.dateMsg.Position().X < s.apply.Position().X+s.apply.Size().Width ||
+			s.custom.Position().Y < s.period.MinSize().Height {
+			t.Errorf("%s – %s: message at %v size %v, Show at %v, dates at %v", c.from, c.to,
+				s.dateMsg.Position(), s.dateMsg.Size(), s.apply.Position(), s.custom.Position())
 		}
 		if s.seq != seq || s.shown != shown || s.received.value.Text != received {
 			t.Errorf("%s – %s: the figures changed", c.from, c.to)
