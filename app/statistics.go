@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,7 +65,7 @@ type statsScreen struct {
 	st *data.Store
 	// open writes an exported report to path and opens it; tests capture the file instead.
 	open func(path string, write func(io.Writer) error) error
-	// outDir is the folder the exported reports are written to.
+	// outDir is the folder the exported reports are written to (exportDir).
 	outDir string
 
 	view   *statsView
@@ -125,7 +123,7 @@ type statsView struct {
 func (v *statsView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
 
 func newStatsScreen(u *ui, st *data.Store) *statsScreen {
-	s := &statsScreen{u: u, st: st, open: reports.WriteAndOpen, outDir: filepath.Join(os.TempDir(), "motcua")}
+	s := &statsScreen{u: u, st: st, open: reports.WriteAndOpen, outDir: exportDir()}
 	s.build()
 	return s
 }

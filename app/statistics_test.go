@@ -67,7 +67,7 @@ func checkFigures(t *testing.T, s *statsScreen, want data.Figures) {
 		}
 	}
 	eq("received", s.received.value.Text, count(want.ReceivedNewDirect+want.ReceivedNewOnline))
-	eq("carried", s.received.lines[1].Text, fmt.Sprintf("từ kỳ trước chuyển sang: %s · cộng cả kỳ trước: %s", count(want.ReceivedCarried), count(want.ReceivedTotal)))
+	eq("carried", s.received.lines[1].Text, fmt.Sprintf("từ kỳ trước: %s · tổng cộng: %s", count(want.ReceivedCarried), count(want.ReceivedTotal)))
 	eq("resolved", s.resolved.value.Text, count(want.ResolvedTotal))
 	eq("pending", s.pending.value.Text, count(want.PendingTotal))
 	share := func(n int) string { p, _ := percent(n, want.ResolvedTotal); return count(n) + " (" + p + ")" }
