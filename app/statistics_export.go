@@ -1,0 +1,85 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"motcua/data"
+	"motcua/reports"
+)
+
+// exportDir is where exported reports go: a folder "Một Cửa" in the user's documents, where a
+// report is found again (a temporary folder is emptied behind the user's back), else the
+// temporary folder.
+func exportDir() string {
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, "Documents", appName)
+	}
+	return filepath.Join(os.TempDir(), "motcua-reports")
+}
+
+// exportName is the file name of the periodic report of a period in a format.
+func exportName(p statsPeriod, format string) string {
+	return "bao-cao-dinh-ky-" + p.from.String() + "-" + p.to.String() + "." + format
+}
+
+// export writes the periodic report by unit of the period on screen in format (PDF, XLSX or
+// CSV) through the reports package in the background and opens it (UI thread).
+func (s *statsScreen) export(format string) {
+	r := s.shown
+	if s.working || r == nil {
+		return
+	}
+	s.working = true
+	for _, b := range s.exports {
+		b.Disable()
+	}
+	s.startWork()
+	s.status.SetText(lang.L("Writing the report…"))
+	s.status.Show()
+	s.relayout()
+	path := filepath.Join(s.outDir, exportName(r.period, format))
+	u, st, open := s.u, s.st, s.open
+	u.spawn(func() {
+		err := writePeriodic(u.ctx, st, open, path, format, r, u.now())
+		if u.ctx.Err() != nil {
+			return
+		}
+		fyne.Do(func() {
+			s.endWork()
+			s.working = false
+			for _, b := range s.exports {
+				b.Enable()
+			}
+			if err != nil {
+				s.status.SetText(message(errorf("Could not write the report", err)))
+				return
+			}
+			s.status.SetText(lang.L("Saved the report to {{.Path}}.", map[string]any{"Path": path}))
+		})
+	})
+}
+
+// writePeriodic builds the periodic report of r's period and writes it with open. It blocks.
+func writePeriodic(ctx context.Context, st *data.Store, open func(string, func(io.Writer) error) error,
+	path, format string, r *statsResult, now time.Time) error {
+	settings, err := reports.LoadSettings(ctx, st)
+	if err != nil {
+		return err
+	}
+	rep, err := reports.Build(ctx, st, reports.KindPeriodic, settings, reports.Options{
+		From: r.period.from, To: r.period.to, By: data.ByUnit, Mode: r.mode, Date: now})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return open(path, func(w io.Writer) error { return rep.Write(format, w) })
+}

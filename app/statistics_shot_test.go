@@ -1,0 +1,23 @@
+package app
+
+import "errors"
+
+// statistics.png: a leader looks at the year to date.
+func init() {
+	shellShots = append(shellShots, shellShot{file: "statistics.png", user: "lanhdao1", show: func(u *ui) error {
+		// Fyne's test driver runs fyne.Do on the goroutine that calls it: a query answering in
+		// the background would lay out widgets while this goroutine lays out the screen.
+		spawn := spawnWork
+		spawnWork = func(fn func()) { fn() }
+		defer func() { spawnWork = spawn }()
+		if !u.shell.showSection(sectionStatistics) {
+			return errors.New("lanhdao1 cannot open the statistics")
+		}
+		v, ok := u.shell.screens[sectionStatistics].(*statsView)
+		if !ok {
+			return errors.New("the statistics section is not the statistics screen")
+		}
+		v.s.period.SetSelected("Từ đầu năm")
+		return nil
+	}})
+}
