@@ -94,3 +94,13 @@ func (s *Store) SetupReplica(ctx context.Context, code string) error {
 	}
 	return s.reload(ctx)
 }
+
+// SumFigures adds up report figures (the offices of a province) and computes the rates of the sum.
+func SumFigures(fs ...Figures) Figures {
+	var t Figures
+	for _, f := range fs {
+		t.add(f)
+	}
+	t.finish()
+	return t
+}
