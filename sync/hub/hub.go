@@ -353,3 +353,27 @@ func (h *Hub) Stations(ctx context.Context) ([]StationHealth, error) {
 	}
 	return out, rows.Err()
 }
+
+// EachEvent calls fn with every event the hub holds for office code, in the hub's log order.
+func (h *Hub) EachEvent(ctx context.Context, code string, fn func(*data.Event) error) error {
+	o, err := h.office(ctx, code, false)
+	if err != nil {
+		return err
+	}
+	var after int64
+	for {
+		evs, next, err := o.store.Feed(ctx, after, "", 5000)
+		if err != nil {
+			return err
+		}
+		for i := range evs {
+			if err := fn(&evs[i].Event); err != nil {
+				return err
+			}
+		}
+		if next == after {
+			return nil
+		}
+		after = next
+	}
+}
