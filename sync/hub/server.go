@@ -49,6 +49,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.post(w, r, s.push)
 	case protocol.PathPull:
 		s.get(w, r, s.pull)
+	case protocol.PathOffice:
+		s.authed(w, r, s.officeSnapshot)
 	case protocol.PathStats:
 		s.get(w, r, s.stats)
 	case protocol.PathExport:

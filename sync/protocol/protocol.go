@@ -34,6 +34,7 @@ const (
 	PathHello  = "/v1/hello"
 	PathPush   = "/v1/push"
 	PathPull   = "/v1/pull"
+	PathOffice = "/v1/office"
 	PathStats  = "/v1/stats"
 	PathExport = "/v1/export"
 	PathHealth = "/health"
@@ -135,6 +136,35 @@ type PullResponse struct {
 	Events []Event `json:"events"`
 	Next   int64   `json:"next"` // the cursor to send next time
 	More   bool    `json:"more"` // another page is ready now
+}
+
+// OfficeRequest uploads the station's office snapshot (details, settings, catalog, calendar).
+type OfficeRequest struct {
+	Protocol int           `json:"protocol"`
+	Snapshot data.Snapshot `json:"snapshot"`
+}
+
+// OfficeResponse is the hub's office snapshot and its version (0 and no snapshot: none yet).
+// Version grows with every upload.
+type OfficeResponse struct {
+	Header
+	Version  int64          `json:"version"`
+	Snapshot *data.Snapshot `json:"snapshot,omitempty"`
+}
+
+// DecodeOffice reads an office upload.
+func DecodeOffice(r io.Reader) (*OfficeRequest, error) {
+	var o OfficeRequest
+	if err := Decode(r, MaxBodyBytes, &o); err != nil {
+		return nil, err
+	}
+	if o.Protocol != Version {
+		return nil, ErrVersion
+	}
+	if !data.ValidOfficeCode(o.Snapshot.Office.Code) {
+		return nil, errors.New("mã văn phòng không hợp lệ")
+	}
+	return &o, nil
 }
 
 // ErrTooLarge is returned by the decoders for a body over the limit.

@@ -219,6 +219,8 @@ type Report struct {
 	Backlog      int           // events still waiting (0 after a full sync)
 	ClockOffset  time.Duration // hub clock minus this PC's clock
 	ClockWarning bool
+	SnapshotSent bool // this PC's office details, catalog or calendar changed and went to the hub
+	SnapshotGot  bool // the hub's were newer and were applied here
 	At           time.Time
 }
 
@@ -269,6 +271,9 @@ func (c *Client) Sync(ctx context.Context) (*Report, error) {
 	}
 	rep.NewEpoch = pushed == 0
 	if err := c.push(ctx, rep); err != nil {
+		return rep, err
+	}
+	if err := c.exchangeSnapshot(ctx, rep); err != nil {
 		return rep, err
 	}
 	if err := c.pull(ctx, rep); err != nil {
@@ -395,4 +400,96 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 			return nil
 		}
 	}
+}
+
+// exchangeSnapshot keeps the office details, settings, catalog and calendar the same here and
+// at the hub: what changed here since the last exchange goes up (the latest upload wins at the
+// hub); otherwise a newer version at the hub comes down. A PC that never exchanged one takes
+// the hub's, so a new counter PC does not overwrite the office's catalog with its defaults.
+func (c *Client) exchangeSnapshot(ctx context.Context, rep *Report) error {
+	local, err := c.store.Snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	hash := local.Hash()
+	version, lastHash, err := c.store.SnapshotState(ctx, rep.Epoch)
+	if err != nil {
+		return err
+	}
+	var got protocol.OfficeResponse
+	if _, _, err := c.do(ctx, http.MethodGet, protocol.PathOffice, nil, nil, &got); err != nil {
+		return err
+	}
+	if got.Epoch != rep.Epoch {
+		return errEpochChanged
+	}
+	switch {
+	case got.Version > 0 && got.Snapshot != nil && (lastHash == "" || (hash == lastHash && got.Version > version)):
+		if err := c.store.ApplySnapshot(ctx, data.System, got.Snapshot); err != nil {
+			return fmt.Errorf("áp dụng danh mục từ máy chủ: %w", err)
+		}
+		after, err := c.store.Snapshot(ctx)
+		if err != nil {
+			return err
+		}
+		rep.SnapshotGot = true
+		return c.store.SetSnapshotState(ctx, rep.Epoch, got.Version, after.Hash())
+	case got.Version == 0 || hash != lastHash:
+		var put protocol.OfficeResponse
+		req := protocol.OfficeRequest{Protocol: protocol.Version, Snapshot: *local}
+		if _, _, err := c.do(ctx, http.MethodPut, protocol.PathOffice, nil, req, &put); err != nil {
+			return err
+		}
+		rep.SnapshotSent = true
+		return c.store.SetSnapshotState(ctx, rep.Epoch, put.Version, hash)
+	}
+	return nil
+}
+
+// ErrNoOffice: the hub has no details of the token's office yet.
+var ErrNoOffice = errors.New("máy chủ chưa có thông tin văn phòng: hãy đồng bộ máy trạm đầu tiên của văn phòng trước")
+
+// Enroll turns a fresh, empty database into the station its token names: it sets up the office
+// as the hub knows it (details, settings, catalog, calendar) with admin as its first
+// administrator, saves the hub settings, and pulls the office's dossiers.
+func Enroll(ctx context.Context, store *data.Store, cfg Config, admin data.NewUser) (*Report, error) {
+	c, err := New(store, cfg)
+	if err != nil {
+		return nil, err
+	}
+	hello, _, err := c.Hello(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var got protocol.OfficeResponse
+	if _, _, err := c.do(ctx, http.MethodGet, protocol.PathOffice, nil, nil, &got); err != nil {
+		return nil, err
+	}
+	if got.Snapshot == nil || got.Version == 0 {
+		return nil, ErrNoOffice
+	}
+	so := got.Snapshot.Office
+	hours, err := data.ParseHours(so.Hours)
+	if err != nil {
+		return nil, err
+	}
+	o := data.Office{Code: hello.Office, Name: so.Name, Level: so.Level, ParentCode: so.ParentCode,
+		GoverningBody: so.GoverningBody, Place: so.Place, Hours: hours}
+	if err := store.Setup(ctx, o, hello.Station, admin); err != nil {
+		return nil, err
+	}
+	if err := store.ApplySnapshot(ctx, data.System, got.Snapshot); err != nil {
+		return nil, err
+	}
+	after, err := store.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.SetSnapshotState(ctx, hello.Epoch, got.Version, after.Hash()); err != nil {
+		return nil, err
+	}
+	if err := store.SetSyncConfig(ctx, data.System, data.SyncConfig{Hub: cfg.Hub, Token: cfg.Token, CA: cfg.CA}); err != nil {
+		return nil, err
+	}
+	return c.Sync(ctx)
 }

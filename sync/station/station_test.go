@@ -222,3 +222,64 @@ func hubEventIDs(t *testing.T, h *hub.Hub) []string {
 	sort.Strings(out)
 	return out
 }
+
+// A fresh PC enrolled with a token becomes that station: office, catalog, calendar and dossiers
+// come from the hub; a catalog change at one station reaches the other.
+func TestEnrollAndCatalogTravel(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	a0, c0 := w.station(t, synctest.OfficeA, 0, nil)
+	a0.Store.SetSetting(ctx, data.System, data.SettingSigner, "Nguyễn Chủ Tịch")
+	d := a0.Receive(t, "Nguyễn Văn An")
+	if rep := syncOK(t, c0); !rep.SnapshotSent {
+		t.Fatalf("first station did not upload its office: %+v", rep)
+	}
+	tok, err := w.h.EnrollStation(ctx, synctest.OfficeA, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := data.Open(t.TempDir() + "/" + data.DBFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	rep, err := station.Enroll(ctx, fresh, station.Config{Hub: w.srv.URL, Token: tok},
+		data.NewUser{Username: "quantri", FullName: "Quản Trị Mới", Password: "matkhau-moi-123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pulled != 1 || fresh.Station() != 3 {
+		t.Fatalf("enrol: %+v station %d", rep, fresh.Station())
+	}
+	o, _ := fresh.Office()
+	if o.Name != "UBND xã "+synctest.OfficeA {
+		t.Errorf("office name %q", o.Name)
+	}
+	if p, err := fresh.Procedure(ctx, "1.004873"); err != nil || len(p.Fees) != 1 {
+		t.Errorf("catalog not pulled: %+v %v", p, err)
+	}
+	if v, _ := fresh.Setting(ctx, data.SettingSigner); v != "Nguyễn Chủ Tịch" {
+		t.Errorf("settings not pulled: %q", v)
+	}
+	if cfg, _ := fresh.SyncConfig(ctx); cfg.Token != tok {
+		t.Errorf("hub settings not saved")
+	}
+	if _, _, err := fresh.DossierByID(ctx, d.ID); err != nil {
+		t.Errorf("dossier not pulled: %v", err)
+	}
+	checkOK(t, "enrolled", fresh)
+
+	// A unit added at station 0 reaches the enrolled PC with the next syncs.
+	if err := a0.Store.PutUnit(ctx, data.System, data.Unit{Code: "DC", Name: "Công chức Địa chính", Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	syncOK(t, c0)
+	c3, _ := station.New(fresh, station.Config{Hub: w.srv.URL, Token: tok})
+	if rep := syncOK(t, c3); !rep.SnapshotGot {
+		t.Fatalf("catalog change not applied: %+v", rep)
+	}
+	units, _ := fresh.Units(ctx)
+	if len(units) != 2 {
+		t.Fatalf("units at the enrolled PC: %+v", units)
+	}
+}
