@@ -13,7 +13,7 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/internal/synctest"
+	"motcua/sync/synctest"
 	"motcua/sync/protocol"
 )
 

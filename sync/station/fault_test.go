@@ -16,7 +16,7 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/internal/synctest"
+	"motcua/sync/synctest"
 	"motcua/sync/station"
 )
 

@@ -14,7 +14,7 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/internal/synctest"
+	"motcua/sync/synctest"
 	"motcua/sync/station"
 )
 
