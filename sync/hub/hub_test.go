@@ -13,8 +13,8 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/synctest"
 	"motcua/sync/protocol"
+	"motcua/sync/synctest"
 )
 
 type fixture struct {

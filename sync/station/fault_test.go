@@ -16,8 +16,8 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/synctest"
 	"motcua/sync/station"
+	"motcua/sync/synctest"
 )
 
 // faulty sits between a station and the hub and breaks exchanges on purpose: it drops the

@@ -14,8 +14,8 @@ import (
 
 	"motcua/data"
 	"motcua/sync/hub"
-	"motcua/sync/synctest"
 	"motcua/sync/station"
+	"motcua/sync/synctest"
 )
 
 type world struct {
