@@ -249,8 +249,20 @@ func offset(hubTime string, sent, recv time.Time) time.Duration {
 	return t.Sub(mid).Round(time.Millisecond)
 }
 
-// Sync pushes every event waiting and pulls every page of the feed, once.
+// Sync pushes every event waiting, exchanges the office snapshot and pulls every page of the
+// feed, once.
 func (c *Client) Sync(ctx context.Context) (*Report, error) {
+	return c.run(ctx, c.push, c.exchangeSnapshot, c.pull)
+}
+
+// Push only sends what waits here.
+func (c *Client) Push(ctx context.Context) (*Report, error) { return c.run(ctx, c.push) }
+
+// Pull only fetches what the office's other stations wrote.
+func (c *Client) Pull(ctx context.Context) (*Report, error) { return c.run(ctx, c.pull) }
+
+// run says hello (which office, station and epoch; the clock offset) and then runs the steps.
+func (c *Client) run(ctx context.Context, steps ...func(context.Context, *Report) error) (*Report, error) {
 	hello, off, err := c.Hello(ctx)
 	if err != nil {
 		return nil, err
@@ -270,14 +282,10 @@ func (c *Client) Sync(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	rep.NewEpoch = pushed == 0
-	if err := c.push(ctx, rep); err != nil {
-		return rep, err
-	}
-	if err := c.exchangeSnapshot(ctx, rep); err != nil {
-		return rep, err
-	}
-	if err := c.pull(ctx, rep); err != nil {
-		return rep, err
+	for _, step := range steps {
+		if err := step(ctx, rep); err != nil {
+			return rep, err
+		}
 	}
 	rep.At = c.cfg.Now()
 	return rep, nil
@@ -292,6 +300,15 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		return err
 	}
 	office, _ := c.store.Office()
+	cursor, _, err := c.store.SyncCursor(ctx, rep.Epoch)
+	if err != nil {
+		return err
+	}
+	// Counted once: counting again for every batch would scan the rest of the log each time.
+	backlog, err := c.store.Backlog(ctx, cursor)
+	if err != nil {
+		return err
+	}
 	for {
 		cursor, _, err := c.store.SyncCursor(ctx, rep.Epoch)
 		if err != nil {
@@ -317,9 +334,7 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 			req.Events = append(req.Events, w)
 		}
 		last := req.Events[len(req.Events)-1].Seq
-		if req.Backlog, err = c.store.Backlog(ctx, last); err != nil {
-			return err
-		}
+		req.Backlog = max(backlog-len(req.Events), 0)
 		q, err := c.store.Quarantine(ctx)
 		if err != nil {
 			return err
@@ -351,6 +366,7 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		rep.Stored += resp.Stored
 		rep.Refused = append(rep.Refused, resp.Rejected...)
 		rep.Backlog = req.Backlog
+		backlog = req.Backlog
 	}
 }
 
