@@ -66,6 +66,15 @@ func filledStation(b *testing.B, office string, n, dossiers int) string {
 	return p
 }
 
+// TestMain removes the station databases the benchmarks built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, p := range filledPath {
+		os.RemoveAll(filepath.Dir(p))
+	}
+	os.Exit(code)
+}
+
 func copyDB(b *testing.B, src string) *data.Store {
 	b.Helper()
 	raw, err := os.ReadFile(src)
