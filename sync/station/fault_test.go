@@ -184,15 +184,28 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		connect(p)
 	}
 	h := w.h
+	killer := rand.New(rand.NewPCG(9, 9))
 	proxy.set(true)
 	failures := 0
 	for round := 0; round < 12; round++ {
 		for i, p := range pcs {
 			p.st.Clock.Set(synctest.At("2026-03-02 08:00").Add(time.Duration(round*10+i) * time.Minute))
 			p.st.Receive(t, fmt.Sprintf("Người nộp vòng %d máy %d", round, i))
-			if _, err := p.c.Sync(ctx); err != nil {
+			sctx, cancel := context.WithCancel(ctx)
+			if (round+i)%3 == 0 {
+				// The station is killed at a random moment of its sync (its transaction rolls
+				// back), or the hub drops every connection at a random moment.
+				stop := time.Duration(killer.IntN(20)) * time.Millisecond
+				if i%2 == 0 {
+					time.AfterFunc(stop, cancel)
+				} else {
+					time.AfterFunc(stop, w.srv.CloseClientConnections)
+				}
+			}
+			if _, err := p.c.Sync(sctx); err != nil {
 				failures++
 			}
+			cancel()
 		}
 		switch round {
 		case 4: // the hub restarts (same folder: same epoch, nothing lost)
