@@ -106,13 +106,18 @@ type Quarantined struct {
 	At      time.Time // when the hub refused it
 }
 
-// Acknowledge records the hub's acknowledgement of a push: the cursor of epoch moves to ack (never
-// back), and refused events go to the quarantine with their reasons, in one transaction.
-func (s *Store) Acknowledge(ctx context.Context, epoch string, ack int64, refused []Quarantined) error {
+// Acknowledge records the hub's acknowledgement of a push of the events after from: the cursor
+// of epoch moves to ack (never back), and the refused events go to the quarantine with their
+// reasons, in one transaction. Events of that range the hub now accepted (a re-send to a new hub)
+// leave the quarantine.
+func (s *Store) Acknowledge(ctx context.Context, epoch string, from, ack int64, refused []Quarantined) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_cursor(epoch, pushed) VALUES (?, ?)
 			ON CONFLICT(epoch) DO UPDATE SET pushed = max(pushed, excluded.pushed)`, epoch, ack); err != nil {
 			return fmt.Errorf("ghi vị trí đồng bộ: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sync_quarantine WHERE seq > ? AND seq <= ?", from, ack); err != nil {
+			return fmt.Errorf("ghi sự kiện bị từ chối: %w", err)
 		}
 		for _, q := range refused {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO sync_quarantine(seq, code, reason, at) VALUES (?, ?, ?, ?)

@@ -51,7 +51,7 @@ func (p *syncPair) push(t *testing.T, f *fixture) *SyncResult {
 		t.Fatal(err)
 	}
 	if len(evs) > 0 {
-		if err := f.s.Acknowledge(ctx, "e1", evs[len(evs)-1].Seq, nil); err != nil {
+		if err := f.s.Acknowledge(ctx, "e1", pushed, evs[len(evs)-1].Seq, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -359,7 +359,7 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 			}
 			refused = append(refused, data.Quarantined{Seq: r.Seq, Code: r.Code, Reason: r.Reason, At: hubTime})
 		}
-		if err := c.store.Acknowledge(ctx, rep.Epoch, resp.Ack, refused); err != nil {
+		if err := c.store.Acknowledge(ctx, rep.Epoch, cursor, resp.Ack, refused); err != nil {
 			return err
 		}
 		rep.Sent += len(req.Events)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -281,5 +282,34 @@ func TestEnrollAndCatalogTravel(t *testing.T) {
 	units, _ := fresh.Units(ctx)
 	if len(units) != 2 {
 		t.Fatalf("units at the enrolled PC: %+v", units)
+	}
+}
+
+// Two PCs wrongly set up as the same station mint the same dossier code: the hub refuses the
+// second one's, which goes to that PC's quarantine with the reason, and its other events still go.
+func TestRefusedEventIsQuarantinedAndTheRestGoes(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	a, ca := w.station(t, synctest.OfficeA, 0, nil)
+	b, cb := w.station(t, synctest.OfficeA, 0, nil)
+	a.Receive(t, "Nguyễn Văn An")
+	syncOK(t, ca)
+	b.Receive(t, "Trùng Mã Hồ Sơ") // same code as at a
+	b.Receive(t, "Lê Thị Bình")
+	rep := syncOK(t, cb)
+	if len(rep.Refused) != 1 || rep.Stored != 1 || rep.Backlog != 0 {
+		t.Fatalf("report: %+v", rep)
+	}
+	q, err := b.Store.Quarantine(ctx)
+	if err != nil || len(q) != 1 || !strings.Contains(q[0].Reason, "đã được dùng") || q[0].Type != data.EvReceived {
+		t.Fatalf("quarantine: %+v %v", q, err)
+	}
+	pushed, _, _ := b.Store.SyncCursor(ctx, rep.Epoch)
+	if last, _ := b.Store.LogPosition(ctx); pushed != last {
+		t.Fatalf("cursor %d, last event %d: the refused event blocked the rest", pushed, last)
+	}
+	// The next sync does not send it again.
+	if rep := syncOK(t, cb); rep.Sent != 0 {
+		t.Fatalf("the refused event was sent again: %+v", rep)
 	}
 }
