@@ -88,6 +88,7 @@ func serve(args []string, stderr io.Writer) error {
 	if (*cert == "") != (*key == "") {
 		return usageError{errors.New("--tls-cert và --tls-key đi cùng nhau")}
 	}
+	raiseFileLimit()
 	h, err := hub.Open(*dir)
 	if err != nil {
 		return err

@@ -157,6 +157,11 @@ func (h *Hub) office(ctx context.Context, code string, create bool) (*officeStor
 	if err != nil {
 		return nil, err
 	}
+	// A province has hundreds of offices, each with its database open here: a few connections
+	// each keeps the hub well inside its file descriptor limit. Pushes to one office are
+	// serialised anyway, pulls and reports share the rest.
+	s.DB().SetMaxOpenConns(4)
+	s.DB().SetMaxIdleConns(1)
 	if _, err := s.Office(); errors.Is(err, data.ErrNotSetUp) {
 		if err := s.SetupReplica(ctx, code); err != nil {
 			s.Close()
