@@ -4,6 +4,7 @@
 //	motcua-hub enroll --data DIR --office CODE --station N   (prints a station's token, once)
 //	motcua-hub enroll --data DIR --reader [--office CODE]    (a read-only token: statistics, export, health)
 //	motcua-hub revoke --data DIR --office CODE --station N | --token T
+//	motcua-hub new-epoch --data DIR   (after restoring DIR from a backup: stations re-send everything)
 package main
 
 import (
@@ -26,7 +27,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(stdout, "Cách dùng: motcua-hub serve|enroll|revoke [tùy chọn]   (mỗi lệnh có -h)")
+		fmt.Fprintln(stdout, "Cách dùng: motcua-hub serve|enroll|revoke|new-epoch [tùy chọn]   (mỗi lệnh có -h)")
 		return 0
 	}
 	var err error
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = enroll(args[1:], stdout, stderr)
 	case "revoke":
 		err = revoke(args[1:], stdout, stderr)
+	case "new-epoch":
+		err = newEpoch(args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "motcua-hub: không có lệnh %q\n", args[0])
 		return 2
@@ -191,5 +194,23 @@ func revoke(args []string, stdout, stderr io.Writer) error {
 		return errors.New("không có mã nào còn hiệu lực để thu hồi")
 	}
 	fmt.Fprintf(stdout, "đã thu hồi %d mã\n", n)
+	return nil
+}
+
+func newEpoch(args []string, stdout, stderr io.Writer) error {
+	fs, dir := flags("new-epoch", stderr)
+	if err := parse(fs, args, dir); err != nil {
+		return err
+	}
+	h, err := hub.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	epoch, err := h.NewEpoch(context.Background())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "epoch mới %s: ở lần đồng bộ tới, mọi máy trạm gửi lại toàn bộ nhật ký (khởi động lại motcua-hub serve nếu đang chạy)\n", epoch)
 	return nil
 }

@@ -26,6 +26,10 @@ func TestEnrollAndRevoke(t *testing.T) {
 	if code := run([]string{"enroll", "--data", dir, "--office", "x y", "--station", "1"}, &out, &errb); code != 1 {
 		t.Fatalf("bad office: %d", code)
 	}
+	out.Reset()
+	if code := run([]string{"new-epoch", "--data", dir}, &out, &errb); code != 0 || !strings.Contains(out.String(), "epoch mới") {
+		t.Fatalf("new-epoch: %d %s", code, errb.String())
+	}
 	if code := run([]string{"enroll", "--office", "000.00.06.H56"}, &out, &errb); code != 2 {
 		t.Fatalf("no --data: %d", code)
 	}

@@ -382,3 +382,15 @@ func (h *Hub) EachEvent(ctx context.Context, code string, fn func(*data.Event) e
 		after = next
 	}
 }
+
+// NewEpoch gives the hub a new epoch, so that every station re-sends its whole log at its next
+// sync: after restoring the hub's folder from a backup, which may lack what stations sent since.
+// Re-sent events the hub holds are no-ops. Takes effect when the hub is next opened.
+func (h *Hub) NewEpoch(ctx context.Context) (string, error) {
+	epoch := uuid.Must(uuid.NewV7()).String()
+	if _, err := h.db.ExecContext(ctx, "UPDATE meta SET value = ? WHERE key = 'epoch'", epoch); err != nil {
+		return "", fmt.Errorf("ghi epoch: %w", err)
+	}
+	h.epoch = epoch
+	return epoch, nil
+}
