@@ -288,16 +288,17 @@ func (h *Hub) authenticate(ctx context.Context, tok string) (*Principal, error) 
 	return &p, nil
 }
 
-// contact records what a station reported with a request.
+// contact records what a station reported with a request. A hello reports only the database
+// and the clock (pushed false); a push also the acknowledgement, backlog and quarantine.
 type contact struct {
-	office                string
-	station               int
-	db                    string
-	held, rejected        int
-	acked                 int64
-	backlog, quarantined  int
-	clockMS               int64
-	setAck, setBacklogEtc bool
+	office               string
+	station              int
+	db                   string
+	held, rejected       int
+	acked                int64
+	backlog, quarantined int
+	clockMS              int64
+	pushed               bool
 }
 
 func (h *Hub) recordContact(ctx context.Context, c contact) error {
@@ -310,7 +311,7 @@ func (h *Hub) recordContact(ctx context.Context, c contact) error {
 			quarantined = CASE WHEN ? THEN excluded.quarantined ELSE quarantined END,
 			clock_ms = excluded.clock_ms`,
 		c.office, c.station, c.db, h.now().Format(time.RFC3339), c.held, c.rejected, c.acked, c.backlog, c.quarantined, c.clockMS,
-		c.setAck, c.setBacklogEtc, c.setBacklogEtc)
+		c.pushed, c.pushed, c.pushed)
 	if err != nil {
 		return fmt.Errorf("ghi tình trạng máy trạm: %w", err)
 	}

@@ -247,7 +247,7 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 	}
 	err = h.recordContact(ctx, contact{office: p.Office, station: p.Station, db: req.DB, held: res.Stored,
 		rejected: len(resp.Rejected), acked: resp.Ack, backlog: req.Backlog, quarantined: req.Quarantined,
-		clockMS: req.ClockOffset, setAck: true, setBacklogEtc: true})
+		clockMS: req.ClockOffset, pushed: true})
 	if err != nil {
 		return nil, 0, "", "", err
 	}
