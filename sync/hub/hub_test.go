@@ -247,3 +247,44 @@ func TestReadersSeeStatsExportAndHealth(t *testing.T) {
 		t.Errorf("health without a token: %d", code)
 	}
 }
+
+func TestOfficeSnapshotChecks(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	snap, err := f.st.Store.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(s any) (int, string) {
+		req, _ := http.NewRequest(http.MethodPut, f.srv.URL+protocol.PathOffice, bytes.NewReader(mustJSON(s)))
+		req.Header.Set("Authorization", "Bearer "+f.tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	other := *snap
+	other.Office.Code = synctest.OfficeB
+	if code, body := put(protocol.OfficeRequest{Protocol: 1, Snapshot: other}); code != http.StatusForbidden {
+		t.Errorf("another office's snapshot: %d %s", code, body)
+	}
+	bad := *snap
+	bad.Procedures = append([]data.Procedure(nil), snap.Procedures...)
+	bad.Procedures[0].Name = ""
+	if code, body := put(protocol.OfficeRequest{Protocol: 1, Snapshot: bad}); code != http.StatusBadRequest {
+		t.Errorf("a procedure without a name: %d %s", code, body)
+	}
+	if _, v, err := f.h.Snapshot(ctx, synctest.OfficeA); err != nil || v != 0 {
+		t.Fatalf("a refused snapshot was stored: version %d %v", v, err)
+	}
+	if code, body := put(protocol.OfficeRequest{Protocol: 1, Snapshot: *snap}); code != http.StatusOK || !strings.Contains(body, `"version":1`) {
+		t.Fatalf("good snapshot: %d %s", code, body)
+	}
+	got, v, err := f.h.Snapshot(ctx, synctest.OfficeA)
+	if err != nil || v != 1 || got.Office.Name != snap.Office.Name || len(got.Procedures) != 1 || len(got.Units) != 1 {
+		t.Fatalf("stored snapshot: %d %+v %v", v, got, err)
+	}
+}
