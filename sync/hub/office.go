@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"motcua/data"
 	"motcua/sync/protocol"
@@ -62,12 +63,29 @@ func (s *Server) officeSnapshot(w http.ResponseWriter, r *http.Request, p *Princ
 	}
 	switch r.Method {
 	case http.MethodGet:
-		snap, v, err := s.h.Snapshot(r.Context(), p.Office)
+		// have: the version the station holds. Only a newer one is sent: a catalog is large and
+		// every station asks at every sync.
+		var have int64
+		if v := r.URL.Query().Get("have"); v != "" {
+			var err error
+			if have, err = strconv.ParseInt(v, 10, 64); err != nil || have < 0 {
+				s.fail(w, http.StatusBadRequest, protocol.CodeMalformed, "have phải là số không âm")
+				return
+			}
+		}
+		v, err := s.h.snapshotVersion(r.Context(), p.Office)
 		if err != nil {
 			s.internal(w, err)
 			return
 		}
-		s.reply(w, protocol.OfficeResponse{Header: s.header(), Version: v, Snapshot: snap})
+		resp := protocol.OfficeResponse{Header: s.header(), Version: v}
+		if v > have {
+			if resp.Snapshot, resp.Version, err = s.h.Snapshot(r.Context(), p.Office); err != nil {
+				s.internal(w, err)
+				return
+			}
+		}
+		s.reply(w, resp)
 	case http.MethodPut:
 		req, err := protocol.DecodeOffice(http.MaxBytesReader(w, r.Body, protocol.MaxBodyBytes+1))
 		if err != nil {

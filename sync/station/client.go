@@ -432,8 +432,13 @@ func (c *Client) exchangeSnapshot(ctx context.Context, rep *Report) error {
 	if err != nil {
 		return err
 	}
+	have := version
+	if lastHash == "" {
+		have = 0 // never exchanged with this epoch: take the hub's whole snapshot
+	}
 	var got protocol.OfficeResponse
-	if _, _, err := c.do(ctx, http.MethodGet, protocol.PathOffice, nil, nil, &got); err != nil {
+	q := url.Values{"have": {strconv.FormatInt(have, 10)}}
+	if _, _, err := c.do(ctx, http.MethodGet, protocol.PathOffice, q, nil, &got); err != nil {
 		return err
 	}
 	if got.Epoch != rep.Epoch {
