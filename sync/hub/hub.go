@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS stations (
 	backlog      INTEGER NOT NULL DEFAULT 0,
 	quarantined  INTEGER NOT NULL DEFAULT 0,
 	clock_ms     INTEGER NOT NULL DEFAULT 0,  -- hub clock minus station clock
+	db_changes   INTEGER NOT NULL DEFAULT 0,  -- times another database used this station's token
 	PRIMARY KEY (office, station)
 ) WITHOUT ROWID;
 `
@@ -305,6 +306,7 @@ func (h *Hub) recordContact(ctx context.Context, c contact) error {
 	_, err := h.db.ExecContext(ctx, `INSERT INTO stations(office, station, db, last_contact, held, rejected, acked, backlog, quarantined, clock_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(office, station) DO UPDATE SET db = excluded.db, last_contact = excluded.last_contact,
+			db_changes = db_changes + (db <> '' AND db <> excluded.db),
 			held = held + excluded.held, rejected = rejected + excluded.rejected,
 			acked = CASE WHEN ? THEN excluded.acked ELSE acked END,
 			backlog = CASE WHEN ? THEN excluded.backlog ELSE backlog END,
@@ -330,13 +332,14 @@ type StationHealth struct {
 	Backlog      int
 	Quarantined  int
 	ClockOffset  time.Duration
+	DBChanges    int // a reinstalled PC, or two PCs sharing one token (then it keeps growing)
 	NeverContact bool
 }
 
 // Stations lists every enrolled station, by office and number.
 func (h *Hub) Stations(ctx context.Context) ([]StationHealth, error) {
-	rows, err := h.db.QueryContext(ctx, `SELECT office, station, db, last_contact, held, rejected, acked, backlog, quarantined, clock_ms
-		FROM stations ORDER BY office, station`)
+	rows, err := h.db.QueryContext(ctx, `SELECT office, station, db, last_contact, held, rejected, acked, backlog, quarantined, clock_ms,
+		db_changes FROM stations ORDER BY office, station`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc máy trạm: %w", err)
 	}
@@ -346,7 +349,7 @@ func (h *Hub) Stations(ctx context.Context) ([]StationHealth, error) {
 		var s StationHealth
 		var last string
 		var ms int64
-		if err := rows.Scan(&s.Office, &s.Station, &s.DB, &last, &s.Held, &s.Rejected, &s.Acked, &s.Backlog, &s.Quarantined, &ms); err != nil {
+		if err := rows.Scan(&s.Office, &s.Station, &s.DB, &last, &s.Held, &s.Rejected, &s.Acked, &s.Backlog, &s.Quarantined, &ms, &s.DBChanges); err != nil {
 			return nil, err
 		}
 		s.ClockOffset = time.Duration(ms) * time.Millisecond

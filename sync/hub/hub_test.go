@@ -239,6 +239,17 @@ func TestReadersSeeStatsExportAndHealth(t *testing.T) {
 		!strings.HasPrefix(ex[0].MaHoSo, synctest.OfficeA+"-260302-1") || ex[0].NgayHenTra == "" || len(ex[0].DanhSachLePhi) != 1 {
 		t.Errorf("export: %+v", ex[0])
 	}
+	// Another database with the same token: shown on the health page.
+	other := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, 1)
+	body2 := f.pushBody(t)
+	body2.DB, _ = other.Store.DatabaseID(ctx)
+	body2.Events = nil
+	if code, b := f.post(t, f.tok, mustJSON(body2)); code != 200 {
+		t.Fatalf("%d %s", code, b)
+	}
+	if st, _ := f.h.Stations(ctx); st[0].DBChanges != 1 {
+		t.Errorf("database change not counted: %+v", st[0])
+	}
 	code, body = get(province, "/health")
 	if code != 200 || !strings.Contains(body, "Văn phòng "+synctest.OfficeA) || !strings.Contains(body, "Tuần này: tiếp nhận 1") {
 		t.Errorf("health: %d %s", code, body)
