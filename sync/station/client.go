@@ -324,11 +324,13 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		}
 		req := protocol.PushRequest{Protocol: protocol.Version, Office: office.Code, Station: c.store.Station(), DB: db,
 			Epoch: rep.Epoch, From: cursor, ClockOffset: rep.ClockOffset.Milliseconds()}
+		// Cut the batch well under the hub's body limit: the estimate counts the payload exactly
+		// and the rest of an event generously.
 		size := 512
 		for i := range evs {
 			w := protocol.FromData(&evs[i], "")
-			size += len(w.Payload) + 400
-			if len(req.Events) > 0 && size > protocol.MaxBodyBytes {
+			size += len(w.Payload) + 1024
+			if len(req.Events) > 0 && size > protocol.MaxBodyBytes*7/8 {
 				break
 			}
 			req.Events = append(req.Events, w)
