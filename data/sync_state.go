@@ -255,3 +255,15 @@ func (s *Store) LogPosition(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT COALESCE(max(seq), 0) FROM events").Scan(&n)
 	return n, err
 }
+
+// PendingPush counts the events written here that the newest hub epoch this PC knows has not
+// acknowledged: the "37 records waiting" of the status bar. Epoch ids are UUIDv7, so the newest
+// sorts last.
+func (s *Store) PendingPush(ctx context.Context) (int, error) {
+	var pushed int64
+	err := s.db.QueryRowContext(ctx, "SELECT pushed FROM sync_cursor ORDER BY epoch DESC LIMIT 1").Scan(&pushed)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("đọc vị trí đồng bộ: %w", err)
+	}
+	return s.Backlog(ctx, pushed)
+}

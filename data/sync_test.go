@@ -92,10 +92,19 @@ func TestSyncTwoStationsConverge(t *testing.T) {
 	ctx := context.Background()
 	p := newSyncPair(t)
 	d := p.a.receive(t, "1.004873", "Nguyễn Văn Đức")
+	if n, err := p.a.s.PendingPush(ctx); err != nil || n != 1 {
+		t.Fatalf("pending before the first push: %d %v", n, err)
+	}
 	if res := p.push(t, p.a); res.Stored != 1 {
 		t.Fatalf("push: %+v", res)
 	}
+	if n, err := p.a.s.PendingPush(ctx); err != nil || n != 0 {
+		t.Fatalf("pending after the push: %d %v", n, err)
+	}
 	p.pull(t, p.b)
+	if n, err := p.b.s.PendingPush(ctx); err != nil || n != 0 {
+		t.Fatalf("pulled events counted as pending: %d %v", n, err)
+	}
 	if _, _, err := p.b.s.DossierByID(ctx, d.ID); err != nil {
 		t.Fatalf("station 1 lacks the dossier received at station 0: %v", err)
 	}
