@@ -7,6 +7,7 @@ import (
 	"motcua/data/vntext"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -282,6 +283,17 @@ func TestEnrollAndCatalogTravel(t *testing.T) {
 	units, _ := fresh.Units(ctx)
 	if len(units) != 2 {
 		t.Fatalf("units at the enrolled PC: %+v", units)
+	}
+	// The hub's copy got its catalog after the dossiers: re-projected, consistent, grouped by unit.
+	replica, err := data.Open(filepath.Join(w.dir, "offices", synctest.OfficeA, data.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	checkOK(t, "hub replica", replica)
+	ans, err := w.h.Stats(ctx, synctest.OfficeA, dateOf("2026-03-01"), dateOf("2026-03-31"), data.ByUnit, "")
+	if err != nil || len(ans.Rows) == 0 || ans.Rows[0].Key != "TP" {
+		t.Fatalf("hub statistics by unit: %+v %v", ans, err)
 	}
 }
 
