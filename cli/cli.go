@@ -48,6 +48,8 @@ var commands = map[string]command{
 	"backup":   {"sao lưu cơ sở dữ liệu ra tệp", runBackup},
 	"restore":  {"khôi phục cơ sở dữ liệu từ tệp sao lưu", runRestore},
 	"check":    {"kiểm tra toàn vẹn, dựng lại bảng từ nhật ký", runCheck},
+	"sync":     {"đồng bộ một lần với máy chủ (gửi và nhận)", runSync},
+	"enroll":   {"biến máy mới thành máy trạm của văn phòng từ máy chủ", runEnroll},
 }
 
 // IsCommand reports whether name is a subcommand (main opens the window otherwise).

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"motcua/data"
+	"motcua/sync/station"
+)
+
+// syncFlags are the hub settings a command may set; given ones are saved as office settings.
+type syncFlags struct {
+	hub, token, ca *string
+}
+
+func addSyncFlags(fs *flags) syncFlags {
+	return syncFlags{
+		hub:   fs.String("hub", "", "địa chỉ máy chủ đồng bộ, https://…"),
+		token: fs.String("token", "", "mã truy cập của máy trạm (motcua-hub enroll in ra)"),
+		ca:    fs.String("ca", "", "tệp PEM chứng thư CA của máy chủ (khi máy chủ dùng chứng thư riêng)"),
+	}
+}
+
+// config merges the flags over saved settings; it reads the CA file.
+func (f syncFlags) config(saved data.SyncConfig) (data.SyncConfig, error) {
+	c := saved
+	if *f.hub != "" {
+		c.Hub = *f.hub
+	}
+	if *f.token != "" {
+		c.Token = *f.token
+	}
+	if *f.ca != "" {
+		b, err := os.ReadFile(*f.ca)
+		if err != nil {
+			return c, fmt.Errorf("đọc chứng thư CA: %w", err)
+		}
+		c.CA = string(b)
+	}
+	if c.Hub == "" || c.Token == "" {
+		return c, usagef("chưa có máy chủ đồng bộ: cần --hub URL --token T (lần sau không cần nhắc lại)")
+	}
+	return c, nil
+}
+
+func (f syncFlags) given() bool { return *f.hub != "" || *f.token != "" || *f.ca != "" }
+
+func runSync(e *env, args []string) error {
+	fs, dataDir := newFlags(e, "sync", "[--hub URL --token T [--ca FILE]]",
+		"Gửi các thay đổi của máy này lên máy chủ đồng bộ và nhận thay đổi của các máy khác cùng văn phòng,\n"+
+			"một lần. Các tùy chọn được lưu vào cài đặt của văn phòng. Mã thoát khác 0 khi không kết nối được.")
+	sf := addSyncFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usagef("thừa tham số %q", fs.Arg(0))
+	}
+	s, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	saved, err := s.SyncConfig(e.ctx)
+	if err != nil {
+		return err
+	}
+	cfg, err := sf.config(saved)
+	if err != nil {
+		return err
+	}
+	if sf.given() {
+		if err := s.SetSyncConfig(e.ctx, data.System, cfg); err != nil {
+			return err
+		}
+	}
+	c, err := station.New(s, cliConfig(cfg))
+	if err != nil {
+		return err
+	}
+	rep, err := c.Sync(e.ctx)
+	if rep != nil {
+		printReport(e, rep)
+	}
+	return err
+}
+
+func printReport(e *env, rep *station.Report) {
+	fmt.Fprintf(e.stdout, "Văn phòng %s, máy trạm %d: gửi %d sự kiện (%d mới), nhận %d sự kiện của máy khác.\n",
+		rep.Office, rep.Station, rep.Sent, rep.Stored, rep.Pulled)
+	if rep.NewEpoch && rep.Sent > 0 {
+		fmt.Fprintln(e.stdout, "Máy chủ mới hoặc vừa khôi phục: đã gửi lại toàn bộ nhật ký của máy này.")
+	}
+	if rep.SnapshotSent {
+		fmt.Fprintln(e.stdout, "Đã gửi thông tin văn phòng, danh mục và lịch lên máy chủ.")
+	}
+	if rep.SnapshotGot {
+		fmt.Fprintln(e.stdout, "Đã cập nhật thông tin văn phòng, danh mục và lịch từ máy chủ.")
+	}
+	for _, r := range rep.Refused {
+		fmt.Fprintf(e.stdout, "Máy chủ từ chối sự kiện số %d: %s (đã đưa vào danh sách cách ly)\n", r.Seq, r.Reason)
+	}
+	if rep.Conflicts > 0 {
+		fmt.Fprintf(e.stdout, "%d sự kiện xung đột được giữ lại và đánh dấu để cán bộ xem.\n", rep.Conflicts)
+	}
+	if rep.Backlog > 0 {
+		fmt.Fprintf(e.stdout, "Còn %d sự kiện chờ gửi.\n", rep.Backlog)
+	}
+	if rep.ClockWarning {
+		fmt.Fprintf(e.stderr, "Cảnh báo: đồng hồ máy này lệch %s so với máy chủ; hãy chỉnh giờ (hạn giải quyết và thống kê phụ thuộc ngày giờ).\n",
+			rep.ClockOffset.String())
+	}
+}
+
+// cliConfig retries less than the background sync: a person is waiting for the answer.
+func cliConfig(c data.SyncConfig) station.Config {
+	return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 3, RetryWaitMax: 4 * time.Second}
+}
+
+var errNotFresh = errors.New("máy này đã có cơ sở dữ liệu văn phòng: enroll chỉ dùng cho máy mới (dùng motcua sync)")

@@ -1,0 +1,269 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Settings of the station's sync, kept with the office settings.
+const (
+	SettingSyncHub   = "sync_hub"   // https://hub.example/…
+	SettingSyncToken = "sync_token" // the station's token; the hub keeps only its hash
+	SettingSyncCA    = "sync_ca"    // PEM of the CA that signed the hub's certificate, "" for the system's
+)
+
+// SyncConfig is how this station reaches its hub.
+type SyncConfig struct {
+	Hub, Token, CA string
+}
+
+// SyncConfig reads the sync settings.
+func (s *Store) SyncConfig(ctx context.Context) (SyncConfig, error) {
+	var c SyncConfig
+	for _, kv := range []struct {
+		key string
+		v   *string
+	}{{SettingSyncHub, &c.Hub}, {SettingSyncToken, &c.Token}, {SettingSyncCA, &c.CA}} {
+		v, err := s.Setting(ctx, kv.key)
+		if err != nil {
+			return c, err
+		}
+		*kv.v = v
+	}
+	return c, nil
+}
+
+// SetSyncConfig saves the sync settings (administrators; the command line acts as System).
+func (s *Store) SetSyncConfig(ctx context.Context, actor *User, c SyncConfig) error {
+	if err := requireRole(actor, RoleAdmin); err != nil {
+		return err
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		for k, v := range map[string]string{SettingSyncHub: c.Hub, SettingSyncToken: c.Token, SettingSyncCA: c.CA} {
+			if err := putSetting(ctx, tx, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SyncCursor is where this station stands with a hub epoch: the highest local sequence the hub
+// acknowledged and the hub feed position applied here (both 0 for an epoch never seen).
+func (s *Store) SyncCursor(ctx context.Context, epoch string) (pushed, pulled int64, err error) {
+	err = s.db.QueryRowContext(ctx, "SELECT pushed, pulled FROM sync_cursor WHERE epoch = ?", epoch).Scan(&pushed, &pulled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("đọc vị trí đồng bộ: %w", err)
+	}
+	return pushed, pulled, nil
+}
+
+// Unpushed returns up to limit events written on this PC after the sequence after, in order.
+func (s *Store) Unpushed(ctx context.Context, after int64, limit int) ([]Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
+		FROM events WHERE seq > ? AND origin IS NULL ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("đọc sự kiện chờ gửi: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows, s.loc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Backlog counts the events written on this PC after the sequence after: what waits to be sent.
+func (s *Store) Backlog(ctx context.Context, after int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM events WHERE seq > ? AND origin IS NULL", after).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("đếm sự kiện chờ gửi: %w", err)
+	}
+	return n, nil
+}
+
+// Quarantined is a local event the hub refused.
+type Quarantined struct {
+	Seq     int64
+	ID      uuid.UUID
+	Dossier uuid.UUID
+	Type    EventType
+	Code    string // the hub's machine-readable code
+	Reason  string
+	At      time.Time // when the hub refused it
+}
+
+// Acknowledge records the hub's acknowledgement of a push of the events after from: the cursor
+// of epoch moves to ack (never back), and the refused events go to the quarantine with their
+// reasons, in one transaction. Events of that range the hub now accepted (a re-send to a new hub)
+// leave the quarantine.
+func (s *Store) Acknowledge(ctx context.Context, epoch string, from, ack int64, refused []Quarantined) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_cursor(epoch, pushed) VALUES (?, ?)
+			ON CONFLICT(epoch) DO UPDATE SET pushed = max(pushed, excluded.pushed)`, epoch, ack); err != nil {
+			return fmt.Errorf("ghi vị trí đồng bộ: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sync_quarantine WHERE seq > ? AND seq <= ?", from, ack); err != nil {
+			return fmt.Errorf("ghi sự kiện bị từ chối: %w", err)
+		}
+		for _, q := range refused {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sync_quarantine(seq, code, reason, at) VALUES (?, ?, ?, ?)
+				ON CONFLICT(seq) DO UPDATE SET code = excluded.code, reason = excluded.reason, at = excluded.at`,
+				q.Seq, q.Code, q.Reason, q.At.In(s.loc).Format(TimeFormat)); err != nil {
+				return fmt.Errorf("ghi sự kiện bị từ chối: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Quarantine lists the local events the hub refused, oldest first.
+func (s *Store) Quarantine(ctx context.Context) ([]Quarantined, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT q.seq, e.id, e.dossier, e.type, q.code, q.reason, q.at
+		FROM sync_quarantine q JOIN events e ON e.seq = q.seq ORDER BY q.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc danh sách bị từ chối: %w", err)
+	}
+	defer rows.Close()
+	var out []Quarantined
+	for rows.Next() {
+		var q Quarantined
+		var id, dossier []byte
+		var typ, at string
+		if err := rows.Scan(&q.Seq, &id, &dossier, &typ, &q.Code, &q.Reason, &at); err != nil {
+			return nil, err
+		}
+		q.ID, _ = uuid.FromBytes(id)
+		q.Dossier, _ = uuid.FromBytes(dossier)
+		q.Type = EventType(typ)
+		q.At, _ = time.Parse(TimeFormat, at)
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// ConflictEvents lists the events marked as conflicts by a replay, for a person to look at.
+func (s *Store) ConflictEvents(ctx context.Context) ([]Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
+		FROM events WHERE conflict IS NOT NULL ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc sự kiện xung đột: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows, s.loc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ApplyPulled applies events pulled from a hub's feed and moves the pull cursor of epoch to next,
+// in one transaction: a crash leaves both as they were, and the next pull fetches the same page.
+func (s *Store) ApplyPulled(ctx context.Context, epoch string, next int64, evs []Synced) (*SyncResult, error) {
+	var res *SyncResult
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if res, err = s.applySynced(ctx, tx, evs); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO sync_cursor(epoch, pulled) VALUES (?, ?)
+			ON CONFLICT(epoch) DO UPDATE SET pulled = max(pulled, excluded.pulled)`, epoch, next)
+		if err != nil {
+			return fmt.Errorf("ghi vị trí đồng bộ: %w", err)
+		}
+		return nil
+	})
+	return res, err
+}
+
+// ApplyPushed stores events a station pushed to the hub's copy of its office, in one
+// transaction. origin is the pushing station's database id.
+func (s *Store) ApplyPushed(ctx context.Context, origin string, evs []Event) (*SyncResult, error) {
+	in := make([]Synced, len(evs))
+	for i := range evs {
+		in[i] = Synced{Event: evs[i], Origin: origin}
+	}
+	var res *SyncResult
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = s.applySynced(ctx, tx, in)
+		return err
+	})
+	return res, err
+}
+
+// Feed returns up to limit events after the log position after, leaving out those that came from
+// the database exclude (a station does not need its own events back). The Seq of each is this
+// log's position: the next cursor.
+func (s *Store) Feed(ctx context.Context, after int64, exclude string, limit int) ([]Synced, int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, ''),
+		COALESCE(origin, '') FROM events WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, after, fmt.Errorf("đọc nhật ký: %w", err)
+	}
+	defer rows.Close()
+	next := after
+	var out []Synced
+	for rows.Next() {
+		var e Synced
+		var id, dossier []byte
+		var typ, at, payload string
+		if err := rows.Scan(&e.Seq, &id, &dossier, &typ, &at, &e.Actor, &e.Station, &e.Office, &payload, &e.Conflict, &e.Origin); err != nil {
+			return nil, after, err
+		}
+		next = e.Seq
+		if e.Origin == exclude && exclude != "" {
+			continue
+		}
+		if e.ID, err = uuid.FromBytes(id); err != nil {
+			return nil, after, err
+		}
+		if e.Dossier, err = uuid.FromBytes(dossier); err != nil {
+			return nil, after, err
+		}
+		if e.At, err = time.Parse(TimeFormat, at); err != nil {
+			return nil, after, err
+		}
+		e.At = e.At.In(s.loc)
+		e.Type = EventType(typ)
+		e.Payload = []byte(payload)
+		out = append(out, e)
+	}
+	return out, next, rows.Err()
+}
+
+// LogPosition is the highest sequence of the log (0 when empty).
+func (s *Store) LogPosition(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, "SELECT COALESCE(max(seq), 0) FROM events").Scan(&n)
+	return n, err
+}
+
+// PendingPush counts the events written here that the newest hub epoch this PC knows has not
+// acknowledged: the "37 records waiting" of the status bar. Epoch ids are UUIDv7, so the newest
+// sorts last.
+func (s *Store) PendingPush(ctx context.Context) (int, error) {
+	var pushed int64
+	err := s.db.QueryRowContext(ctx, "SELECT pushed FROM sync_cursor ORDER BY epoch DESC LIMIT 1").Scan(&pushed)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("đọc vị trí đồng bộ: %w", err)
+	}
+	return s.Backlog(ctx, pushed)
+}

@@ -1,0 +1,294 @@
+package hub
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"motcua/data"
+	"motcua/sync/protocol"
+)
+
+// Server answers the sync protocol over HTTP(S).
+type Server struct {
+	h     *Hub
+	slots chan struct{} // pushes being processed; beyond that a station is told to come back
+	log   *log.Logger
+}
+
+// MaxConcurrentPushes bounds the pushes processed at once; more get 503 with Retry-After, which
+// keeps memory bounded (each holds at most one batch) under a thundering herd after an outage.
+const MaxConcurrentPushes = 64
+
+// NewServer makes the HTTP handler of hub h. logger may be nil.
+func NewServer(h *Hub, logger *log.Logger) *Server {
+	if logger == nil {
+		logger = log.New(discard{}, "", 0)
+	}
+	return &Server{h: h, slots: make(chan struct{}, MaxConcurrentPushes), log: logger}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// ServeHTTP routes a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case protocol.PathHello:
+		s.post(w, r, s.hello)
+	case protocol.PathPush:
+		s.post(w, r, s.push)
+	case protocol.PathPull:
+		s.get(w, r, s.pull)
+	case protocol.PathOffice:
+		s.authed(w, r, s.officeSnapshot)
+	case protocol.PathStats:
+		s.get(w, r, s.stats)
+	case protocol.PathExport:
+		s.get(w, r, s.export)
+	case protocol.PathHealth, "/":
+		s.get(w, r, s.health)
+	default:
+		s.fail(w, http.StatusNotFound, protocol.CodeNotFound, "không có địa chỉ này")
+	}
+}
+
+func (s *Server) post(w http.ResponseWriter, r *http.Request, fn func(http.ResponseWriter, *http.Request, *Principal)) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		s.fail(w, http.StatusMethodNotAllowed, protocol.CodeMalformed, "chỉ nhận POST")
+		return
+	}
+	s.authed(w, r, fn)
+}
+
+func (s *Server) get(w http.ResponseWriter, r *http.Request, fn func(http.ResponseWriter, *http.Request, *Principal)) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", http.MethodGet)
+		s.fail(w, http.StatusMethodNotAllowed, protocol.CodeMalformed, "chỉ nhận GET")
+		return
+	}
+	s.authed(w, r, fn)
+}
+
+// authed finds the token's holder: a bearer token, or the password of HTTP basic authentication
+// so that a browser can open the health page.
+func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.ResponseWriter, *http.Request, *Principal)) {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		_, tok, _ = r.BasicAuth()
+	}
+	p, err := s.h.authenticate(r.Context(), strings.TrimSpace(tok))
+	if errors.Is(err, errUnauthorized) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="motcua-hub"`)
+		s.fail(w, http.StatusUnauthorized, protocol.CodeUnauthorized, err.Error())
+		return
+	}
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	fn(w, r, p)
+}
+
+func (s *Server) header() protocol.Header {
+	return protocol.Header{Protocol: protocol.Version, Epoch: s.h.epoch, HubTime: protocol.FormatTime(s.h.now())}
+}
+
+func (s *Server) reply(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		s.log.Printf("gửi trả lời: %v", err)
+	}
+}
+
+func (s *Server) fail(w http.ResponseWriter, status int, code, reason string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(protocol.Error{Header: s.header(), Code: code, Reason: reason})
+}
+
+func (s *Server) internal(w http.ResponseWriter, err error) {
+	s.log.Printf("lỗi máy chủ: %v", err)
+	s.fail(w, http.StatusInternalServerError, protocol.CodeInternal, "lỗi máy chủ, hãy thử lại sau")
+}
+
+// decodeFailure answers a body the decoder refused.
+func (s *Server) decodeFailure(w http.ResponseWriter, err error) {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.Is(err, protocol.ErrTooLarge) || errors.As(err, &mbe):
+		s.fail(w, http.StatusRequestEntityTooLarge, protocol.CodeTooLarge,
+			fmt.Sprintf("tối đa %d sự kiện và %d MB mỗi lần gửi", protocol.MaxBatchEvents, protocol.MaxBodyBytes>>20))
+	case errors.Is(err, protocol.ErrVersion):
+		s.fail(w, http.StatusBadRequest, protocol.CodeVersion, err.Error())
+	default:
+		s.fail(w, http.StatusBadRequest, protocol.CodeMalformed, err.Error())
+	}
+}
+
+func (s *Server) station(w http.ResponseWriter, p *Principal) bool {
+	if p.Kind != "station" {
+		s.fail(w, http.StatusForbidden, protocol.CodeForbidden, "mã truy cập này không dùng để đồng bộ")
+		return false
+	}
+	return true
+}
+
+func clockOffset(hub time.Time, station string) int64 {
+	t, err := protocol.ParseTime(station)
+	if err != nil {
+		return 0
+	}
+	return hub.Sub(t).Milliseconds()
+}
+
+func (s *Server) hello(w http.ResponseWriter, r *http.Request, p *Principal) {
+	if !s.station(w, p) {
+		return
+	}
+	req, err := protocol.DecodeHello(http.MaxBytesReader(w, r.Body, 4<<10))
+	if err != nil {
+		s.decodeFailure(w, err)
+		return
+	}
+	c := contact{office: p.Office, station: p.Station, db: req.DB, clockMS: clockOffset(s.h.now(), req.StationTime)}
+	if err := s.h.recordContact(r.Context(), c); err != nil {
+		s.internal(w, err)
+		return
+	}
+	s.reply(w, protocol.HelloResponse{Header: s.header(), Office: p.Office, Station: p.Station})
+}
+
+func (s *Server) push(w http.ResponseWriter, r *http.Request, p *Principal) {
+	if !s.station(w, p) {
+		return
+	}
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	default:
+		w.Header().Set("Retry-After", "2")
+		s.fail(w, http.StatusServiceUnavailable, protocol.CodeBusy, "máy chủ đang bận, hãy gửi lại sau")
+		return
+	}
+	req, err := protocol.DecodePush(http.MaxBytesReader(w, r.Body, protocol.MaxBodyBytes+1))
+	if err != nil {
+		s.decodeFailure(w, err)
+		return
+	}
+	resp, status, code, reason, err := s.h.Push(r.Context(), p, req)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	if status != http.StatusOK {
+		s.fail(w, status, code, reason)
+		return
+	}
+	resp.Header = s.header()
+	s.reply(w, resp)
+}
+
+// Push stores a decoded push for the token holder p. It returns the answer, or a refusal as an
+// HTTP status, code and reason (nothing stored), or an error (nothing stored either).
+func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest) (*protocol.PushResponse, int, string, string, error) {
+	if req.Office != p.Office || req.Station != p.Station {
+		return nil, http.StatusForbidden, protocol.CodeForbidden,
+			fmt.Sprintf("mã truy cập thuộc văn phòng %s máy trạm %d", p.Office, p.Station), nil
+	}
+	resp := &protocol.PushResponse{Ack: req.From, Rejected: []protocol.Rejected{}}
+	evs := make([]data.Event, 0, len(req.Events))
+	wire := make([]int, 0, len(req.Events)) // index in req.Events of each evs entry
+	for i := range req.Events {
+		e := &req.Events[i]
+		// A station sends only what it wrote itself: another office's or another station's event
+		// in its batch means a wrong or stolen token, and the whole batch is refused.
+		if e.Office != p.Office || e.Station != p.Station {
+			return nil, http.StatusForbidden, protocol.CodeForbidden,
+				fmt.Sprintf("sự kiện %s thuộc văn phòng %s máy trạm %d, không phải của mã truy cập này", e.ID, e.Office, e.Station), nil
+		}
+		de, err := protocol.ToData(e)
+		if err != nil {
+			resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeInvalidEvent, Reason: err.Error()})
+			continue
+		}
+		evs = append(evs, de)
+		wire = append(wire, i)
+	}
+	o, err := h.office(ctx, p.Office, false)
+	if err != nil {
+		return nil, http.StatusForbidden, protocol.CodeForbidden, err.Error(), nil
+	}
+	o.mu.Lock()
+	res, err := o.store.ApplyPushed(ctx, req.DB, evs)
+	o.mu.Unlock()
+	if err != nil {
+		return nil, 0, "", "", err
+	}
+	for _, rj := range res.Rejected {
+		e := &req.Events[wire[rj.Index]]
+		resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeInvalidEvent, Reason: rj.Reason})
+	}
+	resp.Stored, resp.Duplicates = res.Stored, res.Duplicates
+	if n := len(req.Events); n > 0 {
+		resp.Ack = req.Events[n-1].Seq
+	}
+	err = h.recordContact(ctx, contact{office: p.Office, station: p.Station, db: req.DB, held: res.Stored,
+		rejected: len(resp.Rejected), acked: resp.Ack, backlog: req.Backlog, quarantined: req.Quarantined,
+		clockMS: req.ClockOffset, pushed: true})
+	if err != nil {
+		return nil, 0, "", "", err
+	}
+	return resp, http.StatusOK, "", "", nil
+}
+
+func (s *Server) pull(w http.ResponseWriter, r *http.Request, p *Principal) {
+	if !s.station(w, p) {
+		return
+	}
+	q := r.URL.Query()
+	after, err := strconv.ParseInt(q.Get("after"), 10, 64)
+	if err != nil || after < 0 {
+		s.fail(w, http.StatusBadRequest, protocol.CodeMalformed, "after phải là số không âm")
+		return
+	}
+	limit := protocol.MaxPullEvents
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > protocol.MaxPullEvents {
+			s.fail(w, http.StatusBadRequest, protocol.CodeMalformed, fmt.Sprintf("limit phải từ 1 đến %d", protocol.MaxPullEvents))
+			return
+		}
+	}
+	o, err := s.h.office(r.Context(), p.Office, false)
+	if err != nil {
+		s.fail(w, http.StatusForbidden, protocol.CodeForbidden, err.Error())
+		return
+	}
+	evs, next, err := o.store.Feed(r.Context(), after, q.Get("db"), limit)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	top, err := o.store.LogPosition(r.Context())
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	resp := protocol.PullResponse{Header: s.header(), Events: make([]protocol.Event, len(evs)), Next: next, More: next < top}
+	for i := range evs {
+		resp.Events[i] = protocol.FromData(&evs[i].Event, evs[i].Origin)
+	}
+	s.reply(w, resp)
+}

@@ -1,0 +1,295 @@
+package station_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"motcua/data"
+	"motcua/sync/hub"
+	"motcua/sync/station"
+	"motcua/sync/synctest"
+)
+
+// faulty sits between a station and the hub and breaks exchanges on purpose: it drops the
+// connection before the request, in the middle of the request body and in the middle of the
+// answer, answers 500 and 503 with Retry-After, delays, and delivers a request twice.
+type faulty struct {
+	next http.RoundTripper
+	mu   sync.Mutex
+	rnd  *rand.Rand
+	on   bool
+	seen map[string]int
+}
+
+func newFaulty(seed uint64) *faulty {
+	return &faulty{next: http.DefaultTransport, rnd: rand.New(rand.NewPCG(seed, 7)), seen: map[string]int{}}
+}
+
+func (f *faulty) pick() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.on {
+		return "pass"
+	}
+	kinds := []string{"pass", "pass", "drop-before", "drop-mid-request", "drop-mid-response", "cut-answer", "500", "503", "delay", "twice"}
+	k := kinds[f.rnd.IntN(len(kinds))]
+	f.seen[k]++
+	return k
+}
+
+func (f *faulty) set(on bool) { f.mu.Lock(); f.on = on; f.mu.Unlock() }
+
+var errInjected = errors.New("connection reset by peer (injected)")
+
+func synth(req *http.Request, code int, h http.Header) *http.Response {
+	body := fmt.Sprintf(`{"code":"busy","reason":"injected %d"}`, code)
+	if h == nil {
+		h = http.Header{}
+	}
+	return &http.Response{StatusCode: code, Status: http.StatusText(code), Header: h, Request: req,
+		Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body))}
+}
+
+type cutBody struct {
+	r io.Reader
+	c io.Closer
+}
+
+func (b *cutBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err == io.EOF {
+		return n, io.ErrUnexpectedEOF
+	}
+	return n, err
+}
+
+func (b *cutBody) Close() error { return b.c.Close() }
+
+func (f *faulty) RoundTrip(req *http.Request) (*http.Response, error) {
+	body := func() io.ReadCloser {
+		if req.GetBody == nil {
+			return http.NoBody
+		}
+		b, _ := req.GetBody()
+		return b
+	}
+	switch f.pick() {
+	case "drop-before":
+		return nil, errInjected
+	case "drop-mid-request":
+		// The hub gets half a body: a malformed request, nothing stored; the station sees a reset.
+		if req.Body != nil && req.Method == http.MethodPost {
+			all, _ := io.ReadAll(body())
+			half := req.Clone(req.Context())
+			half.Body = io.NopCloser(bytes.NewReader(all[:len(all)/2]))
+			half.ContentLength = int64(len(all) / 2)
+			if resp, err := f.next.RoundTrip(half); err == nil {
+				resp.Body.Close()
+			}
+		}
+		return nil, errInjected
+	case "drop-mid-response":
+		resp, err := f.next.RoundTrip(req)
+		if err == nil {
+			io.CopyN(io.Discard, resp.Body, 10)
+			resp.Body.Close()
+		}
+		return nil, errInjected
+	case "cut-answer":
+		resp, err := f.next.RoundTrip(req)
+		if err != nil {
+			return nil, err
+		}
+		all, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		resp.Body = &cutBody{r: bytes.NewReader(all[:len(all)/2]), c: io.NopCloser(nil)}
+		resp.ContentLength = -1
+		return resp, nil
+	case "500":
+		return synth(req, http.StatusInternalServerError, nil), nil
+	case "503":
+		return synth(req, http.StatusServiceUnavailable, http.Header{"Retry-After": {"0"}}), nil
+	case "delay":
+		time.Sleep(5 * time.Millisecond)
+	case "twice":
+		first := req.Clone(req.Context())
+		first.Body = body()
+		if resp, err := f.next.RoundTrip(first); err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+		req = req.Clone(req.Context())
+		req.Body = body()
+	}
+	return f.next.RoundTrip(req)
+}
+
+// ownIDs lists the ids of the events written at s itself.
+func ownIDs(t *testing.T, s *data.Store) []string {
+	t.Helper()
+	evs, err := s.Unpushed(context.Background(), 0, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, len(evs))
+	for i := range evs {
+		out[i] = evs[i].ID.String()
+	}
+	return out
+}
+
+// After a storm of faults, hub restarts and station restarts during pushes, the hub holds exactly
+// the stations' events, every cursor is right, and the statistics agree.
+func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	proxy := newFaulty(42)
+	type pc struct {
+		st   *synctest.Station
+		c    *station.Client
+		tok  string
+		path string
+	}
+	var pcs []*pc
+	for n := 0; n < 3; n++ {
+		st := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, n)
+		tok, err := w.h.EnrollStation(ctx, synctest.OfficeA, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Fill(ctx, 60, synctest.At("2026-02-02 08:00")); err != nil {
+			t.Fatal(err)
+		}
+		pcs = append(pcs, &pc{st: st, tok: tok, path: st.Store.Path()})
+	}
+	connect := func(p *pc) {
+		c, err := station.New(p.st.Store, station.Config{Hub: w.srv.URL, Token: p.tok, Transport: proxy, BatchEvents: 37,
+			RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.c = c
+	}
+	for _, p := range pcs {
+		connect(p)
+	}
+	h := w.h
+	killer := rand.New(rand.NewPCG(9, 9))
+	proxy.set(true)
+	failures := 0
+	for round := 0; round < 12; round++ {
+		for i, p := range pcs {
+			p.st.Clock.Set(synctest.At("2026-03-02 08:00").Add(time.Duration(round*10+i) * time.Minute))
+			p.st.Receive(t, fmt.Sprintf("Người nộp vòng %d máy %d", round, i))
+			sctx, cancel := context.WithCancel(ctx)
+			if (round+i)%3 == 0 {
+				// The station is killed at a random moment of its sync (its transaction rolls
+				// back), or the hub drops every connection at a random moment.
+				stop := time.Duration(killer.IntN(20)) * time.Millisecond
+				if i%2 == 0 {
+					time.AfterFunc(stop, cancel)
+				} else {
+					time.AfterFunc(stop, w.srv.CloseClientConnections)
+				}
+			}
+			if _, err := p.c.Sync(sctx); err != nil {
+				failures++
+			}
+			cancel()
+		}
+		switch round {
+		case 4: // the hub restarts (same folder: same epoch, nothing lost)
+			epoch := h.Epoch()
+			h.Close()
+			var err error
+			if h, err = hub.Open(w.dir); err != nil {
+				t.Fatal(err)
+			}
+			defer h.Close()
+			if h.Epoch() != epoch {
+				t.Fatalf("epoch changed on restart: %s → %s", epoch, h.Epoch())
+			}
+			w.sw.set(hub.NewServer(h, nil))
+		case 7: // a station PC is switched off and on
+			p := pcs[1]
+			p.st.Store.Close()
+			s, err := data.Open(p.path, data.WithClock(p.st.Clock.Now))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			p.st.Store = s
+			connect(p)
+		}
+	}
+	proxy.set(false)
+	if failures == 0 {
+		t.Fatalf("no sync failed: the faults were not injected (%v)", proxy.seen)
+	}
+	t.Logf("faults injected: %v; failed syncs: %d", proxy.seen, failures)
+	for pass := 0; pass < 2; pass++ {
+		for _, p := range pcs {
+			rep := syncOK(t, p.c)
+			if rep.Backlog != 0 {
+				t.Fatalf("backlog %d after a clean sync", rep.Backlog)
+			}
+		}
+	}
+
+	// Exactly the stations' events at the hub: same ids, none missing, none extra.
+	var want []string
+	for _, p := range pcs {
+		want = append(want, ownIDs(t, p.st.Store)...)
+	}
+	sort.Strings(want)
+	hubIDs := hubEventIDs(t, h)
+	if strings.Join(hubIDs, ",") != strings.Join(want, ",") {
+		t.Fatalf("hub holds %d events, stations wrote %d", len(hubIDs), len(want))
+	}
+	// Every station holds every event of the office, and its cursor is at its last event.
+	hello, _, err := pcs[0].c.Hello(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pcs {
+		evs, _ := p.st.Store.Unpushed(ctx, 0, 1<<30)
+		pushed, _, err := p.st.Store.SyncCursor(ctx, hello.Epoch)
+		if err != nil || pushed != evs[len(evs)-1].Seq {
+			t.Errorf("station %d: cursor %d, last own event %d (%v)", i, pushed, evs[len(evs)-1].Seq, err)
+		}
+		all, err := p.st.Store.LogPosition(ctx)
+		if err != nil || int(all) < len(want) {
+			t.Errorf("station %d: log of %d events, office has %d", i, all, len(want))
+		}
+		checkOK(t, fmt.Sprintf("station %d", i), p.st.Store)
+		// Statistics of February (the filled dossiers) and March (the live ones) agree.
+		for _, period := range [][2]string{{"2026-02-01", "2026-02-28"}, {"2026-03-01", "2026-03-31"}} {
+			from, to := dateOf(period[0]), dateOf(period[1])
+			local, err := p.st.Store.Stats(ctx, from, to, "", data.ModeTimestamp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			remote, err := h.Stats(ctx, synctest.OfficeA, from, to, "", string(data.ModeTimestamp))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if local.Total.ReceivedTotal != remote.ReceivedTotal || local.Total.ResolvedTotal != remote.ResolvedTotal ||
+				local.Total.RatedTotal != remote.RatedTotal || local.Total.FeesTotal != remote.FeesTotal {
+				t.Errorf("station %d %v: station %+v, hub %+v", i, period, local.Total, remote.Figures)
+			}
+		}
+	}
+	if n := len(want); n != 3*(60*5+12) {
+		t.Errorf("stations wrote %d events, want %d", n, 3*(60*5+12))
+	}
+}
