@@ -1,13 +1,10 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -174,28 +171,9 @@ func BenchmarkMemoryListAndStats1M(b *testing.B) {
 		}
 		spawnWork = spawn
 		w.Canvas().Capture()
-		if rss, err = residentMB(); err != nil {
-			b.Fatal(err)
-		}
+		rss = residentMB("VmRSS:")
 		closeUI(u, w)
 	}
 	b.ReportMetric(rss, "MB-resident")
 	benchTarget(fmt.Sprintf("resident memory after the list and the statistics, %d dossiers", n), rss, 300, "MB")
-}
-
-// residentMB is the process's resident set size (VmRSS) in megabytes (Linux).
-func residentMB() (float64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024, err
-		}
-	}
-	return 0, fmt.Errorf("no VmRSS in /proc/self/status")
 }

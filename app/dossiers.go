@@ -679,7 +679,7 @@ func (d *dossierList) cellText(h data.Hit, col int) (string, widget.Importance) 
 		}
 		return shortDate(calendar.DateOf(h.ReceivedAt)), widget.MediumImportance
 	case dlColDue:
-		return timeLeft(h, d.at, d.soon)
+		return hitTimeLeft(h, d.at, d.soon)
 	case dlColChannel:
 		return channelName(h.Channel), widget.MediumImportance
 	}

@@ -62,9 +62,9 @@ func pageDistance(a, b int) int {
 	return a - b
 }
 
-// timeLeft says how a dossier stands against its due date at now, and how the cell is coloured:
+// hitTimeLeft says how a listed dossier stands against its due date at now, and how the cell is coloured:
 // overdue red, due within one working day (soon is that limit) amber, finished on time green.
-func timeLeft(h data.Hit, now, soon time.Time) (string, widget.Importance) {
+func hitTimeLeft(h data.Hit, now, soon time.Time) (string, widget.Importance) {
 	due := ""
 	if !h.Due.IsZero() {
 		due = calendar.DateOf(h.Due).VN() + " · "
@@ -106,38 +106,4 @@ func overdueBy(d time.Duration) string {
 		return lang.L("overdue by {{.N}} hours", map[string]any{"N": h})
 	}
 	return lang.L("overdue by {{.N}} days", map[string]any{"N": max(1, int(d/(24*time.Hour)))})
-}
-
-// statusName is the translated name of a status (the data layer's names are Vietnamese only).
-func statusName(s data.Status) string {
-	if k, ok := statusKeys[s]; ok {
-		return lang.L(k)
-	}
-	return s.String()
-}
-
-var statusKeys = map[data.Status]string{
-	data.StatusSubmitted:   "Registered online",
-	data.StatusReceived:    "Accepted",
-	data.StatusRefused:     "Not accepted",
-	data.StatusProcessing:  "Being handled",
-	data.StatusSupplement:  "Supplement requested",
-	data.StatusObligation:  "Financial obligation requested",
-	data.StatusWithdrawing: "Withdrawal requested",
-	data.StatusStopped:     "Handling stopped",
-	data.StatusProcessed:   "Handled",
-	data.StatusReturned:    "Result returned",
-}
-
-// channelName is the translated name of a channel.
-func channelName(c data.Channel) string {
-	switch c {
-	case data.ChannelDirect:
-		return lang.L("In person")
-	case data.ChannelOnline:
-		return lang.L("Online")
-	case data.ChannelPost:
-		return lang.L("By post")
-	}
-	return c.String()
 }

@@ -402,7 +402,7 @@ func TestDossiersTimeLeftColours(t *testing.T) {
 		{late, "10/03/2026 · xong trễ hạn", widget.MediumImportance},
 		{open, "không có hạn giải quyết", widget.MediumImportance},
 	} {
-		text, imp := timeLeft(c.h, now, soon)
+		text, imp := hitTimeLeft(c.h, now, soon)
 		if text != c.text || imp != c.imp {
 			t.Errorf("%v due %v: %q (%v), want %q (%v)", c.h.Status, c.h.Due, text, imp, c.text, c.imp)
 		}
@@ -595,9 +595,6 @@ func TestDossiersProblemsShownInPlace(t *testing.T) {
 // The keys the screen looks up through tables (not as lang.L literals) are translated too.
 func TestDossiersIndirectKeysTranslated(t *testing.T) {
 	keys := append([]string(nil), dlColumnTitles[:]...)
-	for _, k := range statusKeys {
-		keys = append(keys, k)
-	}
 	for _, name := range []string{"vi.json", "en.json"} {
 		table, err := translationTable(name)
 		if err != nil {
@@ -611,7 +608,7 @@ func TestDossiersIndirectKeysTranslated(t *testing.T) {
 	}
 	setLanguage("en")
 	t.Cleanup(func() { setLanguage("vi") })
-	if got := statusName(data.StatusProcessing); got != "Being handled" {
+	if got := statusName(data.StatusProcessing); got != "In processing" {
 		t.Errorf("English status name %q", got)
 	}
 	setLanguage("vi")

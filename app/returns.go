@@ -207,7 +207,7 @@ func (r *returnsScreen) build() {
 	}
 	r.details = container.NewVBox(r.ready, container.NewGridWithColumns(2,
 		col("Dossier code", "Applicant", "Procedure"),
-		col("Status", "Received on", "Result due on", "Result delivery")))
+		col("Status", "Received at", "Result due on", "Result delivery")))
 	r.details.Hide()
 
 	// the return
@@ -421,7 +421,7 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	set("Applicant", who)
 	set("Procedure", d.ProcedureName)
 	set("Status", statusName(d.Status))
-	set("Received on", clock(d.ReceivedAt.In(loc)))
+	set("Received at", clock(d.ReceivedAt.In(loc)))
 	due := lang.L("No due date")
 	if d.HasDue {
 		due = clock(d.Due.In(loc))

@@ -199,7 +199,7 @@ func (s *statsScreen) build() {
 		s.status,
 	)
 
-	s.summaryTab = container.NewTabItemWithIcon(lang.L("Summary"), theme.GridIcon(), s.buildSummary())
+	s.summaryTab = container.NewTabItemWithIcon(lang.L("Overview"), theme.GridIcon(), s.buildSummary())
 	s.fieldTab = container.NewTabItemWithIcon(lang.L("By field"), theme.ListIcon(), s.buildFields())
 	s.lateTab = container.NewTabItemWithIcon(lang.L("Late dossiers"), theme.WarningIcon(), s.buildLate())
 	s.staffTab = container.NewTabItemWithIcon(lang.L("Staff evaluation"), theme.AccountIcon(), s.buildStaff())
@@ -349,7 +349,7 @@ func (s *statsScreen) showResult(r *statsResult) {
 	if r.mode == data.ModeDate {
 		note = lang.L("deadlines compared by date, as provincial systems do")
 	}
-	s.about.SetText(lang.L("From {{.From}} to {{.To}}", map[string]any{"From": r.period.from.VN(), "To": r.period.to.VN()}) + " · " + note)
+	s.about.SetText(lang.L("Dates {{.From}} to {{.To}}", map[string]any{"From": r.period.from.VN(), "To": r.period.to.VN()}) + " · " + note)
 	s.showFigures(r.byUnit.Total)
 	groups := make([]chartGroup, 0, len(r.byUnit.Rows))
 	for _, row := range r.byUnit.Rows {

@@ -28,10 +28,11 @@ type LateDossier struct {
 
 // LateList lists the dossiers resolved in [from, to] that data.Judge calls late in the mode, in
 // order of their end of processing, with their latest apology (form 04) when there was one.
-// It streams the period's dossiers: memory holds the late ones only.
+// Only the dossiers that can be late are rebuilt from their logs (data.EachLateDossier); memory
+// holds the late ones only.
 func LateList(ctx context.Context, s *data.Store, from, to calendar.Date, mode data.Mode, names Names) ([]LateDossier, error) {
 	var out []LateDossier
-	err := s.EachDossier(ctx, data.ByFinished, from, to, func(d *data.Dossier, evs []data.Event) error {
+	err := s.EachLateDossier(ctx, from, to, mode, func(d *data.Dossier, evs []data.Event) error {
 		if d.ReceivedAt.IsZero() || d.FinishedAt.IsZero() { // refused at the counter: never received
 			return nil
 		}
