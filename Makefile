@@ -34,7 +34,12 @@ TEST_WRAP := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,$(if $(shell command -v xvfb-run
 
 HUB_DIR := cmd/motcua-hub
 
-.PHONY: help deps tools run build test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
+# The version lives in FyneApp.toml; the build date is the last commit's (reproducible).
+VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+LDFLAGS    := -X main.version=$(VERSION) -X main.buildDate=$(BUILD_DATE)
+
+.PHONY: help deps tools run build dist test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
 
 help: ## list the targets
 	@echo "Một Cửa — make targets:"
@@ -52,14 +57,17 @@ tools: ## install the pinned staticcheck into GOPATH/bin when missing or another
 	fi
 
 run: deps ## open the app (make run ARGS="--data /tmp/x")
-	$(GO) run -tags '$(TAGS)' . $(ARGS)
+	$(GO) run -tags '$(TAGS)' -ldflags '$(LDFLAGS)' . $(ARGS)
 
 build: deps ## build bin/motcua (and bin/motcua-hub when cmd/motcua-hub exists)
-	$(GO) build -tags '$(TAGS)' -o bin/motcua$(GOEXE) .
+	$(GO) build -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o bin/motcua$(GOEXE) .
 	@if [[ -d $(HUB_DIR) ]]; then \
-		echo "$(GO) build -tags '$(TAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR)"; \
-		$(GO) build -tags '$(TAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR); \
+		echo "$(GO) build -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR)"; \
+		$(GO) build -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR); \
 	fi
+
+dist: ## build the release into dist/: Windows .exe, Linux .tar.xz, the hub (scripts/dist.sh)
+	@GO='$(GO)' bash scripts/dist.sh
 
 test: deps tools ## gofmt check, go vet, staticcheck, go test (-race where supported)
 	@$(MAKE) --no-print-directory fmt-check vet staticcheck unit

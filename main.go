@@ -5,17 +5,19 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"motcua/cli"
 )
 
-// version is set at build time (-ldflags "-X main.version=…"); FyneApp.toml holds the default.
-var version = "0.1.0"
+// version and buildDate are set at build time (make build/run/dist: -X main.version=… from
+// FyneApp.toml, -X main.buildDate=… the date of the last commit).
+var version, buildDate = "dev", ""
 
 func main() {
 	args := os.Args[1:]
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
-		fmt.Println("motcua", version)
+		fmt.Println(strings.TrimSpace("motcua " + version + " " + buildDate))
 		return
 	}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
@@ -26,7 +28,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "motcua:", err)
 		os.Exit(2)
 	}
-	if err := startGUI(dataDir, version); err != nil {
+	if err := startGUI(dataDir, version, buildDate); err != nil {
 		msg := oneLine(err.Error())
 		fmt.Fprintln(os.Stderr, "motcua:", msg)
 		alert("Một Cửa", msg)

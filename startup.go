@@ -33,7 +33,7 @@ func openLog(dataDir string) (*os.File, error) {
 
 // startGUI opens the window. Everything Fyne and the app log goes to the data folder's log. When the window cannot open (no display, no OpenGL driver) it returns an error
 // whose text says what to do; the details are in the log.
-func startGUI(dataDir, version string) (err error) {
+func startGUI(dataDir, version, buildDate string) (err error) {
 	f, ferr := openLog(dataDir)
 	// With a log file, stderr gets only the final one-line message (main prints it).
 	var logOut io.Writer = os.Stderr
@@ -42,7 +42,7 @@ func startGUI(dataDir, version string) (err error) {
 		logOut = f
 	}
 	log.SetOutput(logOut)
-	log.Printf("motcua %s starting, data folder %s", version, dataDir)
+	log.Printf("motcua %s (%s) starting, data folder %s", version, buildDate, dataDir)
 	defer func() {
 		if r := recover(); r != nil {
 			log.Printf("the window failed: %v", r)
@@ -60,7 +60,7 @@ func startGUI(dataDir, version string) (err error) {
 		log.Printf("no display: %v", err)
 		return err
 	}
-	err = gui.Run(gui.Options{DataDir: dataDir, Version: version})
+	err = gui.Run(gui.Options{DataDir: dataDir, Version: version, BuildDate: buildDate})
 	if errors.Is(err, gui.ErrNoWindow) {
 		log.Printf("the window did not open: %v", err)
 		return errors.New("không mở được cửa sổ: máy không có trình điều khiển đồ họa OpenGL phù hợp (thường gặp khi điều khiển từ xa hoặc trên máy cũ); hãy cài trình điều khiển card màn hình hoặc chạy trực tiếp trên máy")

@@ -16,7 +16,7 @@ func TestStartWithoutDisplay(t *testing.T) {
 		t.Skip("this system needs no display variable")
 	}
 	dir := filepath.Join(t.TempDir(), "data")
-	err := startGUI(dir, "test")
+	err := startGUI(dir, "test", "2026-11-25")
 	if err == nil {
 		t.Fatal("no error without a display")
 	}
@@ -28,7 +28,7 @@ func TestStartWithoutDisplay(t *testing.T) {
 	if rerr != nil {
 		t.Fatal(rerr)
 	}
-	if log := string(raw); !strings.Contains(log, "motcua test starting") || !strings.Contains(log, "no display") {
+	if log := string(raw); !strings.Contains(log, "motcua test (2026-11-25) starting") || !strings.Contains(log, "no display") {
 		t.Errorf("log: %q", log)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "motcua.db")); err == nil {

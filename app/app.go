@@ -39,9 +39,10 @@ const AppID = "vn.motcua.desktop"
 
 // Options configure the GUI.
 type Options struct {
-	DataDir string           // folder holding data.DBFile; "" picks data.DataDir("")
-	Version string           // shown to the user, e.g. "0.1.0"
-	Now     func() time.Time // the clock; nil is time.Now
+	DataDir   string           // folder holding data.DBFile; "" picks data.DataDir("")
+	Version   string           // shown to the user, e.g. "0.1.0"
+	BuildDate string           // the date of the build, e.g. "2026-11-25"; "" when unknown
+	Now       func() time.Time // the clock; nil is time.Now
 }
 
 // Run opens the main window and returns when it is closed.

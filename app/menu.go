@@ -35,6 +35,9 @@ func (u *ui) showAbout() {
 	if version == "" {
 		version = "dev"
 	}
+	if u.opts.BuildDate != "" {
+		version += " (" + u.opts.BuildDate + ")"
+	}
 	text := lang.L("Version {{.Version}}", map[string]any{"Version": version}) + "\n" +
 		lang.L("Software for the one-stop office: receiving dossiers, following them to their return, statistics and satisfaction — offline.") + "\n" +
 		lang.L("Data folder: {{.Dir}}", map[string]any{"Dir": u.opts.DataDir})

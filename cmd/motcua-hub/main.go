@@ -23,11 +23,18 @@ import (
 	"motcua/sync/hub"
 )
 
+// version and buildDate are set by make dist from FyneApp.toml and the last commit.
+var version, buildDate = "dev", ""
+
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprintln(stdout, "Cách dùng: motcua-hub serve|enroll|revoke|new-epoch [tùy chọn]   (mỗi lệnh có -h)")
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "version" {
+		fmt.Fprintln(stdout, "motcua-hub", version, buildDate)
 		return 0
 	}
 	var err error
