@@ -122,6 +122,7 @@ type ui struct {
 	dashboard *dashboard // built when the office opens, shown in the shell after login
 	login     *loginScreen
 	shell     *shell
+	reception *receptionScreen // the reception screen of the shell, once built
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options) *ui {

@@ -7,17 +7,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Colours of the office: the deep red of the icon.
+// Colours of the office. The primary colour is a deep blue, not the red of the icon: Fyne draws
+// the field being typed in, the ticked boxes and the main buttons in the primary colour, and a
+// red border round a field reads as "this field is wrong" (errors and refusals stay red).
 var (
-	colorPrimary = color.NRGBA{R: 0xB7, G: 0x1C, B: 0x1C, A: 0xFF} // #B71C1C
-	// Focus and selection are blue, not red: a red border round the field being typed in reads
-	// as "this field is wrong" (Fyne draws errors red too).
-	colorFocus  = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0xB0}
-	colorSelect = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0x38}
-	colorHeader = color.NRGBA{R: 0xF6, G: 0xEE, B: 0xEE, A: 0xFF} // status bar, headers
+	colorPrimary = color.NRGBA{R: 0x0D, G: 0x47, B: 0xA1, A: 0xFF} // #0D47A1
+	colorFocus   = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0xB0}
+	colorSelect  = color.NRGBA{R: 0x15, G: 0x65, B: 0xC0, A: 0x38}
+	colorHeader  = color.NRGBA{R: 0xEC, G: 0xF1, B: 0xF8, A: 0xFF} // status bar, headers
 )
 
-// motcuaTheme is Fyne's default light theme with a red primary colour. It keeps the default font
+// motcuaTheme is Fyne's default light theme with a blue primary colour. It keeps the default font
 // (Noto Sans, which covers Vietnamese); the monospace font is never used for Vietnamese text.
 type motcuaTheme struct{ base fyne.Theme }
 
