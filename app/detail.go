@@ -4,8 +4,6 @@ import (
 	"context"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -77,7 +75,7 @@ func buildDetail(u *ui, id uuid.UUID, back func()) fyne.CanvasObject {
 // newDetailScreen builds the screen and starts loading the dossier (UI thread).
 func newDetailScreen(u *ui, id uuid.UUID, back func()) *detailScreen {
 	s := &detailScreen{u: u, id: id, back: back, open: reports.WriteAndOpen,
-		outDir: filepath.Join(os.TempDir(), "motcua")}
+		outDir: u.printDir()}
 	s.build()
 	s.load()
 	return s

@@ -143,7 +143,7 @@ func (s *detailScreen) print(n string) {
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(outDir, 0o755); err != nil {
+			if err := os.MkdirAll(outDir, 0o700); err != nil {
 				return err
 			}
 			fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: now.In(st.Location())}

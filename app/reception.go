@@ -701,7 +701,7 @@ func (r *receptionScreen) forms(ctx context.Context) (reports.Settings, reports.
 
 // print writes a form to the output folder under name and opens it.
 func (r *receptionScreen) print(name string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(r.outDir, 0o755); err != nil {
+	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
 		return err
 	}
 	return r.open(filepath.Join(r.outDir, name), write)

@@ -95,7 +95,7 @@ func buildReturns(u *ui) fyne.CanvasObject {
 
 func newReturnsScreen(u *ui, st *data.Store, user *data.User) *returnsScreen {
 	r := &returnsScreen{u: u, store: st, user: user, open: reports.WriteAndOpen,
-		outDir: filepath.Join(os.TempDir(), "motcua"), facts: map[string]*widget.Label{}}
+		outDir: u.printDir(), facts: map[string]*widget.Label{}}
 	r.ExtendBaseWidget(r)
 	r.build()
 	return r
@@ -691,7 +691,7 @@ func (r *returnsScreen) printHandover(ctx context.Context, id uuid.UUID) error {
 		return err
 	}
 	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.u.now().In(r.store.Location())}
-	if err := os.MkdirAll(r.outDir, 0o755); err != nil {
+	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
 		return err
 	}
 	return r.open(filepath.Join(r.outDir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {

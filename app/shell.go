@@ -58,6 +58,7 @@ var sections = []section{
 // buildReception is the reception screen (reception.go) for the logged-in user.
 func buildReception(u *ui) fyne.CanvasObject {
 	r := newReceptionScreen(u.currentStore(), u.currentUser(), u.win, u.now)
+	r.outDir = u.printDir()
 	u.reception = r
 	u.bg.Add(1) // its first procedure search: tests and shutdown wait for it
 	go func() { defer u.bg.Done(); r.wait() }()
@@ -237,10 +238,11 @@ func placeholder(title string) fyne.CanvasObject {
 		container.NewCenter(widget.NewIcon(theme.InfoIcon())), heading, note))
 }
 
-// newReception goes to Tiếp nhận when the user may receive (Ctrl+N).
+// newReception goes to Tiếp nhận when the user may receive (Ctrl+N), the cursor in the
+// procedure search: the officer types at once.
 func (s *shell) newReception() {
-	if s.u.shell == s {
-		s.showSection(sectionReception)
+	if s.u.shell == s && s.showSection(sectionReception) && s.u.reception != nil {
+		s.u.win.Canvas().Focus(s.u.reception.search)
 	}
 }
 

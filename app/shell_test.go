@@ -102,6 +102,9 @@ func TestShortcutNewReception(t *testing.T) {
 	if s.current != sectionReception {
 		t.Errorf("receptionist: Ctrl+N opened %q", s.current)
 	}
+	if u.reception == nil || w.Canvas().Focused() != u.reception.search {
+		t.Error("Ctrl+N did not put the cursor in the procedure search")
+	}
 	if contains(texts(s.area), "Màn hình này sẽ có trong phiên bản tới.") {
 		t.Error("Tiếp nhận is still a placeholder")
 	}
