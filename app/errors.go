@@ -69,8 +69,7 @@ func (u *ui) showMessage(icon fyne.Resource, title, text string) *widget.PopUp {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(wrapText(text, messageWidth, theme.TextSize(), fyne.TextStyle{}))
 	var pop *widget.PopUp
-	ok := widget.NewButton(lang.L("OK"), func() { pop.Hide() })
-	ok.Importance = widget.HighImportance
+	ok := newDefaultButton(lang.L("OK"), func() { pop.Hide() })
 	content := container.NewVBox(
 		container.NewHBox(widget.NewIcon(icon), heading),
 		body,

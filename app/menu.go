@@ -12,11 +12,11 @@ import (
 // Fyne's desktop driver offers a shortcut to the main menu before the focused widget: Ctrl+N and
 // Ctrl+F then work while the cursor is in a text field, which otherwise swallows them.
 func (s *shell) mainMenu() *fyne.MainMenu {
-	receive := fyne.NewMenuItem(lang.L("New reception"), s.newReception)
+	receive := fyne.NewMenuItem(lang.L("New reception"), func() { s.typedShortcut(shortcutNew) })
 	receive.Shortcut = shortcutNew
 	receive.Icon = theme.ContentAddIcon()
 	receive.Disabled = !s.user.Roles.Has(data.RoleReception)
-	find := fyne.NewMenuItem(lang.L("Find a dossier"), s.focusSearch)
+	find := fyne.NewMenuItem(lang.L("Find a dossier"), func() { s.typedShortcut(shortcutSearch) })
 	find.Shortcut = shortcutSearch
 	find.Icon = theme.SearchIcon()
 	logout := fyne.NewMenuItem(lang.L("Log out"), s.u.logout)

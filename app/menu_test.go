@@ -54,3 +54,28 @@ func TestMainMenuShortcuts(t *testing.T) {
 		t.Error("an officer may not receive, yet New reception is enabled")
 	}
 }
+
+// While a message box is open, the shortcuts do nothing behind it; Enter closes the box.
+func TestShortcutsWaitForTheOpenBox(t *testing.T) {
+	u, w := openDemo(t, 20)
+	logIn(t, u, "tiepnhan1", demoStaffPassword)
+	s := u.shell
+	pop := u.showMessage(nil, "Tiêu đề", "Nội dung")
+	menuItem(t, w, shortcutNew).Action()
+	menuItem(t, w, shortcutSearch).Action()
+	if s.current != sectionDashboard || w.Canvas().Focused() == s.search {
+		t.Errorf("a shortcut acted behind the box: section %q", s.current)
+	}
+	ok, isButton := w.Canvas().Focused().(*defaultButton)
+	if !isButton {
+		t.Fatalf("the box's button has no focus: %T", w.Canvas().Focused())
+	}
+	ok.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if pop.Visible() {
+		t.Error("Enter did not close the box")
+	}
+	menuItem(t, w, shortcutNew).Action()
+	if s.current != sectionReception {
+		t.Errorf("after the box: Ctrl+N opened %q", s.current)
+	}
+}

@@ -91,3 +91,26 @@ func askForm(win fyne.Window, title string, body fyne.CanvasObject, confirm stri
 	m.show()
 	return m
 }
+
+// defaultButton is the button of a message box: Enter presses it as well as Space (Fyne's
+// button only takes Space), so the officer who reads "Đã tiếp nhận" goes on with one key.
+type defaultButton struct {
+	widget.Button
+}
+
+func newDefaultButton(label string, tapped func()) *defaultButton {
+	b := &defaultButton{}
+	b.Text = label
+	b.OnTapped = tapped
+	b.Importance = widget.HighImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *defaultButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
+}

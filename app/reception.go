@@ -902,8 +902,7 @@ func (r *receptionScreen) popup(icon fyne.Resource, title, text string) {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(wrapText(text, messageWidth, theme.TextSize(), fyne.TextStyle{}))
 	var pop *widget.PopUp
-	ok := widget.NewButton(lang.L("OK"), func() { pop.Hide() })
-	ok.Importance = widget.HighImportance
+	ok := newDefaultButton(lang.L("OK"), func() { pop.Hide() })
 	pop = widget.NewModalPopUp(container.NewPadded(container.NewVBox(
 		container.NewHBox(widget.NewIcon(icon), heading), body, container.NewHBox(layout.NewSpacer(), ok))), r.win.Canvas())
 	pop.Show()

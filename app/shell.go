@@ -338,8 +338,16 @@ func (e *shortcutEntry) TypedShortcut(sc fyne.Shortcut) {
 	}
 }
 
-// typedShortcut acts on the shell's shortcuts and reports whether sc was one of them.
+// typedShortcut acts on the shell's shortcuts and reports whether sc was one of them. While a
+// box is open over the window the shortcuts wait: they would act behind it.
 func (s *shell) typedShortcut(sc fyne.Shortcut) bool {
+	if s.u.win.Canvas().Overlays().Top() != nil {
+		switch sc.ShortcutName() {
+		case shortcutNew.ShortcutName(), shortcutSearch.ShortcutName():
+			return true
+		}
+		return false
+	}
 	switch sc.ShortcutName() {
 	case shortcutNew.ShortcutName():
 		s.newReception()
