@@ -390,8 +390,10 @@ func resumedDue(cal interface {
 	}
 	b := d.Due
 	a := b
-	if d.Paused() {
-		a = cal.AddWorking(b, cal.WorkingBetween(d.PausedAt, at))
+	// The pause counts in whole minutes, as deadlines are judged: a supplement handed in within
+	// the minute it was asked for must not push a 17:00 due to the next morning's opening.
+	if paused := cal.WorkingBetween(d.PausedAt, at).Truncate(time.Minute); d.Paused() && paused > 0 {
+		a = cal.AddWorking(b, paused)
 	}
 	return &b, &a
 }

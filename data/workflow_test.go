@@ -204,6 +204,28 @@ func TestSupplementPauseMovesDue(t *testing.T) {
 	}
 }
 
+// A supplement asked for and handed in within the same minute leaves a due at the end of the
+// day where it was (seconds of pause must not move it to the next morning).
+func TestSupplementWithinAMinuteKeepsDue(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.clk.set(at("2026-03-02 08:00"))
+	d := f.receive(t, "1.004873", "Đặng Thị Mai")
+	due := d.Due
+	f.clk.set(at("2026-03-02 09:00").Add(10 * time.Second))
+	d, err := f.s.Record(ctx, f.counter, d.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao CCCD", Copies: 1}}, Reason: "Thiếu bản sao"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.clk.set(at("2026-03-02 09:00").Add(50 * time.Second))
+	if d, err = f.s.Record(ctx, f.counter, d.ID, &SupplementReceived{}); err != nil {
+		t.Fatal(err)
+	}
+	if !d.Due.Equal(due) {
+		t.Fatalf("40 seconds of pause moved the due from %v to %v", due, d.Due)
+	}
+}
+
 func TestRatingRules(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
