@@ -233,6 +233,8 @@ func (s *detailScreen) show(d *data.Dossier, evs []data.Event) {
 	s.showPeople(d)
 	s.showActions(d)
 	s.showPrints(d, evs)
+	// a longer status line wraps: the header grows, which only a new layout of the screen shows
+	s.root.Refresh()
 }
 
 // showHeader fills the header card.
