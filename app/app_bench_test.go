@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -172,6 +173,10 @@ func BenchmarkMemoryListAndStats1M(b *testing.B) {
 		spawnWork = spawn
 		w.Canvas().Capture()
 		rss = residentMB("VmRSS:")
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("INFO resident: %.0f MB (anonymous %.0f MB, mapped files %.0f MB; Go heap in use %.0f MB, Go total from OS %.0f MB)\n",
+			rss, residentMB("RssAnon:"), residentMB("RssFile:"), float64(ms.HeapInuse)/(1<<20), float64(ms.Sys)/(1<<20))
 		closeUI(u, w)
 	}
 	b.ReportMetric(rss, "MB-resident")

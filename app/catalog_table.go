@@ -14,8 +14,9 @@ type catalogColumn struct {
 // newCatalogTable is a read-only list with a heading row. cell gives the text of a cell and
 // whether its row is out of use (greyed); a click on a row calls open with the row's index.
 func newCatalogTable(cols []catalogColumn, rows func() int, cell func(row, col int) (text string, dim bool), open func(row int)) *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return rows(), len(cols) },
+	var t *widget.Table
+	t = widget.NewTable(
+		func() (int, int) { return laidOutRows(t, rows()), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Thủ tục đăng ký khai sinh")
 			l.Truncation = fyne.TextTruncateEllipsis

@@ -195,6 +195,7 @@ func TestCatalogEditUnitName(t *testing.T) {
 	if row < 0 {
 		t.Fatalf("units %v", c.units.rows)
 	}
+	c.tabs.SelectIndex(1) // a table shows rows once laid out (laidOutRows)
 	c.units.table.Select(widget.TableCellID{Row: row, Col: 1})
 	e := c.units.edit
 	if e == nil || !e.code.Disabled() || e.name.Text != "Công chức Tư pháp - Hộ tịch" {
@@ -289,6 +290,7 @@ func TestCatalogWritesRefusedForNonAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.actor = clerk
+	c.tabs.SelectIndex(1) // a table shows rows once laid out (laidOutRows)
 	c.units.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	e := c.units.edit
 	e.name.SetText("Đổi tên trái phép")

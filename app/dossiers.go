@@ -183,7 +183,7 @@ func (d *dossierList) build() {
 	d.info.Truncation = fyne.TextTruncateEllipsis
 
 	d.table = widget.NewTable(
-		func() (int, int) { return d.rows, dlColumns },
+		func() (int, int) { return laidOutRows(d.table, d.rows), dlColumns },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("000.00.06.H56-261120-0001")
 			l.Truncation = fyne.TextTruncateEllipsis

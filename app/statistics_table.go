@@ -16,8 +16,9 @@ type statsColumn struct {
 // says which rows are totals. The table reads the rows through the functions on every refresh,
 // so the screen only swaps its slices and calls Refresh.
 func newStatsTable(cols []statsColumn, rows func() int, cell func(row, col int) string, bold func(row int) bool) *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return rows(), len(cols) },
+	var t *widget.Table
+	t = widget.NewTable(
+		func() (int, int) { return laidOutRows(t, rows()), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis

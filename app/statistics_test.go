@@ -106,6 +106,8 @@ func TestStatisticsFiguresEqualStore(t *testing.T) {
 
 	// the table by field: a row per field with data and the office's total
 	byField := storeStats(t, st, calendar.D(2026, 1, 1), today, data.ByField)
+	s.tabs.Select(s.fieldTab) // a table shows rows once laid out (laidOutRows)
+	u.wait()
 	if rows, _ := s.fieldTable.Length(); rows != len(byField.Rows)+1 {
 		t.Errorf("field table has %d rows, want %d fields + total", rows, len(byField.Rows))
 	}
