@@ -16,5 +16,8 @@ func displayProblem() error {
 	return nil
 }
 
+// attachConsole: a command started from a terminal already writes to it.
+func attachConsole() {}
+
 // alert has no native message box to show here: the one-line message on stderr and the log do.
 func alert(title, text string) {}

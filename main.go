@@ -21,6 +21,7 @@ func main() {
 		return
 	}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
+		attachConsole()
 		os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 	}
 	dataDir, err := guiDataDir(args)

@@ -154,7 +154,8 @@ func newSetup(u *ui) *setupScreen {
 	title := widget.NewLabelWithStyle(lang.L("Set up a new office"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, widget.NewSeparator(), s.form)
-	s.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height), body))
+	// 640 wide; the height follows the form, which grows when a field shows its error
+	s.content = container.NewCenter(container.NewVBox(strut(640), body))
 	s.content = container.NewVScroll(s.content)
 	return s
 }
