@@ -39,7 +39,7 @@ VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 LDFLAGS    := -X main.version=$(VERSION) -X main.buildDate=$(BUILD_DATE)
 
-.PHONY: help deps tools run build dist test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
+.PHONY: help deps tools run build windows dist test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
 
 help: ## list the targets
 	@echo "Một Cửa — make targets:"
@@ -65,6 +65,12 @@ build: deps ## build bin/motcua (and bin/motcua-hub when cmd/motcua-hub exists)
 		echo "$(GO) build -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR)"; \
 		$(GO) build -tags '$(TAGS)' -ldflags '$(LDFLAGS)' -o bin/motcua-hub$(GOEXE) ./$(HUB_DIR); \
 	fi
+
+windows: ## cross-compile bin/motcua.exe (mingw-w64) and check it is a 64-bit Windows GUI program
+	@bash scripts/deps.sh gcc-mingw-w64-x86-64 file
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -tags '$(TAGS)' \
+		-ldflags '$(LDFLAGS) -H=windowsgui -s -w' -o bin/motcua.exe .
+	@file bin/motcua.exe | tee /dev/stderr | grep -q 'PE32+ executable (GUI) x86-64'
 
 dist: ## build the release into dist/: Windows .exe, Linux .tar.xz, the hub (scripts/dist.sh)
 	@GO='$(GO)' bash scripts/dist.sh
