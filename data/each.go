@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"motcua/data/calendar"
@@ -37,6 +38,12 @@ func (s *Store) EachDossier(ctx context.Context, by string, from, to calendar.Da
 	if err != nil {
 		return fmt.Errorf("đọc hồ sơ: %w", err)
 	}
+	return s.foldRows(rows, fn)
+}
+
+// foldRows rebuilds dossiers from event rows grouped by dossier (each group in log order) and
+// calls fn with each one and its log; it closes rows.
+func (s *Store) foldRows(rows *sql.Rows, fn func(d *Dossier, evs []Event) error) error {
 	defer rows.Close()
 	var d *Dossier
 	var evs []Event

@@ -33,47 +33,10 @@ func (s *Store) EachLateDossier(ctx context.Context, from, to calendar.Date, mod
 	if err != nil {
 		return fmt.Errorf("đọc hồ sơ trễ hạn: %w", err)
 	}
-	defer rows.Close()
-	var d *Dossier
-	var evs []Event
-	flush := func() error {
-		if d == nil {
+	return s.foldRows(rows, func(d *Dossier, evs []Event) error {
+		if d.ReceivedAt.IsZero() || d.FinishedAt.IsZero() || Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) != Late {
 			return nil
 		}
-		dd, de := d, evs
-		d, evs = nil, nil
-		if dd.ReceivedAt.IsZero() || dd.FinishedAt.IsZero() || Judge(dd.FinishedAt, dd.Due, dd.HasDue, dd.Supplements, mode) != Late {
-			return nil
-		}
-		return fn(dd, de)
-	}
-	for rows.Next() {
-		e, err := scanEvent(rows, s.loc)
-		if err != nil {
-			return err
-		}
-		if d != nil && d.ID != e.Dossier {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if d == nil {
-			d = &Dossier{}
-		}
-		evs = append(evs, e)
-		if e.Conflict != "" {
-			continue
-		}
-		p, err := DecodePayload(e.Type, e.Payload)
-		if err != nil {
-			return fmt.Errorf("sự kiện %s: %w", e.ID, err)
-		}
-		if err := d.Apply(&evs[len(evs)-1], p); err != nil {
-			return fmt.Errorf("dựng lại hồ sơ từ nhật ký: %w", err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return flush()
+		return fn(d, evs)
+	})
 }
