@@ -93,7 +93,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
 	}
-	if err := migrate(ctx, db); err != nil {
+	if err := s.upgrade(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -106,6 +106,28 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// upgrade brings the schema up to date. An existing database is first copied beside itself
+// (backupBeforeUpgrade), so even a bug in a migration cannot cost an office its data; the
+// migrations run in one transaction, so a failure changes nothing and says where the copy is.
+func (s *Store) upgrade(ctx context.Context) error {
+	from, to, err := pendingUpgrade(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if from >= to {
+		return migrate(ctx, s.db)
+	}
+	backup, err := s.backupBeforeUpgrade(ctx, from)
+	if err != nil && backup == "" {
+		return &UpgradeError{From: from, To: to, Err: fmt.Errorf("không sao lưu được trước khi nâng cấp: %w", err)}
+	}
+	// a copy that could not prune older ones is still a good copy: go on
+	if err := migrate(ctx, s.db); err != nil {
+		return &UpgradeError{From: from, To: to, Backup: backup, Err: err}
+	}
+	return nil
 }
 
 // Close closes the database.
