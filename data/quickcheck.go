@@ -49,19 +49,28 @@ func IsCorrupt(err error) bool {
 // QuickCheck runs SQLite's quick_check (every page and index structure, not the index contents)
 // unless it already passed earlier on the office's today. A damaged database is a *CorruptError.
 func (s *Store) QuickCheck(ctx context.Context) error {
-	now := s.Now()
-	if last, err := s.Meta(ctx, metaLastQuickCheck); err != nil {
-		return corrupt(err)
-	} else if t, err := time.Parse(time.RFC3339, last); err == nil &&
-		!calendar.DateOf(t.In(s.loc)).Before(calendar.DateOf(now)) {
-		return nil
+	due, err := s.QuickCheckDue(ctx)
+	if err != nil || !due {
+		return err
 	}
+	now := s.Now()
 	if err := quickCheck(ctx, s.db); err != nil {
 		return err
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		return setMeta(ctx, tx, metaLastQuickCheck, now.Format(time.RFC3339))
 	})
+}
+
+// QuickCheckDue reports whether QuickCheck would check now: it has not passed yet today. A
+// screen says "checking" only then.
+func (s *Store) QuickCheckDue(ctx context.Context) (bool, error) {
+	last, err := s.Meta(ctx, metaLastQuickCheck)
+	if err != nil {
+		return false, corrupt(err)
+	}
+	t, err := time.Parse(time.RFC3339, last)
+	return err != nil || calendar.DateOf(t.In(s.loc)).Before(calendar.DateOf(s.Now())), nil
 }
 
 // quickCheck runs quick_check now.

@@ -91,19 +91,20 @@ func Open(path string, opts ...Option) (*Store, error) {
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
+		return nil, corrupt(fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err))
 	}
 	if err := s.upgrade(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	// a damaged page read here is a CorruptError, so that the GUI offers to restore a backup
 	if err := s.ensureMeta(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, corrupt(err)
 	}
 	if err := s.reload(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, corrupt(err)
 	}
 	return s, nil
 }
