@@ -4,7 +4,7 @@ import (
 	"context"
 	"log"
 	"path/filepath"
-	"strings"
+	"regexp"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,19 +53,24 @@ func (u *ui) offerRecovery(problem error) {
 	fyne.DoAndWait(func() { u.showRecover(r) })
 }
 
-// showRecover is the screen of a damaged database (UI thread): what is wrong, the latest
-// automatic backup, and the ways on: restore it, restore another file, or try again.
+// showRecover shows the screen of a damaged database in place of whatever was shown (UI thread).
 func (u *ui) showRecover(r recovery) {
 	u.leaveShell()
 	u.welcome, u.setup, u.dashboard, u.login = nil, nil, nil, nil
 	u.win.SetTitle(appName)
+	u.show(u.recoverScreen(r))
+}
+
+// recoverScreen is the screen of a damaged database (UI thread): what is wrong, the latest
+// automatic backup, and the ways on: restore it, restore another file, or try again.
+func (u *ui) recoverScreen(r recovery) fyne.CanvasObject {
 	para := func(text string, style fyne.TextStyle) *widget.Label {
 		return widget.NewLabel(wrapText(text, recoverWidth, theme.TextSize(), style))
 	}
 	heading := widget.NewLabelWithStyle(lang.L("The office database is damaged"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	rows := []fyne.CanvasObject{
-		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), heading),
+		container.NewHBox(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon())), heading),
 		para(lang.L("The check at start found damage in the office database {{.Path}}. A power cut while it was being written or a failing disk can cause this. Do not go on working in it: restore the latest backup, or call your IT support.",
 			map[string]any{"Path": u.dbPath()}), fyne.TextStyle{}),
 		para(lang.L("Details: {{.Problem}}", map[string]any{"Problem": upperFirst(r.problem.Error())}), fyne.TextStyle{Italic: true}),
@@ -102,15 +107,22 @@ func (u *ui) showRecover(r recovery) {
 		other.Importance = widget.HighImportance
 	}
 	rows = append(rows, container.NewHBox(buttons...))
-	u.show(container.NewCenter(container.NewPadded(container.NewVBox(rows...))))
+	return container.NewCenter(container.NewPadded(container.NewVBox(rows...)))
 }
 
-// backupDate is the date in an automatic backup's name (motcua-auto-2026-03-11.db), dd/mm/yyyy.
+// autoBackupDate finds the date in an automatic backup's name (motcua-auto-2026-03-11.db). It
+// reads the path as text: a backup folder on another PC's system still names its date.
+var autoBackupDate = regexp.MustCompile(`motcua-auto-(\d{4}-\d{2}-\d{2})\.db$`)
+
+// backupDate is the date of the automatic backup file, dd/mm/yyyy; its name when it has none.
 func backupDate(file string) string {
-	name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(file), "motcua-auto-"), ".db")
-	t, err := time.Parse("2006-01-02", name)
+	m := autoBackupDate.FindStringSubmatch(file)
+	if m == nil {
+		return filepath.Base(file)
+	}
+	t, err := time.Parse("2006-01-02", m[1])
 	if err != nil {
-		return name
+		return m[1]
 	}
 	return shortDate(calendar.DateOf(t))
 }
