@@ -222,10 +222,10 @@ func (u *ui) open(ctx context.Context) error {
 		}
 	}
 	// A damaged database gets the recovery screen (recover.go), whether SQLite refused to open
-	// it or the check found the damage; the screen is the explanation, so no error box on top.
+	// it or the check found the damage; the error is still reported, as for any other failure.
 	if data.IsCorrupt(err) && ctx.Err() == nil {
 		u.offerRecovery(err)
-		return nil
+		return errorf("Could not open the office database", err)
 	}
 	// A database that is there but cannot be opened (locked, damaged, from a newer version) may
 	// be an office's only copy: no welcome screen, whose demo button would replace it.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"motcua/data"
 )
 
@@ -85,9 +87,10 @@ func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
 	overwrite(t, db, pageAt(t, db, 0.8), 4)
 	tomorrow := fixedNow.Add(24 * time.Hour) // the check runs once a day
 	u, w := newTestUI(t, Options{DataDir: dir, Now: clockAt(tomorrow)})
-	if u.login != nil || u.currentStore() != nil || len(u.failures()) > 0 {
-		t.Fatalf("a damaged database opened (login %v) or errors %v", u.login != nil, u.failures())
+	if u.login != nil || u.currentStore() != nil {
+		t.Fatal("a damaged database opened")
 	}
+	reportedOnce(t, u, w)
 	text := shown(u)
 	latest := filepath.Join(backups, "motcua-auto-2026-03-11.db")
 	for _, want := range []string{"Cơ sở dữ liệu của văn phòng bị hỏng", "Bản sao lưu tự động gần nhất",
@@ -104,7 +107,7 @@ func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
 	}
 	tapButton(t, top, "Khôi phục")
 	u.wait()
-	if u.login == nil || u.currentStore() == nil {
+	if u.login == nil || u.currentStore() == nil || len(u.failures()) != 1 {
 		t.Fatalf("the office did not open after the restore: %v\n%s", u.failures(), shown(u))
 	}
 	if top := w.Canvas().Overlays().Top(); top == nil || !contains(texts(top), "Đã khôi phục bản sao lưu") {
@@ -129,10 +132,8 @@ func TestUnopenableDatabaseOffersRecovery(t *testing.T) {
 		t.Fatal(err)
 	}
 	overwrite(t, db, 0, 1)
-	u, _ := newTestUI(t, Options{DataDir: dir})
-	if len(u.failures()) > 0 {
-		t.Fatalf("errors beside the screen: %v", u.failures())
-	}
+	u, w := newTestUI(t, Options{DataDir: dir})
+	reportedOnce(t, u, w)
 	text := shown(u)
 	for _, want := range []string{"Cơ sở dữ liệu của văn phòng bị hỏng", "Thư mục " + backups + " không có bản sao lưu tự động nào."} {
 		if !strings.Contains(text, squeezed(want)) {
@@ -146,6 +147,19 @@ func TestUnopenableDatabaseOffersRecovery(t *testing.T) {
 	u.wait()
 	if !strings.Contains(shown(u), squeezed("Cơ sở dữ liệu của văn phòng bị hỏng")) || u.login != nil {
 		t.Errorf("after trying again: %s", shown(u))
+	}
+}
+
+// reportedOnce checks that the damage was reported as the office not opening, in a box over the
+// recovery screen.
+func reportedOnce(t *testing.T, u *ui, w fyne.Window) {
+	t.Helper()
+	errs := u.failures()
+	if len(errs) != 1 || !strings.HasPrefix(message(errs[0]), "Không mở được cơ sở dữ liệu của văn phòng.\nCơ sở dữ liệu bị hỏng") {
+		t.Fatalf("errors reported: %v", errs)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("no error box")
 	}
 }
 
