@@ -211,7 +211,7 @@ func (u *ui) open(ctx context.Context) error {
 	}
 	if err == nil {
 		var st *data.Store
-		if st, err = data.Open(u.dbPath(), data.WithClock(u.now)); err == nil {
+		if st, err = data.Open(u.dbPath(), data.WithClock(u.now), data.WithUpgradeNotice(u.upgrading)); err == nil {
 			if err = u.checkStore(ctx, st); err == nil {
 				if !u.setStore(st) {
 					return nil

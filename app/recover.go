@@ -36,6 +36,14 @@ func (u *ui) checkStore(ctx context.Context, st *data.Store) error {
 	return err
 }
 
+// upgrading says, while data.Open copies the database before upgrading its schema, why the
+// window waits (any goroutine): on a large office the verified copy takes minutes.
+func (u *ui) upgrading(_, _ int) {
+	fyne.Do(func() {
+		u.show(waiting(lang.L("Upgrading the office database to this version of the software: a backup copy is made first…")))
+	})
+}
+
 // recovery is what the recovery screen offers for a damaged database.
 type recovery struct {
 	problem error  // what SQLite found

@@ -39,6 +39,8 @@ type Store struct {
 	now  func() time.Time
 	bulk bool
 
+	onUpgrade func(from, to int) // told before the pre-upgrade copy (WithUpgradeNotice)
+
 	mu      sync.RWMutex
 	cal     *calendar.Calendar
 	office  *Office
@@ -55,6 +57,11 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // Bulk opens for building a fresh database in one go (the demo): no fsync and no journal, which is
 // only safe because the caller builds into a temporary file and renames it when complete.
 func Bulk() Option { return func(s *Store) { s.bulk = true } }
+
+// WithUpgradeNotice has Open call fn (on its own goroutine) before it copies an existing database
+// and upgrades its schema from version from to to: on a large office the copy takes a while,
+// and a window can say why it waits.
+func WithUpgradeNotice(fn func(from, to int)) Option { return func(s *Store) { s.onUpgrade = fn } }
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 func Open(path string, opts ...Option) (*Store, error) {
@@ -119,6 +126,9 @@ func (s *Store) upgrade(ctx context.Context) error {
 	}
 	if from >= to {
 		return migrate(ctx, s.db)
+	}
+	if s.onUpgrade != nil {
+		s.onUpgrade(from, to)
 	}
 	backup, err := s.backupBeforeUpgrade(ctx, from)
 	if err != nil && backup == "" {

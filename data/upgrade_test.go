@@ -89,11 +89,15 @@ func schemaOf(t *testing.T, path string) (version int, hasSync bool) {
 func TestOpenUpgradesAfterBackup(t *testing.T) {
 	path, old := officeAtPreviousVersion(t)
 	when := at("2026-03-12 15:30")
-	s, err := Open(path, WithClock(func() time.Time { return when }))
+	var told [2]int
+	s, err := Open(path, WithClock(func() time.Time { return when }), WithUpgradeNotice(func(from, to int) { told = [2]int{from, to} }))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	if told != [2]int{old, SchemaVersion()} {
+		t.Errorf("upgrade notice %v, want %d to %d", told, old, SchemaVersion())
+	}
 	var live int
 	if err := s.db.QueryRow("PRAGMA user_version").Scan(&live); err != nil || live != SchemaVersion() {
 		t.Fatalf("schema after Open: %d (%v), want %d", live, err, SchemaVersion())
