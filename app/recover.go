@@ -20,8 +20,9 @@ import (
 // recoverWidth is the width of the text of the recovery screen.
 const recoverWidth = 620
 
-// checkStore runs the start-up check of a freshly opened store (once a day: data.QuickCheck) and,
-// when the database is sound, remembers its backup folder beside it (backupdir.go). It blocks.
+// checkStore runs the start-up check of a freshly opened store (once a day: data.QuickCheck) and
+// remembers the office's backup folder beside the database (backupdir.go), for the day the
+// database cannot be read at all. It blocks.
 func (u *ui) checkStore(ctx context.Context, st *data.Store) error {
 	if due, err := st.QuickCheckDue(ctx); err == nil && due {
 		fyne.Do(func() { u.show(waiting(lang.L("Checking the office database (once a day)…"))) })
