@@ -211,12 +211,21 @@ func (u *ui) open(ctx context.Context) error {
 	}
 	if err == nil {
 		var st *data.Store
-		if st, err = data.Open(u.dbPath(), data.WithClock(u.now)); err == nil {
-			if !u.setStore(st) {
-				return nil
+		if st, err = data.Open(u.dbPath(), data.WithClock(u.now), data.WithUpgradeNotice(u.upgrading)); err == nil {
+			if err = u.checkStore(ctx, st); err == nil {
+				if !u.setStore(st) {
+					return nil
+				}
+				return u.showOffice(ctx, st)
 			}
-			return u.showOffice(ctx, st)
+			st.Close()
 		}
+	}
+	// A damaged database gets the recovery screen (recover.go), whether SQLite refused to open
+	// it or the check found the damage; the error is still reported, as for any other failure.
+	if data.IsCorrupt(err) && ctx.Err() == nil {
+		u.offerRecovery(err)
+		return errorf("Could not open the office database", err)
 	}
 	// A database that is there but cannot be opened (locked, damaged, from a newer version) may
 	// be an office's only copy: no welcome screen, whose demo button would replace it.

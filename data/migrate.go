@@ -23,7 +23,11 @@ type migration struct {
 	sql     string
 }
 
-func migrations() ([]migration, error) {
+// migrations is the list Open applies; a package variable so that tests can add one that fails.
+var migrations = embeddedMigrations
+
+// embeddedMigrations reads schema/NNNN_name.sql in order of their numbers.
+func embeddedMigrations() ([]migration, error) {
 	entries, err := fs.ReadDir(schemaFS, "schema")
 	if err != nil {
 		return nil, err

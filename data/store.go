@@ -39,6 +39,8 @@ type Store struct {
 	now  func() time.Time
 	bulk bool
 
+	onUpgrade func(from, to int) // told before the pre-upgrade copy (WithUpgradeNotice)
+
 	mu      sync.RWMutex
 	cal     *calendar.Calendar
 	office  *Office
@@ -55,6 +57,11 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // Bulk opens for building a fresh database in one go (the demo): no fsync and no journal, which is
 // only safe because the caller builds into a temporary file and renames it when complete.
 func Bulk() Option { return func(s *Store) { s.bulk = true } }
+
+// WithUpgradeNotice has Open call fn (on its own goroutine) before it copies an existing database
+// and upgrades its schema from version from to to: on a large office the copy takes a while,
+// and a window can say why it waits.
+func WithUpgradeNotice(fn func(from, to int)) Option { return func(s *Store) { s.onUpgrade = fn } }
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 func Open(path string, opts ...Option) (*Store, error) {
@@ -91,21 +98,47 @@ func Open(path string, opts ...Option) (*Store, error) {
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
+		return nil, corrupt(fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err))
 	}
-	if err := migrate(ctx, db); err != nil {
+	if err := s.upgrade(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	// a damaged page read here is a CorruptError, so that the GUI offers to restore a backup
 	if err := s.ensureMeta(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, corrupt(err)
 	}
 	if err := s.reload(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, corrupt(err)
 	}
 	return s, nil
+}
+
+// upgrade brings the schema up to date. An existing database is first copied beside itself
+// (backupBeforeUpgrade), so even a bug in a migration cannot cost an office its data; the
+// migrations run in one transaction, so a failure changes nothing and says where the copy is.
+func (s *Store) upgrade(ctx context.Context) error {
+	from, to, err := pendingUpgrade(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if from >= to {
+		return migrate(ctx, s.db)
+	}
+	if s.onUpgrade != nil {
+		s.onUpgrade(from, to)
+	}
+	backup, err := s.backupBeforeUpgrade(ctx, from)
+	if err != nil && backup == "" {
+		return &UpgradeError{From: from, To: to, Err: fmt.Errorf("không sao lưu được trước khi nâng cấp: %w", err)}
+	}
+	// a copy that could not prune older ones is still a good copy: go on
+	if err := migrate(ctx, s.db); err != nil {
+		return &UpgradeError{From: from, To: to, Backup: backup, Err: err}
+	}
+	return nil
 }
 
 // Close closes the database.
