@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -212,13 +213,25 @@ func (u *ui) open(ctx context.Context) error {
 	if err == nil {
 		var st *data.Store
 		if st, err = data.Open(u.dbPath(), data.WithClock(u.now), data.WithUpgradeNotice(u.upgrading)); err == nil {
-			if err = u.checkStore(ctx, st); err == nil {
-				if !u.setStore(st) {
-					return nil
-				}
-				return u.showOffice(ctx, st)
+			if !u.setStore(st) {
+				return nil
 			}
-			st.Close()
+			if err := u.showOffice(ctx, st); err != nil {
+				return err
+			}
+			// The daily integrity check runs once the office is on screen: on a large office it
+			// reads the whole file (seconds, more from a cold disk), which must not hold up the
+			// login. Damage it finds replaces whatever is shown by the recovery screen.
+			err = u.checkStore(ctx, st)
+			if err == nil || ctx.Err() != nil {
+				return nil
+			}
+			if !data.IsCorrupt(err) {
+				log.Printf("the daily check of the office database could not run: %v", err)
+				return nil // it runs again at the next start
+			}
+			fyne.DoAndWait(func() { u.setUser(nil); u.leaveShell() })
+			u.closeStore()
 		}
 	}
 	// A damaged database gets the recovery screen (recover.go), whether SQLite refused to open

@@ -24,9 +24,6 @@ const recoverWidth = 620
 // remembers the office's backup folder beside the database (backupdir.go), for the day the
 // database cannot be read at all. It blocks.
 func (u *ui) checkStore(ctx context.Context, st *data.Store) error {
-	if due, err := st.QuickCheckDue(ctx); err == nil && due {
-		fyne.Do(func() { u.show(waiting(lang.L("Checking the office database (once a day)…"))) })
-	}
 	err := st.QuickCheck(ctx)
 	// the folder is read even from a damaged database: the settings page may well be intact
 	if dir, serr := st.Setting(ctx, data.SettingBackupDir); serr == nil {
