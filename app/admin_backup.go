@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,6 +210,12 @@ func (b *adminBackup) saveAuto() {
 	st, actor := b.a.st, b.a.actor
 	b.a.background(func(ctx context.Context) {
 		err := st.SetSetting(ctx, actor, data.SettingBackupDir, dir)
+		if err == nil {
+			// kept beside the database too: a damaged database cannot tell where its backups are
+			if werr := rememberBackupDir(b.a.u.opts.DataDir, dir); werr != nil {
+				log.Printf("remembering the backup folder: %v", werr)
+			}
+		}
 		var backupErr error
 		var last time.Time
 		if err == nil && dir != "" {
