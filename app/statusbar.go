@@ -44,7 +44,6 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 		clock:   widget.NewLabel(""),
 	}
 	b.clock.Importance = widget.DangerImportance
-	b.showSync(u, u.syncSnapshot())
 	var items []fyne.CanvasObject
 	if user != nil {
 		b.user.SetText(lang.L("{{.Name}} ({{.Roles}})", map[string]any{"Name": user.FullName, "Roles": roleNames(user.Roles)}))
@@ -64,6 +63,7 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
 	row := container.NewBorder(nil, nil, container.NewHBox(items...), container.NewHBox(right...), layout.NewSpacer())
 	b.content = container.NewVBox(widget.NewSeparator(), container.NewStack(bg, row))
+	b.showSync(u, u.syncSnapshot())
 	return b
 }
 
@@ -76,11 +76,14 @@ func (b *statusBar) showSync(u *ui, s syncState) {
 	}
 	b.sync.Importance = imp
 	b.sync.SetText(text)
-	if w := clockWarning(s); w != "" {
-		b.clock.SetText(w)
+	if n := clockOff(s); n > 0 {
+		b.clock.SetText(lang.L("Clock {{.N}} min off", map[string]any{"N": n}))
 		b.clock.Show()
 	} else {
 		b.clock.Hide()
+	}
+	if b.content != nil {
+		b.content.Refresh() // lay the row out again around the texts' new widths
 	}
 }
 
@@ -134,16 +137,16 @@ func syncTime(t, now time.Time, loc *time.Location) string {
 	return t.Format("15:04 02/01/2006")
 }
 
-// clockWarning is the warning when this PC's clock is more than station.ClockWarning off the
-// hub's at the last contact, "" otherwise (UI thread).
-func clockWarning(s syncState) string {
+// clockOff is how many minutes this PC's clock was off the hub's at the last contact when that
+// is more than station.ClockWarning, else 0.
+func clockOff(s syncState) int {
 	last := s.status.Last
 	if !s.configured || last == nil || !last.ClockWarning {
-		return ""
+		return 0
 	}
 	off := last.ClockOffset
 	if off < 0 {
 		off = -off
 	}
-	return lang.L("The clock of this PC is {{.N}} minutes off the server's", map[string]any{"N": int(off.Round(time.Minute) / time.Minute)})
+	return max(1, int(off.Round(time.Minute)/time.Minute))
 }

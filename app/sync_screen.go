@@ -55,10 +55,10 @@ type syncScreen struct {
 	save      *widget.Button
 	saveNote  *widget.Label
 
-	quarantineTitle *widget.Label
-	quarantine      *fyne.Container
-	conflictTitle   *widget.Label
-	conflicts       *fyne.Container
+	quarantineCard *widget.Card
+	quarantine     *fyne.Container
+	conflictCard   *widget.Card
+	conflicts      *fyne.Container
 
 	saved      data.SyncConfig // as read from the store
 	ca         string          // the CA certificate to save (PEM), "" for the system's
@@ -142,22 +142,19 @@ func newSyncScreen(u *ui) *syncScreen {
 		settings.Add(note)
 	}
 
-	s.quarantineTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.quarantine = container.NewVBox()
-	s.conflictTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.quarantineCard = widget.NewCard("", "", s.quarantine)
 	s.conflicts = container.NewVBox()
-	s.showLists(nil, nil, nil)
+	s.conflictCard = widget.NewCard("", "", s.conflicts)
 
 	left := container.NewVBox(
 		widget.NewCard(lang.L("State"), "", stateBox),
 		widget.NewCard(lang.L("Server settings"), "", settings),
 	)
-	right := container.NewVBox(
-		widget.NewCard("", "", container.NewVBox(s.quarantineTitle, s.quarantine)),
-		widget.NewCard("", "", container.NewVBox(s.conflictTitle, s.conflicts)),
-	)
+	right := container.NewVBox(s.quarantineCard, s.conflictCard)
 	body := container.NewGridWithColumns(2, left, right)
 	s.content = container.NewBorder(container.NewPadded(title), nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	s.showLists(nil, nil, nil)
 	return s
 }
 
@@ -175,8 +172,9 @@ func (s *syncScreen) showState(st syncState) {
 	text, imp := syncLine(st, s.u.now(), syncZone(s.u))
 	s.state.Importance = imp
 	s.state.SetText(text)
-	if w := clockWarning(st); w != "" {
-		s.clock.SetText(w + ". " + lang.L("Set the clock of this PC: deadlines and statistics depend on the date."))
+	if n := clockOff(st); n > 0 {
+		s.clock.SetText(lang.L("The clock of this PC is {{.N}} minutes off the server's", map[string]any{"N": n}) + ". " +
+			lang.L("Set the clock of this PC: deadlines and statistics depend on the date."))
 		s.clock.Show()
 	} else {
 		s.clock.Hide()
@@ -200,6 +198,7 @@ func (s *syncScreen) showState(st syncState) {
 		s.load()
 	}
 	s.wasRunning = st.status.Running
+	s.content.Refresh() // lay out again around the lines shown or hidden
 }
 
 // syncNow asks the background loop for a sync at once (UI thread).
@@ -211,6 +210,7 @@ func (s *syncScreen) syncNow() {
 	s.progress.Show()
 	s.progress.Start()
 	s.now.Disable()
+	s.content.Refresh()
 }
 
 // syncLists is what the screen reads from the store.
@@ -398,11 +398,12 @@ func (s *syncScreen) say(text string, imp widget.Importance) {
 	} else {
 		s.saveNote.Show()
 	}
+	s.content.Refresh()
 }
 
 // showLists lists the quarantine and the conflicts (UI thread).
 func (s *syncScreen) showLists(q []data.Quarantined, c []data.Event, codes map[uuid.UUID]string) {
-	s.quarantineTitle.SetText(lang.L("Refused by the server ({{.N}})", map[string]any{"N": count(len(q))}))
+	s.quarantineCard.SetTitle(lang.L("Refused by the server ({{.N}})", map[string]any{"N": count(len(q))}))
 	s.quarantine.RemoveAll()
 	if len(q) == 0 {
 		s.quarantine.Add(caption(lang.L("The server has refused no record of this PC.")))
@@ -410,14 +411,14 @@ func (s *syncScreen) showLists(q []data.Quarantined, c []data.Event, codes map[u
 	loc := syncZone(s.u)
 	for i := range q[:min(len(q), syncListMax)] {
 		x := q[i]
-		head := fmt.Sprintf("%s · %s · %s", codes[x.Dossier], x.Type.Verb(), vntext.DateTime(x.At.In(loc)))
-		s.quarantine.Add(s.eventRow(head, x.Reason, x.Dossier, codes[x.Dossier] != ""))
+		what := fmt.Sprintf("%s · %s", x.Type.Verb(), vntext.DateTime(x.At.In(loc)))
+		s.quarantine.Add(s.eventRow(codes[x.Dossier], what, x.Reason, x.Dossier))
 	}
 	if len(q) > syncListMax {
 		s.quarantine.Add(caption(lang.L("… and {{.N}} more", map[string]any{"N": count(len(q) - syncListMax)})))
 	}
 
-	s.conflictTitle.SetText(lang.L("Conflicts ({{.N}})", map[string]any{"N": count(len(c))}))
+	s.conflictCard.SetTitle(lang.L("Conflicts ({{.N}})", map[string]any{"N": count(len(c))}))
 	s.conflicts.RemoveAll()
 	if len(c) == 0 {
 		s.conflicts.Add(caption(lang.L("No conflict: the records of every station fit together.")))
@@ -426,24 +427,27 @@ func (s *syncScreen) showLists(q []data.Quarantined, c []data.Event, codes map[u
 	}
 	for i := range c[:min(len(c), syncListMax)] {
 		e := c[i]
-		head := fmt.Sprintf("%s · %s · %s · %s", codes[e.Dossier], e.Type.Verb(), e.Actor, vntext.DateTime(e.At.In(loc)))
-		s.conflicts.Add(s.eventRow(head, e.Conflict, e.Dossier, codes[e.Dossier] != ""))
+		what := fmt.Sprintf("%s · %s · %s", e.Type.Verb(), e.Actor, vntext.DateTime(e.At.In(loc)))
+		s.conflicts.Add(s.eventRow(codes[e.Dossier], what, e.Conflict, e.Dossier))
 	}
 	if len(c) > syncListMax {
 		s.conflicts.Add(caption(lang.L("… and {{.N}} more", map[string]any{"N": count(len(c) - syncListMax)})))
 	}
+	s.content.Refresh()
 }
 
-// eventRow is one listed event: what and when, the reason, and a button opening its dossier.
-func (s *syncScreen) eventRow(head, reason string, dossier uuid.UUID, canOpen bool) fyne.CanvasObject {
-	h := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// eventRow is one listed event: its dossier's code ("" when the dossier is not here), what and
+// when, the reason, and a button opening the dossier.
+func (s *syncScreen) eventRow(code, what, reason string, dossier uuid.UUID) fyne.CanvasObject {
+	h := widget.NewLabelWithStyle(code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.Truncation = fyne.TextTruncateEllipsis
+	sub := caption(what)
 	why := widget.NewLabel(reason)
 	why.Wrapping = fyne.TextWrapWord
 	why.Importance = widget.DangerImportance
 	open := widget.NewButtonWithIcon(lang.L("Open the dossier"), theme.FolderOpenIcon(), func() { s.u.openDossier(dossier) })
-	if !canOpen {
+	if code == "" {
 		open.Disable()
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, nil, open, h), why, widget.NewSeparator())
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(h, sub)), why, widget.NewSeparator())
 }

@@ -62,7 +62,6 @@ func newEnroll(u *ui) *enrollScreen {
 	s.username = widget.NewEntry()
 	s.username.SetText("admin")
 	s.fullName = widget.NewEntry()
-	s.fullName.SetText(lang.L("Administrator"))
 	s.password = widget.NewPasswordEntry()
 	s.passwordAgain = widget.NewPasswordEntry()
 
@@ -102,7 +101,7 @@ func newEnroll(u *ui) *enrollScreen {
 	about := widget.NewLabel(lang.L("This PC becomes a station of an office the server already knows: the office's settings, catalog, calendar and dossiers are received from the server."))
 	about.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(title, about, widget.NewSeparator(), s.form, s.progress, s.status)
-	s.content = container.NewVScroll(container.NewCenter(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height+80), body)))
+	s.content = container.NewVScroll(container.NewCenter(container.NewVBox(strut(640), body)))
 	return s
 }
 
@@ -137,6 +136,7 @@ func (s *enrollScreen) say(text string, imp widget.Importance) {
 	} else {
 		s.status.Show()
 	}
+	s.content.Refresh() // lay the form out again around the line
 }
 
 // check is what is wrong with the form, "" when nothing (UI thread).
