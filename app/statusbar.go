@@ -106,7 +106,9 @@ func syncLine(s syncState, now time.Time, loc *time.Location) (string, widget.Im
 		return lang.L("Error: {{.Reason}}", map[string]any{"Reason": message(s.err)}), widget.DangerImportance
 	case !s.configured:
 		return lang.L("Sync server not configured"), widget.MediumImportance
-	case st.Running:
+	case st.Running && st.Err == nil && st.LastOK.IsZero():
+		// Later syncs keep the last outcome on show (the Sync screen has a progress bar): the bar
+		// would otherwise flicker every few minutes.
 		return lang.L("Syncing…"), widget.MediumImportance
 	case st.Err != nil && offline(st.Err):
 		if s.pending > 0 {

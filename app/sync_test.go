@@ -188,6 +188,7 @@ func addNote(t *testing.T, st *data.Store) {
 }
 
 func TestSyncStatusBarSyncedThenOfflineThenBack(t *testing.T) {
+	withSyncSection(t)
 	q := fastSync(t)
 	// the hub's clock runs 10 minutes ahead of this PC's
 	th := newTestHub(t, hub.WithClock(func() time.Time { return time.Now().Add(10 * time.Minute) }))
@@ -219,13 +220,24 @@ func TestSyncStatusBarSyncedThenOfflineThenBack(t *testing.T) {
 	addNote(t, st)
 	q.until(t, "the offline state", func() bool { return bar.sync.Text == "Ngoại tuyến — 2 bản ghi chờ gửi" })
 
+	// back online: "Sync now" on the Sync screen sends the two at once
 	th.down.Store(false)
-	if !u.kickSync() {
-		t.Fatal("no loop to kick")
+	u.shell.showSection(sectionSync)
+	u.wait()
+	s := syncScreenOf(u)
+	if s.pending.Text != "2" || s.state.Text != "Ngoại tuyến — 2 bản ghi chờ gửi" {
+		t.Errorf("screen says %q, %q waiting", s.state.Text, s.pending.Text)
+	}
+	test.Tap(s.now)
+	if !s.progress.Visible() || !s.now.Disabled() {
+		t.Error("no progress after Sync now")
 	}
 	q.until(t, "the sync after the outage", func() bool {
 		return strings.HasPrefix(bar.sync.Text, "Đã đồng bộ lúc ") && !strings.Contains(bar.sync.Text, "chờ gửi")
 	})
+	if s.pending.Text != "0" || s.progress.Visible() || s.now.Disabled() {
+		t.Errorf("after the sync: %q waiting, progress %v", s.pending.Text, s.progress.Visible())
+	}
 	if got := th.held(t, st); int64(got) != local+2 {
 		t.Errorf("hub holds %d events after the outage, want %d", got, local+2)
 	}
