@@ -40,6 +40,7 @@ type syncScreen struct {
 	content fyne.CanvasObject
 
 	state    *widget.Label
+	detail   *widget.Label // the last failure in full, for whoever sets the connection up
 	clock    *widget.Label
 	lastOK   *widget.Label
 	pending  *widget.Label
@@ -95,6 +96,8 @@ func newSyncScreen(u *ui) *syncScreen {
 
 	s.state = widget.NewLabel("")
 	s.state.Wrapping = fyne.TextWrapWord
+	s.detail = caption("")
+	s.detail.Hide()
 	s.clock = widget.NewLabel("")
 	s.clock.Importance = widget.DangerImportance
 	s.clock.Wrapping = fyne.TextWrapWord
@@ -107,7 +110,7 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.progress.Stop()
 	s.progress.Hide()
 	stateBox := container.NewVBox(
-		s.state, s.clock,
+		s.state, s.detail, s.clock,
 		container.NewGridWithColumns(2,
 			widget.NewLabelWithStyle(lang.L("Last successful sync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.lastOK,
 			widget.NewLabelWithStyle(lang.L("Records waiting to be sent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pending),
@@ -172,6 +175,12 @@ func (s *syncScreen) showState(st syncState) {
 	text, imp := syncLine(st, s.u.now(), syncZone(s.u))
 	s.state.Importance = imp
 	s.state.SetText(text)
+	if err := st.status.Err; err != nil && st.configured && offline(err) {
+		s.detail.SetText(message(err))
+		s.detail.Show()
+	} else {
+		s.detail.Hide()
+	}
 	if n := clockOff(st); n > 0 {
 		s.clock.SetText(lang.L("The clock of this PC is {{.N}} minutes off the server's", map[string]any{"N": n}) + ". " +
 			lang.L("Set the clock of this PC: deadlines and statistics depend on the date."))

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -33,7 +34,7 @@ func init() {
 			status: station.Status{
 				LastOK: now.Add(-95 * time.Minute),
 				Last:   &station.Report{ClockWarning: true, ClockOffset: 7 * time.Minute},
-				Err:    station.ErrUnreachable,
+				Err:    fmt.Errorf("%w: Post \"https://dongbo.lamdong.gov.vn/v1/hello\": dial tcp: i/o timeout", station.ErrUnreachable),
 			}}
 		u.shell.status.showSync(u, state)
 		s.showState(state)

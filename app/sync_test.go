@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -34,19 +35,30 @@ type testHub struct {
 
 func newTestHub(t *testing.T, opts ...hub.Option) *testHub {
 	t.Helper()
+	return startTestHub(t, false, opts...)
+}
+
+// startTestHub starts a hub, over HTTPS with a certificate of its own when tlsOn.
+func startTestHub(t *testing.T, tlsOn bool, opts ...hub.Option) *testHub {
+	t.Helper()
 	h, err := hub.Open(t.TempDir(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	th := &testHub{h: h}
 	server := hub.NewServer(h, nil)
-	th.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	th.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if th.down.Load() {
 			http.Error(w, "down", http.StatusServiceUnavailable)
 			return
 		}
 		server.ServeHTTP(w, r)
 	}))
+	if tlsOn {
+		th.srv.StartTLS()
+	} else {
+		th.srv.Start()
+	}
 	t.Cleanup(func() { th.srv.Close(); h.Close() })
 	return th
 }
@@ -485,5 +497,126 @@ func TestWelcomeEnrollOpensOffice(t *testing.T) {
 	}
 	if _, err := st.Authenticate(context.Background(), "admin", "matkhau123"); err != nil {
 		t.Errorf("the administrator typed cannot log in: %v", err)
+	}
+}
+
+func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
+	withSyncSection(t)
+	th := newTestHub(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	a := synctest.NewStation(t, dir, synctest.OfficeA, 1)
+	b := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, 2)
+	client := func(st *synctest.Station, n int) *station.Client {
+		c, err := station.New(st.Store, station.Config{Hub: th.srv.URL, Token: th.enroll(t, st.Store, n)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	ca, cb := client(a, 1), client(b, 2)
+	syncOnce := func(c *station.Client) {
+		t.Helper()
+		if _, err := c.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := a.Receive(t, "Nguyễn Văn Đức")
+	syncOnce(ca)
+	syncOnce(cb)
+	// apart: the counter records a withdrawal at 09:00, the other PC a hand-over at 09:05
+	a.Clock.Set(synctest.At("2026-03-02 09:00"))
+	if _, err := a.Store.Record(ctx, a.Counter, d.ID, &data.WithdrawalRequested{Reason: "Công dân xin rút"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Clock.Set(synctest.At("2026-03-02 09:05"))
+	if _, err := b.Store.Record(ctx, b.Officer, d.ID, &data.Transferred{ToUnit: "TP"}); err != nil {
+		t.Fatal(err)
+	}
+	syncOnce(cb)
+	syncOnce(ca)
+
+	spawn := spawnWork
+	spawnWork = func(fn func()) { fn() }
+	t.Cleanup(func() { spawnWork = spawn })
+	u, _ := newTestUI(t, Options{DataDir: dir})
+	syncLogin(t, u, "admin")
+	u.shell.showSection(sectionSync)
+	u.wait()
+	s := syncScreenOf(u)
+	if s.conflictCard.Title != "Xung đột (1)" {
+		t.Fatalf("conflicts card %q", s.conflictCard.Title)
+	}
+	all := texts(s.conflicts)
+	evs, err := a.Store.ConflictEvents(ctx)
+	if err != nil || len(evs) != 1 || evs[0].Conflict == "" {
+		t.Fatalf("stored conflicts %+v %v", evs, err)
+	}
+	if !contains(all, d.Code) || !contains(all, evs[0].Conflict) {
+		t.Errorf("the conflict of dossier %s is not shown with its reason %q: %q", d.Code, evs[0].Conflict, all)
+	}
+	var open *widget.Button
+	walk(s.conflicts, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Mở hồ sơ" {
+			open = b
+		}
+	})
+	if open == nil {
+		t.Fatal("no button opening the dossier")
+	}
+	test.Tap(open)
+	u.wait()
+	if !u.shell.detail {
+		t.Error("the dossier did not open")
+	}
+}
+
+func TestSyncSettingsWithOwnCA(t *testing.T) {
+	withSyncSection(t)
+	q := fastSync(t)
+	th := startTestHub(t, true)
+	u, _ := stationUI(t)
+	st := u.currentStore()
+	tok := th.enroll(t, st, st.Station())
+	syncLogin(t, u, "admin")
+	u.shell.showSection(sectionSync)
+	u.wait()
+	s := syncScreenOf(u)
+	bar := u.shell.status
+
+	// the hub's certificate is its own: with the system's roots the PC cannot talk to it
+	s.hub.SetText(th.srv.URL)
+	s.token.SetText(tok)
+	s.saveSettings()
+	u.wait()
+	q.until(t, "the refused certificate", func() bool { return strings.HasPrefix(bar.sync.Text, "Ngoại tuyến") })
+	if !s.detail.Visible() || !strings.Contains(s.detail.Text, "certificate") {
+		t.Errorf("the screen does not say why: %q", s.detail.Text)
+	}
+
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.pem")
+	os.WriteFile(junk, []byte("not a certificate"), 0o600)
+	if _, err := readCA(junk); err == nil {
+		t.Error("a file without a certificate was taken")
+	}
+	good := filepath.Join(dir, "hub-ca.pem")
+	os.WriteFile(good, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: th.srv.Certificate().Raw}), 0o600)
+	text, err := readCA(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.setCA(text, good)
+	if s.caNote.Text != "Từ tệp hub-ca.pem (chưa lưu)" {
+		t.Errorf("CA note %q", s.caNote.Text)
+	}
+	s.saveSettings() // the token field is empty again: the saved token is kept
+	u.wait()
+	if cfg, _ := st.SyncConfig(context.Background()); cfg.CA != text || cfg.Token != tok {
+		t.Fatal("the CA was not saved with the token kept")
+	}
+	q.until(t, "a sync through the office's CA", func() bool { return strings.HasPrefix(bar.sync.Text, "Đã đồng bộ lúc ") })
+	if s.caNote.Text != "Đã lưu chứng thư riêng của văn phòng." {
+		t.Errorf("CA note after saving %q", s.caNote.Text)
 	}
 }
