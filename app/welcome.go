@@ -28,11 +28,12 @@ type welcomeScreen struct {
 	u       *ui
 	content *fyne.Container
 
-	demoButton  *widget.Button
-	setupButton *widget.Button
-	progress    *widget.ProgressBar
-	status      *widget.Label // "Đang tạo văn phòng mẫu… 42 %"
-	progressBox *fyne.Container
+	demoButton   *widget.Button
+	setupButton  *widget.Button
+	enrollButton *widget.Button // "Kết nối với máy chủ tỉnh": a new counter PC of a known office
+	progress     *widget.ProgressBar
+	status       *widget.Label // "Đang tạo văn phòng mẫu… 42 %"
+	progressBox  *fyne.Container
 }
 
 // showWelcome builds the welcome screen and shows it (UI thread).
@@ -58,7 +59,8 @@ func newWelcome(u *ui) *welcomeScreen {
 	s.demoButton = widget.NewButtonWithIcon(lang.L("Open the demo office (test data)"), theme.MediaPlayIcon(), s.startDemo)
 	s.demoButton.Importance = widget.HighImportance
 	s.setupButton = widget.NewButtonWithIcon(lang.L("Set up a new office"), theme.SettingsIcon(), u.showSetup)
-	buttons := container.NewGridWithColumns(1, s.demoButton, s.setupButton)
+	s.enrollButton = widget.NewButtonWithIcon(lang.L("Connect to the provincial server"), theme.UploadIcon(), u.showEnroll)
+	buttons := container.NewGridWithColumns(1, s.demoButton, s.setupButton, s.enrollButton)
 
 	s.progress = widget.NewProgressBar()
 	s.progress.TextFormatter = func() string { return "" } // the label below says it in Vietnamese
@@ -94,11 +96,13 @@ func (s *welcomeScreen) busy(on bool) {
 	if on {
 		s.demoButton.Disable()
 		s.setupButton.Disable()
+		s.enrollButton.Disable()
 		s.setProgress(0)
 		s.progressBox.Show()
 	} else {
 		s.demoButton.Enable()
 		s.setupButton.Enable()
+		s.enrollButton.Enable()
 		s.progressBox.Hide()
 	}
 	s.content.Refresh() // lay out again around the progress bar
