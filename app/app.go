@@ -360,6 +360,7 @@ func (u *ui) setUser(user *data.User) *data.User {
 // shutdown stops background work and closes the store, recording the logout of whoever was
 // still logged in; safe to call more than once.
 func (u *ui) shutdown() {
+	u.stopSync()
 	u.cancel()
 	if user, st := u.setUser(nil), u.currentStore(); user != nil && st != nil {
 		_ = st.Logout(context.Background(), user) // the window is closing: nowhere to show an error

@@ -153,7 +153,7 @@ func TestDashboardShowsStoreFigures(t *testing.T) {
 
 	all := texts(w.Canvas().Content())
 	for _, want := range []string{office.Name, "Tiếp nhận", "Đã giải quyết", "Đang giải quyết", "Phí, lệ phí",
-		"Tỷ lệ đúng hạn", "Hôm nay", "Tuần này", "Máy trạm số 0", "Ngoại tuyến"} {
+		"Tỷ lệ đúng hạn", "Hôm nay", "Tuần này", "Máy trạm số 0", "Chưa cấu hình máy chủ đồng bộ"} {
 		if !contains(all, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
@@ -492,7 +492,7 @@ func TestOfficeSettings(t *testing.T) {
 	}
 	logIn(t, u, "admin", demoAdminPassword)
 	all := texts(w.Canvas().Content())
-	for _, want := range []string{"Received", "This week", "Offline", "Station no. 0",
+	for _, want := range []string{"Received", "This week", "Sync server not configured", "Station no. 0",
 		"Early / on time / late compared by date, as provincial systems do."} {
 		if !contains(all, want) {
 			t.Errorf("English dashboard lacks %q", want)

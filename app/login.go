@@ -168,6 +168,7 @@ func (u *ui) loggedIn(user *data.User) {
 	u.login = nil
 	u.showShell()
 	u.startAutoBackup(u.currentStore())
+	u.startSync(u.currentStore())
 	if d := u.dashboard; d != nil {
 		d.startRefresh() // the figures were computed when the office opened
 	}
@@ -175,6 +176,7 @@ func (u *ui) loggedIn(user *data.User) {
 
 // logout records the end of the session and goes back to the login screen (UI thread).
 func (u *ui) logout() {
+	u.stopSync()
 	user := u.setUser(nil)
 	st := u.currentStore()
 	if user != nil && st != nil {

@@ -103,7 +103,7 @@ func TestLoginWrongPasswordKeepsUsername(t *testing.T) {
 		t.Error("the shell does not open on the dashboard")
 	}
 	all := texts(w.Canvas().Content())
-	for _, want := range []string{"Nguyễn Thị Thu Hà (Tiếp nhận)", "Bộ phận Một cửa UBND xã Đông Tiến", "Máy trạm số 0", "Ngoại tuyến",
+	for _, want := range []string{"Nguyễn Thị Thu Hà (Tiếp nhận)", "Bộ phận Một cửa UBND xã Đông Tiến", "Máy trạm số 0", "Chưa cấu hình máy chủ đồng bộ",
 		"Tổng quan", "Đăng xuất", "Tuần này"} {
 		if !contains(all, want) {
 			t.Errorf("shell lacks %q", want)

@@ -52,6 +52,7 @@ var sections = []section{
 	{key: sectionReturns, title: "Result return", icon: theme.IconNameMailSend, roles: data.RoleReception},
 	{key: sectionStatistics, title: "Statistics", icon: theme.IconNameGrid, roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
 	{key: sectionCatalog, title: "Catalog", icon: theme.IconNameList, roles: data.RoleAdmin},
+	{key: sectionSync, title: "Sync", icon: theme.IconNameUpload, roles: data.RoleAdmin | data.RoleReception | data.RoleOfficer | data.RoleLeader, build: buildSync},
 	{key: sectionAdmin, title: "Administration", icon: theme.IconNameSettings, roles: data.RoleAdmin},
 }
 

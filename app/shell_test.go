@@ -20,16 +20,16 @@ import (
 func TestShellSectionsByRole(t *testing.T) {
 	u, w := openDemo(t, 20)
 	all := []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns,
-		sectionStatistics, sectionCatalog, sectionAdmin}
+		sectionStatistics, sectionCatalog, sectionSync, sectionAdmin}
 	for _, c := range []struct {
 		roles data.Roles
 		want  []string
 	}{
-		{data.RoleReception, []string{sectionDashboard, sectionReception, sectionDossiers, sectionReturns, sectionStatistics}},
-		{data.RoleOfficer, []string{sectionDashboard, sectionDossiers, sectionProcessing}},
-		{data.RoleLeader, []string{sectionDashboard, sectionDossiers, sectionProcessing, sectionStatistics}},
-		{data.RoleAdmin, []string{sectionDashboard, sectionDossiers, sectionStatistics, sectionCatalog, sectionAdmin}},
-		{data.RoleReception | data.RoleOfficer, []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns, sectionStatistics}},
+		{data.RoleReception, []string{sectionDashboard, sectionReception, sectionDossiers, sectionReturns, sectionStatistics, sectionSync}},
+		{data.RoleOfficer, []string{sectionDashboard, sectionDossiers, sectionProcessing, sectionSync}},
+		{data.RoleLeader, []string{sectionDashboard, sectionDossiers, sectionProcessing, sectionStatistics, sectionSync}},
+		{data.RoleAdmin, []string{sectionDashboard, sectionDossiers, sectionStatistics, sectionCatalog, sectionSync, sectionAdmin}},
+		{data.RoleReception | data.RoleOfficer, []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns, sectionStatistics, sectionSync}},
 	} {
 		name := "user" + c.roles.Keys()[:3] + string(rune('a'+int(c.roles)))
 		addUser(t, u, name, c.roles)
