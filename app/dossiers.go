@@ -28,6 +28,10 @@ var dlCountCap = 10_000
 // dlDebounce is how long the search waits after a keystroke before it lists (tests set 0).
 var dlDebounce = 250 * time.Millisecond
 
+// dlAfterFunc starts the pause after a keystroke; tests replace it to fire the pause themselves
+// (Fyne's test driver runs fyne.Do on the timer's goroutine, racing the test).
+var dlAfterFunc = func(d time.Duration, f func()) interface{ Stop() bool } { return time.AfterFunc(d, f) }
+
 // dlProcedureOptions is how many procedures the procedure filter offers at a time.
 const dlProcedureOptions = 100
 
@@ -122,7 +126,7 @@ type dossierList struct {
 	failed   bool      // a page could not be read: no retry until the next listing
 	at, soon time.Time // the listing's "now" and the end of "due within one working day"
 	updating bool      // inside the table's UpdateCell: no Refresh from there
-	timer    *time.Timer
+	timer    interface{ Stop() bool }
 	timerMu  sync.Mutex
 }
 
@@ -389,7 +393,7 @@ func (d *dossierList) searchLater() {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.timer = time.AfterFunc(dlDebounce, func() { fyne.Do(d.apply) })
+	d.timer = dlAfterFunc(dlDebounce, func() { fyne.Do(d.apply) })
 }
 
 func (d *dossierList) stopTimer() {

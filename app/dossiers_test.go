@@ -623,28 +623,48 @@ func TestDossiersIndirectKeysTranslated(t *testing.T) {
 func TestDossiersSearchWaitsForThePause(t *testing.T) {
 	u, d := openDossierList(t, 60, "tiepnhan1")
 	dlDebounce = 300 * time.Millisecond // openDossierList restores it
-	started := make(chan func(), 10)
-	d.spawn = func(fn func()) { started <- fn }
+	// the pause is fired by hand, on the test's goroutine
+	var pending []*fakeTimer
+	after := dlAfterFunc
+	dlAfterFunc = func(_ time.Duration, f func()) interface{ Stop() bool } {
+		ft := &fakeTimer{f: f}
+		pending = append(pending, ft)
+		return ft
+	}
+	t.Cleanup(func() { dlAfterFunc = after })
+	var started []func()
+	d.spawn = func(fn func()) { started = append(started, fn) }
 	test.Type(d.search, "nguyen")
-	select {
-	case <-started:
-		t.Fatal("a keystroke listed at once")
-	default:
-	}
-	var fn func()
-	select {
-	case fn = <-started:
-	case <-time.After(5 * time.Second):
-		t.Fatal("nothing listed after the pause")
-	}
-	time.Sleep(2 * dlDebounce)
 	if len(started) != 0 {
-		t.Fatalf("%d more listings for one word", len(started))
+		t.Fatal("a keystroke listed at once")
+	}
+	live := 0
+	var last *fakeTimer
+	for _, ft := range pending {
+		if !ft.stopped {
+			live++
+			last = ft
+		}
+	}
+	if live != 1 || last != pending[len(pending)-1] {
+		t.Fatalf("%d pauses still running after six keystrokes, want only the last one", live)
+	}
+	last.f()
+	if len(started) != 1 {
+		t.Fatalf("%d listings after the pause, want one", len(started))
 	}
 	d.spawn = u.spawn
-	fn()
+	started[0]()
 	sameRows(t, "search nguyen", listed(t, d), fromStore(t, u.currentStore(), data.ListFilter{Query: "nguyen"}, data.SortReceivedDesc))
 }
+
+// fakeTimer is a pause the test fires itself.
+type fakeTimer struct {
+	f       func()
+	stopped bool
+}
+
+func (ft *fakeTimer) Stop() bool { was := !ft.stopped; ft.stopped = true; return was }
 
 // Scrolling far asks for at most dlMaxLoads pages at once; the rows still shown are read when
 // those come in.

@@ -33,6 +33,12 @@ func Screenshots(dir string, opts Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	// Background work runs in line: Fyne's test driver runs fyne.Do on the calling goroutine,
+	// so work finishing on its own goroutine would touch the widgets beside the renderer.
+	spawn, rcspawn := spawnWork, rcSpawn
+	spawnWork = func(fn func()) { fn() }
+	rcSpawn = func(fn func()) { fn() }
+	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
 	tmp, err := os.MkdirTemp("", "motcua-screenshots-")
 	if err != nil {
 		return err
