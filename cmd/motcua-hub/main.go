@@ -3,6 +3,7 @@
 //	motcua-hub serve  --listen ADDR --data DIR [--tls-cert F --tls-key F]
 //	motcua-hub enroll --data DIR --office CODE --station N   (prints a station's token, once)
 //	motcua-hub enroll --data DIR --reader [--office CODE]    (a read-only token: statistics, export, health)
+//	motcua-hub enroll --data DIR --portal [--office CODE]    (the portal adapter's token: online submissions)
 //	motcua-hub revoke --data DIR --office CODE --station N | --token T
 //	motcua-hub new-epoch --data DIR   (after restoring DIR from a backup: stations re-send everything)
 package main
@@ -143,6 +144,7 @@ func enroll(args []string, stdout, stderr io.Writer) error {
 	office := fs.String("office", "", "mã văn phòng (mã định danh), ví dụ 000.00.06.H56")
 	station := fs.Int("station", -1, "số máy trạm 0–9")
 	reader := fs.Bool("reader", false, "mã chỉ đọc: thống kê, xuất dữ liệu, trang tình trạng (không --office: cả tỉnh)")
+	portal := fs.Bool("portal", false, "mã của cổng dịch vụ công: chỉ gửi hồ sơ nộp trực tuyến (không --office: mọi văn phòng)")
 	if err := parse(fs, args, dir); err != nil {
 		return err
 	}
@@ -153,14 +155,21 @@ func enroll(args []string, stdout, stderr io.Writer) error {
 	defer h.Close()
 	ctx := context.Background()
 	var tok string
-	if *reader {
+	switch {
+	case *reader && *portal:
+		return usageError{errors.New("--reader và --portal không đi cùng nhau")}
+	case *reader || *portal:
 		if *station != -1 {
-			return usageError{errors.New("--reader không đi với --station")}
+			return usageError{errors.New("--reader và --portal không đi với --station")}
 		}
-		tok, err = h.EnrollReader(ctx, *office)
-	} else {
+		if *reader {
+			tok, err = h.EnrollReader(ctx, *office)
+		} else {
+			tok, err = h.EnrollPortal(ctx, *office)
+		}
+	default:
 		if *office == "" || *station < 0 {
-			return usageError{errors.New("cần --office CODE --station N (hoặc --reader)")}
+			return usageError{errors.New("cần --office CODE --station N (hoặc --reader, --portal)")}
 		}
 		tok, err = h.EnrollStation(ctx, *office, *station)
 	}
@@ -168,6 +177,10 @@ func enroll(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, tok)
+	if *portal {
+		fmt.Fprintln(stderr, "Mã chỉ hiện một lần: máy chủ chỉ giữ bản băm. Đặt mã này vào bộ chuyển đổi của cổng dịch vụ công (POST /v1/submissions).")
+		return nil
+	}
 	fmt.Fprintln(stderr, "Mã chỉ hiện một lần: máy chủ chỉ giữ bản băm. Trên máy trạm: motcua enroll --hub URL --token <mã>")
 	return nil
 }

@@ -35,15 +35,6 @@ import (
 
 const hubSchema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
--- Tokens are kept as SHA-256 of the random token: a copy of hub.db lets nobody in.
-CREATE TABLE IF NOT EXISTS tokens (
-	hash    TEXT PRIMARY KEY,
-	kind    TEXT NOT NULL CHECK (kind IN ('station', 'reader')),
-	office  TEXT NOT NULL,            -- '' for a province-wide reader
-	station INTEGER NOT NULL,         -- -1 for a reader
-	created TEXT NOT NULL,
-	revoked TEXT
-) WITHOUT ROWID;
 -- What each station last told the hub, for the health page.
 CREATE TABLE IF NOT EXISTS stations (
 	office       TEXT NOT NULL,
@@ -58,6 +49,19 @@ CREATE TABLE IF NOT EXISTS stations (
 	clock_ms     INTEGER NOT NULL DEFAULT 0,  -- hub clock minus station clock
 	db_changes   INTEGER NOT NULL DEFAULT 0,  -- times another database used this station's token
 	PRIMARY KEY (office, station)
+) WITHOUT ROWID;
+`
+
+// tokensDDL makes the tokens table named %s (upgradeHub copies an older one into a new one).
+// Tokens are kept as SHA-256 of the random token: a copy of hub.db lets nobody in.
+const tokensDDL = `
+CREATE TABLE IF NOT EXISTS %s (
+	hash    TEXT PRIMARY KEY,
+	kind    TEXT NOT NULL CHECK (kind IN ('station', 'reader', 'portal')),
+	office  TEXT NOT NULL,            -- '' for a province-wide reader or portal
+	station INTEGER NOT NULL,         -- -1 for a reader or portal
+	created TEXT NOT NULL,
+	revoked TEXT
 ) WITHOUT ROWID;
 `
 
@@ -104,9 +108,13 @@ func Open(dir string, opts ...Option) (*Hub, error) {
 	}
 	h.db = db
 	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, hubSchema); err != nil {
+	if _, err := db.ExecContext(ctx, hubSchema+fmt.Sprintf(tokensDDL, "tokens")); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("tạo bảng của máy chủ: %w", err)
+	}
+	if err := upgradeHub(ctx, db); err != nil {
+		db.Close()
+		return nil, err
 	}
 	// The epoch is born with hub.db: a hub whose data was lost starts a new one, and every
 	// station then re-sends its log from the start.
@@ -192,9 +200,9 @@ func (h *Hub) Offices() ([]string, error) {
 
 // Principal is who a token belongs to.
 type Principal struct {
-	Kind    string // "station" or "reader"
-	Office  string // "" for a province-wide reader
-	Station int    // -1 for a reader
+	Kind    string // "station", "reader" or "portal"
+	Office  string // "" for a province-wide reader or portal
+	Station int    // -1 for a reader or portal
 }
 
 func hashToken(tok string) string {

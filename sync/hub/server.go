@@ -55,6 +55,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.get(w, r, s.stats)
 	case protocol.PathExport:
 		s.get(w, r, s.export)
+	case protocol.PathSubmissions:
+		s.post(w, r, s.submit)
 	case protocol.PathHealth, "/":
 		s.get(w, r, s.health)
 	default:

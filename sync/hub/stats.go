@@ -26,8 +26,11 @@ type StatsAnswer struct {
 	Rows []data.Row `json:"rows,omitempty"`
 }
 
-// may reports whether p may read office code ("" = every office).
+// may reports whether p may read office code ("" = every office). A portal only submits.
 func (p *Principal) may(code string) bool {
+	if p.Kind == "portal" {
+		return false
+	}
 	if p.Kind == "reader" && p.Office == "" {
 		return true
 	}
