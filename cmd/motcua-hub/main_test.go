@@ -30,6 +30,17 @@ func TestEnrollAndRevoke(t *testing.T) {
 	if code := run([]string{"new-epoch", "--data", dir}, &out, &errb); code != 0 || !strings.Contains(out.String(), "epoch mới") {
 		t.Fatalf("new-epoch: %d %s", code, errb.String())
 	}
+	out.Reset()
+	if code := run([]string{"enroll", "--data", dir, "--portal", "--office", "000.00.06.H56"}, &out, &errb); code != 0 ||
+		!strings.HasPrefix(out.String(), "mch1_") {
+		t.Fatalf("enroll --portal: %d %s %s", code, out.String(), errb.String())
+	}
+	if code := run([]string{"enroll", "--data", dir, "--portal", "--station", "1"}, &out, &errb); code != 2 {
+		t.Fatalf("--portal with --station: %d", code)
+	}
+	if code := run([]string{"enroll", "--data", dir, "--portal", "--reader"}, &out, &errb); code != 2 {
+		t.Fatalf("--portal with --reader: %d", code)
+	}
 	if code := run([]string{"enroll", "--office", "000.00.06.H56"}, &out, &errb); code != 2 {
 		t.Fatalf("no --data: %d", code)
 	}
