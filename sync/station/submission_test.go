@@ -44,6 +44,7 @@ func portalSubmit(t *testing.T, url, tok string, req protocol.SubmissionRequest)
 // A dossier submitted online through the hub reaches the office's counter PCs as "Mới đăng ký",
 // is received at one of them (which mints its code), and that reception travels back to the
 // hub and to the office's other PC; every copy checks OK and the hub counts it received online.
+// A submission refused at a counter travels the same way.
 func TestOnlineSubmissionReachesTheCounterAndComesBackReceived(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -129,6 +130,22 @@ func TestOnlineSubmissionReachesTheCounterAndComesBackReceived(t *testing.T) {
 	if stats.ReceivedNewOnline != 1 || stats.ReceivedTotal != 1 {
 		t.Fatalf("hub statistics: %+v", stats.Figures)
 	}
+	// Another submission is refused at the other PC; the refusal reaches the hub too.
+	req.ExternalID, req.Applicant.Name = "G22.99-260302-0008", "Phạm Văn Nam"
+	if code, ans = portalSubmit(t, srv.URL, portal, req); code != http.StatusCreated {
+		t.Fatalf("second submission: %d", code)
+	}
+	refusedID := uuid.MustParse(ans.Dossier)
+	syncOK(t, c1)
+	a1.Clock.Set(synctest.At("2026-03-02 10:00"))
+	if _, err := a1.Store.Refuse(ctx, a1.Counter, data.Reception{Submission: refusedID}, "Thiếu tờ khai có chữ ký"); err != nil {
+		t.Fatal(err)
+	}
+	syncOK(t, c1)
+	syncOK(t, c0)
+	if got, _, err := a0.Store.DossierByID(ctx, refusedID); err != nil || got.Status != data.StatusRefused {
+		t.Fatalf("station 0 sees the refused submission as %+v %v", got, err)
+	}
 	checkOK(t, "station 0", a0.Store)
 	checkOK(t, "station 1", a1.Store)
 	replica, err := data.Open(filepath.Join(dir, "offices", synctest.OfficeA, data.DBFile))
@@ -137,4 +154,9 @@ func TestOnlineSubmissionReachesTheCounterAndComesBackReceived(t *testing.T) {
 	}
 	defer replica.Close()
 	checkOK(t, "hub", replica)
+	for id, want := range map[uuid.UUID]data.Status{id: data.StatusReceived, refusedID: data.StatusRefused} {
+		if got, _, err := replica.DossierByID(ctx, id); err != nil || got.Status != want {
+			t.Errorf("hub's copy of %s: %+v %v, want status %v", id, got, err, want)
+		}
+	}
 }
