@@ -79,6 +79,7 @@ func (s *detailScreen) showActions(d *data.Dossier) {
 		s.buttons[t] = b
 		s.actions.Add(b)
 	}
+	s.showOnlineActions(d)
 	if len(s.buttons) == 0 {
 		l := widget.NewLabel(lang.L("Nothing to do here for your role in this status."))
 		l.Wrapping = fyne.TextWrapWord
