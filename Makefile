@@ -90,8 +90,8 @@ staticcheck: tools ## staticcheck
 unit: ## go test only (no deps, no linters)
 	$(TEST_WRAP) $(GO) test $(RACE) -tags '$(TAGS)' -count=1 -timeout 30m ./...
 
-bench: deps ## run the benchmarks (they print their own targets)
-	$(GO) test -run '^$$' -bench . -benchmem -tags '$(TAGS)' -timeout 60m ./...
+bench: deps ## run the benchmarks (they print their own targets), one package at a time
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem -tags '$(TAGS)' -timeout 90m ./...
 
 fuzz: deps ## run every Fuzz target for FUZZTIME each (make fuzz FUZZTIME=1m)
 	@FUZZTIME='$(FUZZTIME)' TAGS='$(TAGS)' GO='$(GO)' bash scripts/fuzz.sh

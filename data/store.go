@@ -20,12 +20,15 @@ import (
 
 const driverName = "motcua_sqlite3"
 
+// mmapPragma maps up to 1 GB of the file: large scans (a year of statistics) read it without
+// copying every page through the page cache.
+const mmapPragma = "PRAGMA mmap_size = 1073741824"
+
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			// Pragmas the DSN cannot carry. mmap lets large scans (a year of statistics) read the
-			// file without copying every page through the page cache.
-			_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000; PRAGMA mmap_size = 1073741824;", nil)
+			// Pragmas the DSN cannot carry.
+			_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000; "+mmapPragma+";", nil)
 			return err
 		},
 	})
