@@ -172,12 +172,8 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func (s *Store) events(ctx context.Context, q querier, dossier uuid.UUID) ([]Event, error) {
-	rows, err := q.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
-		FROM events WHERE dossier = ? ORDER BY at, id`, dossier[:])
-	if err != nil {
-		return nil, fmt.Errorf("đọc nhật ký hồ sơ: %w", err)
-	}
+// scanEvents reads every event of rows (the columns scanEvent reads) and closes rows.
+func (s *Store) scanEvents(rows *sql.Rows) ([]Event, error) {
 	defer rows.Close()
 	var out []Event
 	for rows.Next() {
@@ -188,6 +184,15 @@ func (s *Store) events(ctx context.Context, q querier, dossier uuid.UUID) ([]Eve
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+func (s *Store) events(ctx context.Context, q querier, dossier uuid.UUID) ([]Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
+		FROM events WHERE dossier = ? ORDER BY at, id`, dossier[:])
+	if err != nil {
+		return nil, fmt.Errorf("đọc nhật ký hồ sơ: %w", err)
+	}
+	return s.scanEvents(rows)
 }
 
 func scanEvent(rows *sql.Rows, loc *time.Location) (Event, error) {

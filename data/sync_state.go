@@ -73,16 +73,7 @@ func (s *Store) Unpushed(ctx context.Context, after int64, limit int) ([]Event, 
 	if err != nil {
 		return nil, fmt.Errorf("đọc sự kiện chờ gửi: %w", err)
 	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		e, err := scanEvent(rows, s.loc)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return s.scanEvents(rows)
 }
 
 // Backlog counts the events written on this PC after the sequence after: what waits to be sent.
@@ -162,16 +153,7 @@ func (s *Store) ConflictEvents(ctx context.Context) ([]Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc sự kiện xung đột: %w", err)
 	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
-		e, err := scanEvent(rows, s.loc)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return s.scanEvents(rows)
 }
 
 // ApplyPulled applies events pulled from a hub's feed and moves the pull cursor of epoch to next,
