@@ -100,7 +100,11 @@ func planFor(o ListSort) listPlan {
 
 // listWhere builds the WHERE clause of f with its arguments; none=true when f can match nothing
 // (a query with no word in it, like Search).
-func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (where string, args []any, none bool, err error) {
+//
+// sparse reports a filter read through its own index because it matches few rows: the order's
+// index must then not be walked (List hides it), or SQLite, without statistics, may walk it from
+// one end checking every row (open dossiers by due date: the whole 1 GB file for a page).
+func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (where string, args []any, none, sparse bool, err error) {
 	var conds []string
 	// add appends a condition on col; probe (the same condition without the column prefix, over
 	// dossiers) tells whether it is dense, in which case the index on col is hidden with a unary +.
@@ -112,6 +116,8 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 			}
 			if dense {
 				col = "+" + col
+			} else {
+				sparse = true
 			}
 		}
 		conds = append(conds, col+rest)
@@ -168,6 +174,8 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 			errs = append(errs, err)
 			if dense {
 				col = "+d.received_at"
+			} else {
+				sparse = true
 			}
 		}
 		errs = append(errs, add(col, " >= ? AND "+col+" < ?", "", lo, hi))
@@ -194,23 +202,23 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 		errs = append(errs, add("d.handler", cond, "d.handler"+cond, f.Handler))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return "", nil, false, fmt.Errorf("liệt kê hồ sơ: %w", err)
+		return "", nil, false, false, fmt.Errorf("liệt kê hồ sơ: %w", err)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		c, a, ok, err := s.queryCond(ctx, q, plan)
 		if err != nil {
-			return "", nil, false, err
+			return "", nil, false, false, err
 		}
 		if !ok {
-			return "", nil, true, nil
+			return "", nil, true, false, nil
 		}
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
 	if len(conds) == 0 {
-		return "", args, false, nil
+		return "", args, false, sparse, nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args, false, nil
+	return " WHERE " + strings.Join(conds, " AND "), args, false, sparse, nil
 }
 
 // atLeast reports whether the query q (rows of anything) has at least n rows, reading no more.
@@ -328,9 +336,12 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limi
 	if err != nil {
 		return nil, err
 	}
-	where, args, none, err := s.listWhere(ctx, f, planFor(o))
+	where, args, none, sparse, err := s.listWhere(ctx, f, planFor(o))
 	if err != nil || none {
 		return nil, err
+	}
+	if sparse {
+		order = strings.Replace(order, " ORDER BY ", " ORDER BY +", 1)
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+hitFrom+where+order+" LIMIT ? OFFSET ?",
 		append(args, limit, offset)...)
@@ -350,7 +361,7 @@ func (s *Store) Count(ctx context.Context, f ListFilter) (int, error) {
 // are more than n = upTo, so a screen can show "hơn 10.000" without counting a million rows.
 // upTo <= 0 counts them all.
 func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, more bool, err error) {
-	where, args, none, err := s.listWhere(ctx, f, listPlan{count: true})
+	where, args, none, _, err := s.listWhere(ctx, f, listPlan{count: true})
 	if err != nil || none {
 		return 0, false, err
 	}

@@ -20,9 +20,12 @@ import (
 
 const driverName = "motcua_sqlite3"
 
-// mmapPragma maps up to 1 GB of the file: large scans (a year of statistics) read it without
-// copying every page through the page cache.
-const mmapPragma = "PRAGMA mmap_size = 1073741824"
+// mmapPragma maps the first 128 MB of the file: reads there skip the copy into the page cache.
+// Mapped pages count as the app's resident memory; with 1 GB mapped, one scan of a large office
+// (the dossier list on a million dossiers) left the app at 1.2 GB resident. At 128 MB the list
+// and the statistics open stay at 289 MB (make bench), a single common word in the list costs
+// 121 ms instead of 105.
+const mmapPragma = "PRAGMA mmap_size = 134217728"
 
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
