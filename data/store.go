@@ -18,23 +18,33 @@ import (
 	"motcua/data/vntext"
 )
 
-const driverName = "motcua_sqlite3"
+// The SQLite drivers: one for an office's store, one for building a database in bulk (Bulk).
+const (
+	driverName     = "motcua_sqlite3"
+	bulkDriverName = "motcua_sqlite3_bulk"
+)
 
-// mmapPragma maps the first 128 MB of the file: reads there skip the copy into the page cache.
-// Mapped pages count as the app's resident memory; with 1 GB mapped, one scan of a large office
-// (the dossier list on a million dossiers) left the app at 1.2 GB resident. At 128 MB the list
-// and the statistics open stay at 289 MB (make bench), a single common word in the list costs
-// 121 ms instead of 105.
+// mmapPragma maps the first 128 MB of an office's file: reads there skip the copy into the page
+// cache. Mapped pages count as the app's resident memory; with 1 GB mapped, one scan of a large
+// office (the dossier list on a million dossiers) left the app at 1.2 GB resident. At 128 MB the
+// list and the statistics open stay under 300 MB (make bench), a single common word in the list
+// costs ~120 ms instead of ~105.
 const mmapPragma = "PRAGMA mmap_size = 134217728"
 
+// bulkMmapPragma maps 1 GB while a database is built in one go (the demo of a million dossiers
+// takes ~80 s with it, ~110 s with 128 MB); nobody reads the memory figure of that process.
+const bulkMmapPragma = "PRAGMA mmap_size = 1073741824"
+
 func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{
-		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			// Pragmas the DSN cannot carry.
-			_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000; "+mmapPragma+";", nil)
-			return err
-		},
-	})
+	for name, mmap := range map[string]string{driverName: mmapPragma, bulkDriverName: bulkMmapPragma} {
+		sql.Register(name, &sqlite3.SQLiteDriver{
+			ConnectHook: func(c *sqlite3.SQLiteConn) error {
+				// Pragmas the DSN cannot carry.
+				_, err := c.Exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000; "+mmap+";", nil)
+				return err
+			},
+		})
+	}
 }
 
 // Store is one office's SQLite database. It is safe for concurrent use.
@@ -90,7 +100,11 @@ func Open(path string, opts ...Option) (*Store, error) {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "FULL")
 	}
-	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	driver := driverName
+	if s.bulk {
+		driver = bulkDriverName
+	}
+	db, err := sql.Open(driver, "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("mở cơ sở dữ liệu: %w", err)
 	}
