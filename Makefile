@@ -70,7 +70,7 @@ windows: ## cross-compile bin/motcua.exe (mingw-w64) and check it is a 64-bit Wi
 	@bash scripts/deps.sh gcc-mingw-w64-x86-64 file
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -tags '$(TAGS)' \
 		-ldflags '$(LDFLAGS) -H=windowsgui -s -w' -o bin/motcua.exe .
-	@file bin/motcua.exe | tee /dev/stderr | grep -q 'PE32+ executable (GUI) x86-64'
+	@out="$$(file bin/motcua.exe)"; echo "$$out"; [[ $$out == *'PE32+ executable (GUI) x86-64'* ]]
 
 dist: ## build the release into dist/: Windows .exe, Linux .tar.xz, the hub (scripts/dist.sh)
 	@GO='$(GO)' bash scripts/dist.sh
