@@ -55,6 +55,10 @@ func Screenshots(dir string, opts Options) error {
 	if err := screenshot(a, welcome, shown, filepath.Join(dir, "welcome.png")); err != nil {
 		return fmt.Errorf("welcome.png: %w", err)
 	}
+	welcome.DataDir = filepath.Join(tmp, "empty-setup")
+	if err := screenshotSetup(a, welcome, shown, filepath.Join(dir, "setup.png")); err != nil {
+		return fmt.Errorf("setup.png: %w", err)
+	}
 
 	office := opts
 	if !hasOffice(opts.DataDir) {
@@ -206,6 +210,40 @@ func screenshot(a fyne.App, opts Options, shownDir, file string) error {
 	u.wait()
 	if errs := u.failures(); len(errs) > 0 {
 		return errors.Join(errs...)
+	}
+	return writePNG(file, w)
+}
+
+// screenshotSetup renders the form that sets up a new office, filled in as an office would.
+func screenshotSetup(a fyne.App, opts Options, shownDir, file string) error {
+	w := a.NewWindow(appName)
+	defer w.Close()
+	u := newUI(a, w, opts)
+	u.shownDir = shownDir
+	w.SetContent(u.root)
+	w.Resize(screenshotSize)
+	fyne.DoAndWait(u.start)
+	u.wait()
+	var err error
+	fyne.DoAndWait(func() {
+		if u.welcome == nil {
+			err = errors.New("no welcome screen")
+			return
+		}
+		u.welcome.setupButton.OnTapped()
+		s := u.setup
+		s.code.SetText("000.00.31.H56")
+		s.name.SetText("Bộ phận Một cửa UBND xã Đông Tiến")
+		s.parent.SetText("000.00.00.H56")
+		s.governing.SetText("UBND tỉnh Lâm Đồng")
+		s.place.SetText("Đông Tiến")
+		s.username.SetText("quantri")
+		s.fullName.SetText("Nguyễn Văn Hải")
+		s.password.SetText("mat-khau-1")
+		s.passwordAgain.SetText("mat-khau-1")
+	})
+	if err != nil {
+		return err
 	}
 	return writePNG(file, w)
 }
