@@ -107,27 +107,11 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		return err
 	}
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM offices").Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return inputErrorf("cơ sở dữ liệu này đã được thiết lập cho một văn phòng")
-		}
-		if err := insertOffice(ctx, tx, o); err != nil {
-			return err
-		}
-		if err := setMeta(ctx, tx, "office", o.Code); err != nil {
+		if err := startOffice(ctx, tx, o, days); err != nil {
 			return err
 		}
 		if err := setMeta(ctx, tx, "station", strconv.Itoa(station)); err != nil {
 			return err
-		}
-		// A new office starts from the official calendar; the administrator edits it from there.
-		for _, d := range days {
-			if err := putDay(ctx, tx, d, "Lịch nghỉ chính thức (kèm phần mềm)"); err != nil {
-				return err
-			}
 		}
 		_, err := s.createUser(ctx, tx, admin)
 		return err
@@ -136,6 +120,31 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		return err
 	}
 	return s.reload(ctx)
+}
+
+// startOffice makes the empty database of tx office o's: it refuses a database already set up,
+// writes the office and starts its calendar from the official days (the administrator edits it
+// from there).
+func startOffice(ctx context.Context, tx *sql.Tx, o Office, days []calendar.Day) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM offices").Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return inputErrorf("cơ sở dữ liệu này đã được thiết lập cho một văn phòng")
+	}
+	if err := insertOffice(ctx, tx, o); err != nil {
+		return err
+	}
+	if err := setMeta(ctx, tx, "office", o.Code); err != nil {
+		return err
+	}
+	for _, d := range days {
+		if err := putDay(ctx, tx, d, "Lịch nghỉ chính thức (kèm phần mềm)"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func insertOffice(ctx context.Context, tx *sql.Tx, o Office) error {

@@ -66,26 +66,11 @@ func (s *Store) SetupReplica(ctx context.Context, code string) error {
 		return err
 	}
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM offices").Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return inputErrorf("cơ sở dữ liệu này đã được thiết lập cho một văn phòng")
-		}
-		if err := insertOffice(ctx, tx, o); err != nil {
-			return err
-		}
-		if err := setMeta(ctx, tx, "office", o.Code); err != nil {
+		if err := startOffice(ctx, tx, o, days); err != nil {
 			return err
 		}
 		if err := setMeta(ctx, tx, "replica", "1"); err != nil {
 			return err
-		}
-		for _, d := range days {
-			if err := putDay(ctx, tx, d, "Lịch nghỉ chính thức (kèm phần mềm)"); err != nil {
-				return err
-			}
 		}
 		return nil
 	})
