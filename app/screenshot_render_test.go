@@ -52,11 +52,11 @@ func Screenshots(dir string, opts Options) error {
 	}
 	welcome := opts
 	welcome.DataDir = filepath.Join(tmp, "empty")
-	if err := screenshot(a, welcome, shown, filepath.Join(dir, "welcome.png")); err != nil {
+	if err := screenshot(a, welcome, shown, filepath.Join(dir, "welcome.png"), nil); err != nil {
 		return fmt.Errorf("welcome.png: %w", err)
 	}
 	welcome.DataDir = filepath.Join(tmp, "empty-setup")
-	if err := screenshotSetup(a, welcome, shown, filepath.Join(dir, "setup.png")); err != nil {
+	if err := screenshot(a, welcome, shown, filepath.Join(dir, "setup.png"), fillSetup); err != nil {
 		return fmt.Errorf("setup.png: %w", err)
 	}
 
@@ -197,9 +197,9 @@ func hasOffice(dir string) bool {
 	return err == nil
 }
 
-// screenshot builds the UI for opts in a test window, waits for its background work and writes
-// the picture to file.
-func screenshot(a fyne.App, opts Options, shownDir, file string) error {
+// screenshot builds the UI for opts in a test window, waits for its background work, runs then
+// (when not nil) on the UI thread and writes the picture to file.
+func screenshot(a fyne.App, opts Options, shownDir, file string, then func(u *ui) error) error {
 	w := a.NewWindow(appName)
 	defer w.Close()
 	u := newUI(a, w, opts)
@@ -211,41 +211,33 @@ func screenshot(a fyne.App, opts Options, shownDir, file string) error {
 	if errs := u.failures(); len(errs) > 0 {
 		return errors.Join(errs...)
 	}
+	if then != nil {
+		var err error
+		fyne.DoAndWait(func() { err = then(u) })
+		if err != nil {
+			return err
+		}
+	}
 	return writePNG(file, w)
 }
 
-// screenshotSetup renders the form that sets up a new office, filled in as an office would.
-func screenshotSetup(a fyne.App, opts Options, shownDir, file string) error {
-	w := a.NewWindow(appName)
-	defer w.Close()
-	u := newUI(a, w, opts)
-	u.shownDir = shownDir
-	w.SetContent(u.root)
-	w.Resize(screenshotSize)
-	fyne.DoAndWait(u.start)
-	u.wait()
-	var err error
-	fyne.DoAndWait(func() {
-		if u.welcome == nil {
-			err = errors.New("no welcome screen")
-			return
-		}
-		u.welcome.setupButton.OnTapped()
-		s := u.setup
-		s.code.SetText("000.00.31.H56")
-		s.name.SetText("Bộ phận Một cửa UBND xã Đông Tiến")
-		s.parent.SetText("000.00.00.H56")
-		s.governing.SetText("UBND tỉnh Lâm Đồng")
-		s.place.SetText("Đông Tiến")
-		s.username.SetText("quantri")
-		s.fullName.SetText("Nguyễn Văn Hải")
-		s.password.SetText("mat-khau-1")
-		s.passwordAgain.SetText("mat-khau-1")
-	})
-	if err != nil {
-		return err
+// fillSetup opens the setup form from the welcome screen and fills it in as an office would.
+func fillSetup(u *ui) error {
+	if u.welcome == nil {
+		return errors.New("no welcome screen")
 	}
-	return writePNG(file, w)
+	u.welcome.setupButton.OnTapped()
+	s := u.setup
+	s.code.SetText("000.00.31.H56")
+	s.name.SetText("Bộ phận Một cửa UBND xã Đông Tiến")
+	s.parent.SetText("000.00.00.H56")
+	s.governing.SetText("UBND tỉnh Lâm Đồng")
+	s.place.SetText("Đông Tiến")
+	s.username.SetText("quantri")
+	s.fullName.SetText("Nguyễn Văn Hải")
+	s.password.SetText("mat-khau-1")
+	s.passwordAgain.SetText("mat-khau-1")
+	return nil
 }
 
 // writePNG captures w's canvas into file, replacing it only once the picture is complete.
