@@ -93,7 +93,7 @@ func pruneAutoBackups(dir string, keep int) error {
 
 // RestoreAs is Restore for an administrator of the office (the store must be closed already).
 func RestoreAs(ctx context.Context, actor *User, dbPath, src string) (aside string, err error) {
-	if err := requireRole(actor, RoleAdmin); err != nil {
+	if _, err := actorInFile(ctx, dbPath, actor, RoleAdmin); err != nil {
 		return "", err
 	}
 	return Restore(ctx, dbPath, src)

@@ -49,9 +49,6 @@ func quote(s string) string { return "“" + s + "”" }
 // UpdateOfficeSettings changes the office record and settings together (administrators only):
 // everything is checked first and written in one transaction, so a bad value changes nothing.
 func (s *Store) UpdateOfficeSettings(ctx context.Context, actor *User, o Office, settings map[string]string) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	cur, err := s.Office()
 	if err != nil {
 		return err
@@ -69,7 +66,7 @@ func (s *Store) UpdateOfficeSettings(ctx context.Context, actor *User, o Office,
 		}
 		clean[k] = v
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		if err := insertOffice(ctx, tx, o); err != nil {
 			return err
 		}

@@ -25,14 +25,11 @@ type Batch struct {
 
 // Batch runs fn with a Batch; everything fn appended commits together or not at all.
 func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	office, err := s.Office()
 	if err != nil {
 		return err
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err

@@ -35,9 +35,6 @@ func (s *Store) calendarDays(ctx context.Context) ([]calendar.Day, error) {
 // ImportCalendar stores an official notice: for every year the file mentions, that year's
 // stored days are replaced by the file's (administrators only). All or nothing.
 func (s *Store) ImportCalendar(ctx context.Context, actor *User, days []calendar.Day, source string) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	years := map[int]bool{}
 	for _, d := range days {
 		years[d.Date.Year] = true
@@ -47,7 +44,7 @@ func (s *Store) ImportCalendar(ctx context.Context, actor *User, days []calendar
 		ys = append(ys, y)
 	}
 	sort.Ints(ys)
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		for _, y := range ys {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM calendar_days WHERE date >= ? AND date < ?",
 				fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)); err != nil {
@@ -89,10 +86,7 @@ func putDay(ctx context.Context, tx *sql.Tx, d calendar.Day, source string) erro
 
 // SetCalendarDay records one day as off or worked (administrators only): the year view's toggle.
 func (s *Store) SetCalendarDay(ctx context.Context, actor *User, d calendar.Day) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
-	if err := s.WithTx(ctx, func(tx *sql.Tx) error { return putDay(ctx, tx, d, "quản trị viên") }); err != nil {
+	if err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error { return putDay(ctx, tx, d, "quản trị viên") }); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -100,10 +94,7 @@ func (s *Store) SetCalendarDay(ctx context.Context, actor *User, d calendar.Day)
 
 // ClearCalendarDay removes a stored day, returning it to the computed calendar.
 func (s *Store) ClearCalendarDay(ctx context.Context, actor *User, date calendar.Date) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "DELETE FROM calendar_days WHERE date = ?", date.String())
 		return err
 	})

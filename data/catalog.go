@@ -177,10 +177,7 @@ func putUnit(ctx context.Context, tx *sql.Tx, u Unit) (int64, error) {
 
 // PutUnit creates or renames a processing unit (administrators only).
 func (s *Store) PutUnit(ctx context.Context, actor *User, u Unit) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
-	if err := s.WithTx(ctx, func(tx *sql.Tx) error { _, err := putUnit(ctx, tx, u); return err }); err != nil {
+	if err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error { _, err := putUnit(ctx, tx, u); return err }); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -188,10 +185,7 @@ func (s *Store) PutUnit(ctx context.Context, actor *User, u Unit) error {
 
 // PutField creates or renames a field (administrators only).
 func (s *Store) PutField(ctx context.Context, actor *User, f Field) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
-	if err := s.WithTx(ctx, func(tx *sql.Tx) error { _, err := putField(ctx, tx, f); return err }); err != nil {
+	if err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error { _, err := putField(ctx, tx, f); return err }); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -310,16 +304,13 @@ func (p *Procedure) validate() error {
 
 // PutProcedures creates or replaces procedures (administrators only), all in one transaction.
 func (s *Store) PutProcedures(ctx context.Context, actor *User, procs []Procedure) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	for i := range procs {
 		procs[i].normalize()
 		if err := procs[i].validate(); err != nil {
 			return fmt.Errorf("thủ tục %s: %w", procs[i].Code, err)
 		}
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		for i := range procs {
 			if err := putProcedure(ctx, tx, &procs[i]); err != nil {
 				return fmt.Errorf("thủ tục %s: %w", procs[i].Code, err)

@@ -295,7 +295,8 @@ func parseRegisterTimes(row csvRow, now time.Time, d *dossierRow) error {
 // The transaction holds the database's write lock while it runs: a large register is best imported
 // when the counter is closed.
 func (s *Store) ImportDossiers(ctx context.Context, actor *User, r io.Reader, progress func(rows int)) (int, error) {
-	if err := requireRole(actor, RoleAdmin); err != nil {
+	actor, err := actorTx(ctx, s.db, actor, RoleAdmin) // the table's name goes into the events; Batch checks again
+	if err != nil {
 		return 0, err
 	}
 	if _, err := s.Office(); err != nil {

@@ -113,7 +113,7 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		if err := setMeta(ctx, tx, "station", strconv.Itoa(station)); err != nil {
 			return err
 		}
-		_, err := s.createUser(ctx, tx, admin)
+		_, err := s.createUser(ctx, tx, systemName, admin)
 		return err
 	})
 	if err != nil {
@@ -161,9 +161,6 @@ func insertOffice(ctx context.Context, tx *sql.Tx, o Office) error {
 
 // UpdateOffice changes the office's names, place and working hours (administrators only).
 func (s *Store) UpdateOffice(ctx context.Context, actor *User, o Office) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	cur, err := s.Office()
 	if err != nil {
 		return err
@@ -173,7 +170,7 @@ func (s *Store) UpdateOffice(ctx context.Context, actor *User, o Office) error {
 	if err := o.validate(); err != nil {
 		return err
 	}
-	if err := s.WithTx(ctx, func(tx *sql.Tx) error { return insertOffice(ctx, tx, o) }); err != nil {
+	if err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error { return insertOffice(ctx, tx, o) }); err != nil {
 		return err
 	}
 	return s.reload(ctx)
@@ -280,14 +277,11 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting stores an office setting (administrators only).
 func (s *Store) SetSetting(ctx context.Context, actor *User, key, value string) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	value = vntext.CleanMultiline(value)
 	if err := checkSetting(key, value); err != nil {
 		return err
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error { return putSetting(ctx, tx, key, value) })
+	return s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error { return putSetting(ctx, tx, key, value) })
 }
 
 func putSetting(ctx context.Context, tx *sql.Tx, key, value string) error {

@@ -244,6 +244,10 @@ func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload)
 	}
 	var out *Dossier
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+		me, err := actorTx(ctx, tx, actor, AllRoles)
+		if err != nil {
+			return err
+		}
 		d := &Dossier{}
 		if id != uuid.Nil {
 			var err error
@@ -256,7 +260,7 @@ func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload)
 			return err
 		}
 		defer w.close()
-		e, err := s.prepare(ctx, w, actor, d, p, office)
+		e, err := s.prepare(ctx, w, me, d, p, office)
 		if err != nil {
 			return err
 		}

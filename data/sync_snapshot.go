@@ -127,9 +127,6 @@ func (snap *Snapshot) Hash() string {
 // When the catalog gained codes, the projections are rebuilt so that every dossier points at
 // the units and fields it names.
 func (s *Store) ApplySnapshot(ctx context.Context, actor *User, snap *Snapshot) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
 	cur, err := s.Office()
 	if err != nil {
 		return err
@@ -164,7 +161,7 @@ func (s *Store) ApplySnapshot(ctx context.Context, actor *User, snap *Snapshot) 
 		days = append(days, calendar.Day{Date: date, Kind: calendar.Kind(d.Kind), Label: d.Label, Tag: d.Tag, Source: d.Source})
 	}
 	before := s.catalogIDs()
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		if err := insertOffice(ctx, tx, o); err != nil {
 			return err
 		}

@@ -40,10 +40,7 @@ func (s *Store) SyncConfig(ctx context.Context) (SyncConfig, error) {
 
 // SetSyncConfig saves the sync settings (administrators; the command line acts as System).
 func (s *Store) SetSyncConfig(ctx context.Context, actor *User, c SyncConfig) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
 		for k, v := range map[string]string{SettingSyncHub: c.Hub, SettingSyncToken: c.Token, SettingSyncCA: c.CA} {
 			if err := putSetting(ctx, tx, k, v); err != nil {
 				return err

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -36,9 +39,16 @@ type NewUser struct {
 	Password string
 }
 
-// System is the actor of headless administration commands (import, demo): someone with a shell
-// on the PC already has the database file, so the command line is not a privilege boundary.
-var System = &User{Username: "system", FullName: "Hệ thống", Roles: AllRoles, Active: true}
+// System is the actor of headless administration commands (import, restore, sync, the demo
+// builder) and of a hub's replicas, which have no users. It is not in the users table: the store
+// recognises this very pointer, never a struct that looks like it, so a copy of it or a user made
+// up with every role writes nothing. Trusting the pointer is no hole: the command line is not a
+// privilege boundary, because whoever has a shell on the PC already has the database file.
+var System = &User{Username: systemName, FullName: "Hệ thống", Roles: AllRoles, Active: true}
+
+// systemName is System's username; no account may take it, so that no one's events read as the
+// system's.
+const systemName = "system"
 
 // Lockout policy: five failures lock the account for five minutes.
 const (
@@ -49,11 +59,63 @@ const (
 
 var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
 
-func requireRole(actor *User, want Roles) error {
-	if actor == nil || !actor.Active || !actor.Roles.Has(want) {
-		return ErrForbidden
+// actorTx reads actor from the users table in q (the write's own transaction, so that a change
+// of account committed before it is seen and none can slip in between) and checks that the
+// account exists, is active and holds one of want (AllRoles: any role). The caller's struct is
+// only a name: a session kept by a window since login, or a struct made up in code, carries roles
+// and an active flag that may be stale or false. The returned user is the table's, and it is the
+// one a write uses for its roles, unit and the name it records.
+func actorTx(ctx context.Context, q querier, actor *User, want Roles) (*User, error) {
+	if actor == System {
+		return System, nil
 	}
-	return nil
+	if actor == nil {
+		return nil, ErrForbidden
+	}
+	name := strings.ToLower(strings.TrimSpace(actor.Username))
+	me, err := scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+		WHERE u.username = ?`, name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: không có tài khoản %q", ErrForbidden, name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("đọc tài khoản %q: %w", name, err)
+	}
+	if !me.Active {
+		return nil, fmt.Errorf("%w: tài khoản %q đã bị khóa", ErrForbidden, me.Username)
+	}
+	if !me.Roles.Has(want) {
+		return nil, ErrForbidden
+	}
+	return me, nil
+}
+
+// actorInFile is actorTx for a write that happens with the store closed (a restore from the
+// window): it reads actor from the database file at path, read-only. Where there is no database
+// there is no account either, so only System may write there.
+func actorInFile(ctx context.Context, path string, actor *User, want Roles) (*User, error) {
+	if actor == System {
+		return System, nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: chưa có cơ sở dữ liệu %s", ErrForbidden, path)
+	}
+	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(path)+"?mode=ro")
+	if err != nil {
+		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
+	}
+	defer db.Close()
+	return actorTx(ctx, db, actor, want)
+}
+
+// withActorTx runs fn in one transaction after actorTx has checked actor there for want.
+func (s *Store) withActorTx(ctx context.Context, actor *User, want Roles, fn func(tx *sql.Tx) error) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if _, err := actorTx(ctx, tx, actor, want); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
 }
 
 func (u *NewUser) normalize() {
@@ -77,6 +139,9 @@ func (u *NewUser) validate() error {
 	if !usernamePattern.MatchString(u.Username) {
 		return &InputError{Field: "Tên đăng nhập", Msg: "2–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch"}
 	}
+	if u.Username == systemName {
+		return &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q là tên dành riêng cho hệ thống", systemName)}
+	}
 	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
 		return err
 	}
@@ -91,19 +156,20 @@ func (u *NewUser) validate() error {
 
 // CreateUser adds an account (administrators only).
 func (s *Store) CreateUser(ctx context.Context, actor *User, u NewUser) (*User, error) {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return nil, err
-	}
 	var out *User
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = s.createUser(ctx, tx, u)
+		me, err := actorTx(ctx, tx, actor, RoleAdmin)
+		if err != nil {
+			return err
+		}
+		out, err = s.createUser(ctx, tx, me.Username, u)
 		return err
 	})
 	return out, err
 }
 
-func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u NewUser) (*User, error) {
+// createUser adds the account u, written to the audit table as created by the username by.
+func (s *Store) createUser(ctx context.Context, tx *sql.Tx, by string, u NewUser) (*User, error) {
 	u.normalize()
 	if err := u.validate(); err != nil {
 		return nil, err
@@ -126,6 +192,9 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, u NewUser) (*User, e
 		return nil, &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q đã có người dùng", u.Username)}
 	}
 	id, _ := res.LastInsertId()
+	if err := audit(ctx, tx, s.Now(), by, "user_created", fmt.Sprintf("%s roles=%s unit=%s", u.Username, u.Roles.Keys(), u.Unit)); err != nil {
+		return nil, err
+	}
 	return &User{ID: id, Username: u.Username, FullName: u.FullName, Title: u.Title, Unit: u.Unit, Roles: u.Roles, Active: true}, nil
 }
 
@@ -267,9 +336,6 @@ func audit(ctx context.Context, tx *sql.Tx, at time.Time, username, action, deta
 // SetPassword resets a password (administrators, or the user for their own account).
 func (s *Store) SetPassword(ctx context.Context, actor *User, username, password string) error {
 	username = strings.ToLower(strings.TrimSpace(username))
-	if actor == nil || (actor.Username != username && requireRole(actor, RoleAdmin) != nil) {
-		return ErrForbidden
-	}
 	if err := checkPassword(password); err != nil {
 		return err
 	}
@@ -278,6 +344,13 @@ func (s *Store) SetPassword(ctx context.Context, actor *User, username, password
 		return fmt.Errorf("băm mật khẩu: %w", err)
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		me, err := actorTx(ctx, tx, actor, AllRoles)
+		if err != nil {
+			return err
+		}
+		if me.Username != username && !me.Roles.Has(RoleAdmin) {
+			return ErrForbidden
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE username = ?", string(hash), username)
 		if err != nil {
 			return err
@@ -285,42 +358,87 @@ func (s *Store) SetPassword(ctx context.Context, actor *User, username, password
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
-		return audit(ctx, tx, s.Now(), actor.Username, "password_reset", username)
+		return audit(ctx, tx, s.Now(), me.Username, "password_reset", username)
 	})
 }
 
-// UpdateUser changes an account's name, title, unit, roles and active flag (administrators only).
+// UpdateUser changes an account's name, title, unit, roles and active flag (administrators only);
+// role changes, deactivation and reactivation are written to the audit table.
 // An administrator cannot remove their own administrator role, so an office is never locked out.
 func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
-	if err := requireRole(actor, RoleAdmin); err != nil {
-		return err
-	}
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	u.FullName = vntext.Clean(u.FullName)
 	u.Title = vntext.Clean(u.Title)
+	u.Unit = strings.TrimSpace(u.Unit)
 	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
 		return err
 	}
 	if !u.Roles.Valid() {
 		return &InputError{Field: "Vai trò", Msg: "chưa chọn vai trò"}
 	}
-	if strings.EqualFold(actor.Username, u.Username) && (!u.Roles.Has(RoleAdmin) || !u.Active) {
-		return &InputError{Field: "Vai trò", Msg: "không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình"}
-	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		me, err := actorTx(ctx, tx, actor, RoleAdmin)
+		if err != nil {
+			return err
+		}
+		if me.Username == u.Username && (!u.Roles.Has(RoleAdmin) || !u.Active) {
+			return &InputError{Field: "Vai trò", Msg: "không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình"}
+		}
+		old, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+			WHERE u.username = ?`, u.Username))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("đọc tài khoản %q: %w", u.Username, err)
+		}
 		unitID, err := unitIDTx(ctx, tx, u.Unit)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "UPDATE users SET full_name = ?, title = ?, unit_id = ?, roles = ?, active = ? WHERE username = ?",
-			u.FullName, u.Title, unitID, int(u.Roles), u.Active, strings.ToLower(u.Username))
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET full_name = ?, title = ?, unit_id = ?, roles = ?, active = ? WHERE id = ?",
+			u.FullName, u.Title, unitID, int(u.Roles), u.Active, old.ID); err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+		if err := auditUserChange(ctx, tx, s.Now(), me.Username, old, &u); err != nil {
+			return err
 		}
 		return requireActiveAdmin(ctx, tx)
 	})
+}
+
+// auditUserChange writes what UpdateUser changed in an account, one row per kind of change so
+// that role changes and deactivations can be found by their action.
+func auditUserChange(ctx context.Context, tx *sql.Tx, at time.Time, by string, old, u *User) error {
+	var rows [][2]string
+	if old.Roles != u.Roles {
+		rows = append(rows, [2]string{"user_roles", fmt.Sprintf("%s roles=%s→%s", old.Username, old.Roles.Keys(), u.Roles.Keys())})
+	}
+	switch {
+	case old.Active && !u.Active:
+		rows = append(rows, [2]string{"user_deactivated", old.Username})
+	case !old.Active && u.Active:
+		rows = append(rows, [2]string{"user_reactivated", old.Username})
+	}
+	var changed []string
+	if old.Unit != u.Unit {
+		changed = append(changed, fmt.Sprintf("unit=%s→%s", old.Unit, u.Unit))
+	}
+	if old.FullName != u.FullName {
+		changed = append(changed, "full_name")
+	}
+	if old.Title != u.Title {
+		changed = append(changed, "title")
+	}
+	if len(changed) > 0 {
+		rows = append(rows, [2]string{"user_updated", old.Username + " " + strings.Join(changed, " ")})
+	}
+	for _, r := range rows {
+		if err := audit(ctx, tx, at, by, r[0], r[1]); err != nil {
+			return fmt.Errorf("ghi nhật ký quản trị: %w", err)
+		}
+	}
+	return nil
 }
 
 // requireActiveAdmin refuses a change that leaves the office without an active administrator
