@@ -72,14 +72,12 @@ func actorTx(ctx context.Context, q querier, actor *User, want Roles) (*User, er
 	if actor == nil {
 		return nil, ErrForbidden
 	}
-	name := strings.ToLower(strings.TrimSpace(actor.Username))
-	me, err := scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
-		WHERE u.username = ?`, name))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: không có tài khoản %q", ErrForbidden, name)
+	me, err := userByName(ctx, q, actor.Username)
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("%w: không có tài khoản %q", ErrForbidden, actor.Username)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("đọc tài khoản %q: %w", name, err)
+		return nil, fmt.Errorf("đọc tài khoản %q: %w", actor.Username, err)
 	}
 	if !me.Active {
 		return nil, fmt.Errorf("%w: tài khoản %q đã bị khóa", ErrForbidden, me.Username)
@@ -243,7 +241,11 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 
 // UserByName finds an account by username.
 func (s *Store) UserByName(ctx context.Context, username string) (*User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
+	return userByName(ctx, s.db, username)
+}
+
+func userByName(ctx context.Context, q querier, username string) (*User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
 		WHERE u.username = ?`, strings.ToLower(strings.TrimSpace(username))))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
@@ -269,9 +271,8 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (*U
 		var hash string
 		var failed int
 		var lockedUntil int64
-		u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
-			WHERE u.username = ?`, username))
-		if errors.Is(err, sql.ErrNoRows) {
+		u, err := userByName(ctx, tx, username)
+		if errors.Is(err, ErrNotFound) {
 			// Hash anyway so a wrong username takes as long as a wrong password.
 			bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
 			outcome = ErrBadLogin
@@ -384,11 +385,7 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
 		if me.Username == u.Username && (!u.Roles.Has(RoleAdmin) || !u.Active) {
 			return &InputError{Field: "Vai trò", Msg: "không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình"}
 		}
-		old, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u LEFT JOIN units un ON un.id = u.unit_id
-			WHERE u.username = ?`, u.Username))
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		old, err := userByName(ctx, tx, u.Username)
 		if err != nil {
 			return fmt.Errorf("đọc tài khoản %q: %w", u.Username, err)
 		}

@@ -28,7 +28,8 @@ var rules = map[EventType]rule{
 }
 
 // Allowed reports whether an actor holding roles may record t on a dossier in status s. The GUI
-// asks this to decide which buttons to show; the store asks it again before writing.
+// asks this with its session's roles to decide which buttons to show; the store asks it again
+// before writing, with the roles the users table holds at that moment (actorTx).
 func Allowed(roles Roles, t EventType, s Status) bool {
 	r, ok := rules[t]
 	if !ok || !roles.Has(r.roles) {
