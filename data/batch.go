@@ -39,6 +39,7 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 		}
 		defer w.close()
 		w.deferDaily = true
+		w.hw.deferred = true // one write of the minted-codes file per batch, before the commit
 		b := &Batch{s: s, w: w, office: office.Code}
 		if err := fn(b); err != nil {
 			return err
@@ -46,7 +47,10 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 		if err := b.flush(ctx); err != nil {
 			return err
 		}
-		return w.flushDaily(ctx)
+		if err := w.flushDaily(ctx); err != nil {
+			return err
+		}
+		return w.flushHighWater()
 	})
 }
 

@@ -31,6 +31,7 @@ type writer struct {
 	counterW   *sql.Stmt
 	codeTaken  *sql.Stmt
 	counters   map[counterKey]int // last number per office, day and station, within this transaction
+	hw         highWater          // the high-water file of minted codes (codes_highwater.go)
 	dailyUp    *sql.Stmt
 	daily      map[statKey]*statVec // daily_stats deltas not yet written
 	deferDaily bool                 // batch: write the deltas once, at the end
