@@ -39,7 +39,6 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 		}
 		defer w.close()
 		w.deferDaily = true
-		w.hw.deferred = true // one write of the minted-codes file per batch, before the commit
 		b := &Batch{s: s, w: w, office: office.Code}
 		if err := fn(b); err != nil {
 			return err
@@ -50,7 +49,7 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 		if err := w.flushDaily(ctx); err != nil {
 			return err
 		}
-		return w.flushHighWater()
+		return w.flushHighWater() // one write of the minted codes per batch, before the commit
 	})
 }
 

@@ -15,8 +15,9 @@ const blockSize = 1000
 
 // mintCode takes the next number of the station's block for the office and day of at, inside the
 // receiving transaction: a crash before commit rolls the counter back with the dossier, so a code is
-// never issued twice nor skipped for a dossier that exists. The number is also recorded in the
-// high-water file before the commit, so that restoring an older backup cannot mint it again.
+// never issued twice nor skipped for a dossier that exists. The number is also written to the
+// high-water file just before the commit (flushHighWater), so that restoring an older backup
+// cannot mint it again.
 func (w *writer) mintCode(ctx context.Context, office string, station int, at time.Time) (string, error) {
 	key := counterKey{office: office, day: at.Format("060102"), station: station}
 	last, ok := w.counters[key]
@@ -52,9 +53,7 @@ func (w *writer) mintCode(ctx context.Context, office string, station int, at ti
 			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
 		}
 		if taken == 0 {
-			if err := w.minted(key, last); err != nil {
-				return "", err
-			}
+			w.minted(key, last)
 			return code, nil
 		}
 	}

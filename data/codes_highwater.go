@@ -32,11 +32,10 @@ const highWaterCompactAt = 32 << 10
 
 // highWater is the file's content as one receiving transaction sees it.
 type highWater struct {
-	loaded   bool
-	size     int64 // of the file when read (-1: missing)
-	marks    map[counterKey]int
-	pending  []counterKey // minted since the file was last written
-	deferred bool         // a batch writes the file once, before its commit (flushHighWater)
+	loaded  bool
+	size    int64 // of the file when read (-1: missing)
+	marks   map[counterKey]int
+	pending []counterKey // minted in this transaction, not yet written
 }
 
 // highWaterPath is the high-water file of the database at db.
@@ -59,30 +58,27 @@ func (w *writer) highWaterMark(key counterKey) (int, error) {
 	return w.hw.marks[key], nil
 }
 
-// minted records that key's number last was minted. Outside a batch the file is written at once:
-// mintCode runs inside the receiving transaction, so the file is on disk before the commit.
-//
-// Why the file is written before the commit: a crash between the file's write and the commit
-// leaves the file one number ahead of the database; the next reception then skips that number
-// (a gap in the day's numbering), which is harmless, whereas writing after the commit could lose
-// the record of a code that the committed dossier, and its printed receipt, carry.
-func (w *writer) minted(key counterKey, last int) error {
-	if w.s.bulk {
-		return nil
+// minted records that key's number last was minted; flushHighWater writes it down.
+func (w *writer) minted(key counterKey, last int) {
+	if w.s.bulk || last <= w.hw.marks[key] {
+		return
 	}
-	if last <= w.hw.marks[key] {
-		return nil
+	if w.hw.marks == nil {
+		w.hw.marks = map[counterKey]int{}
 	}
 	w.hw.marks[key] = last
 	w.hw.pending = append(w.hw.pending, key)
-	if w.hw.deferred {
-		return nil
-	}
-	return w.flushHighWater()
 }
 
-// flushHighWater appends the numbers minted since the file was last written, or rewrites the file
-// when it grew past highWaterCompactAt; a batch calls it once before its commit.
+// flushHighWater appends the numbers minted in the transaction, or rewrites the file when it grew
+// past highWaterCompactAt. Every transaction that mints calls it last, once everything else
+// succeeded, just before its commit (Store.write, Store.Batch): a reception refused for bad
+// input leaves no trace in the file, and a batch writes it once.
+//
+// Why before the commit and not after: a crash between the file's write and the commit leaves
+// the file one number ahead of the database; the next reception then skips that number (a gap in
+// the day's numbering), which is harmless, whereas writing after the commit could lose the record
+// of a code that the committed dossier, and its printed receipt, carry.
 func (w *writer) flushHighWater() error {
 	if len(w.hw.pending) == 0 || w.s.bulk {
 		return nil

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -185,5 +186,23 @@ func TestCutAppendIsIgnoredAndLargeFileIsCompacted(t *testing.T) {
 	}
 	if want := highWaterHeader + "\n" + testOffice + "\t260302\t0\t5\n"; string(got) != want {
 		t.Fatalf("compacted file = %q, want %q", got, want)
+	}
+}
+
+// A reception refused after its code was minted (bad input) rolls back: no number is skipped.
+func TestRefusedReceptionLeavesNoNumberInTheFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "test.db")
+	f := newFixtureAt(t, path)
+	f.receive(t, "1.004873", "Một")
+	before, _ := os.ReadFile(path + HighWaterSuffix)
+	if _, err := f.s.Receive(ctx, f.counter, Reception{Procedure: "1.004873", Applicant: Person{Name: "A", Phone: "12345"}}); err == nil {
+		t.Fatal("a bad phone number was accepted")
+	}
+	if after, _ := os.ReadFile(path + HighWaterSuffix); !bytes.Equal(before, after) {
+		t.Fatalf("the refused reception wrote %q", after[len(before):])
+	}
+	if d := f.receive(t, "1.004873", "Hai"); !strings.HasSuffix(d.Code, "-0002") {
+		t.Fatalf("code %q after a refused reception, want …-0002", d.Code)
 	}
 }

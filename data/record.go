@@ -264,6 +264,9 @@ func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload)
 		if err := w.append(ctx, d, e, p); err != nil {
 			return err
 		}
+		if err := w.flushHighWater(); err != nil { // the minted code, on disk before the commit
+			return err
+		}
 		out = d
 		return nil
 	})
