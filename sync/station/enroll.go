@@ -32,6 +32,10 @@ func EnrollAside(path string) string { return path + ".dang-ghi-danh" }
 // journals, the fallback file of the sync token, the file of minted codes.
 var companions = []string{"-wal", "-shm", "-journal", data.TokenSuffix, data.HighWaterSuffix}
 
+// lockSuffix is the write lock's file beside a database (motcua.db.lock): the aside database's is
+// removed once it is closed, the live database's is never touched (another process may wait on it).
+const lockSuffix = ".lock"
+
 // EnrollNew makes the database at path the station cfg's token names, all or nothing, for the
 // command line and the first screen alike. It is built under EnrollAside(path); once the office
 // is set up there and the database closed, ready is called (the command line prints the
@@ -49,13 +53,14 @@ func EnrollNew(ctx context.Context, path string, cfg Config, admin data.NewUser,
 		return nil, err
 	}
 	aside := EnrollAside(path)
-	if err := removeDatabase(aside); err != nil {
+	// A killed enrolment's lock file is left alone: removing a lock file is what breaks a lock.
+	if err := removeDatabase(aside, false); err != nil {
 		return nil, fmt.Errorf("xóa tệp còn lại của lần kết nối trước: %w", err)
 	}
 	installed := false
 	defer func() {
 		if !installed {
-			removeDatabase(aside)
+			removeDatabase(aside, true)
 		}
 	}()
 	s, err := data.Open(aside, opts...)
@@ -126,6 +131,7 @@ func install(aside, path string) error {
 	if err := os.Rename(aside, path); err != nil {
 		return fmt.Errorf("ghi tệp %s: %w", path, err)
 	}
+	os.Remove(aside + lockSuffix)
 	// A rename is durable once the folder is synced; Windows cannot sync a folder and needs not.
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
@@ -134,9 +140,14 @@ func install(aside, path string) error {
 	return nil
 }
 
-// removeDatabase removes the database at path and its companions.
-func removeDatabase(path string) error {
-	for _, p := range append([]string{path}, suffixed(path)...) {
+// removeDatabase removes the database at path and its companions, and its lock file when this
+// process closed the database.
+func removeDatabase(path string, lock bool) error {
+	files := append([]string{path}, suffixed(path)...)
+	if lock {
+		files = append(files, path+lockSuffix)
+	}
+	for _, p := range files {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
