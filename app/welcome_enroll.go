@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -193,47 +191,41 @@ func (s *enrollScreen) submit() {
 	})
 }
 
-// enrollStation sets this PC up as the station cfg's token names and opens the office. A failure
-// before the office exists leaves no database behind; after, the office opens and the next sync
-// fetches the rest. It blocks.
+// enrollStation sets this PC up as the station cfg's token names and opens the office. It goes
+// through station.EnrollNew, as `motcua enroll` does: the database is built aside and put in place
+// only once the office is set up, so a failure or a crash leaves no database behind and the form
+// can simply be sent again. The administrator typed the password, so nothing waits to be shown
+// before the rename. It blocks.
 func (u *ui) enrollStation(ctx context.Context, cfg data.SyncConfig, admin data.NewUser) error {
 	path := u.dbPath()
-	st := u.currentStore()
-	created := false
-	if st == nil {
-		_, err := os.Stat(path)
-		if err == nil {
+	if st := u.currentStore(); st != nil {
+		if _, err := st.Office(); !errors.Is(err, data.ErrNotSetUp) {
 			return errorf("Could not connect this PC to the server", textError("The data folder already holds a database."))
 		}
-		created = errors.Is(err, fs.ErrNotExist)
-		if st, err = data.Open(path, data.WithClock(u.now)); err != nil {
-			return errorf("Could not open the office database", err)
-		}
-		if !u.setStore(st) {
-			return nil
-		}
-	} else if _, err := st.Office(); !errors.Is(err, data.ErrNotSetUp) {
-		return errorf("Could not connect this PC to the server", textError("The data folder already holds a database."))
+		u.closeStore() // the empty database is about to be replaced
 	}
-	_, err := station.Enroll(ctx, st, syncClientConfig(cfg), admin)
-	if _, officeErr := st.Office(); officeErr != nil {
-		if created {
-			u.closeStore()
-			for _, p := range []string{path, path + "-wal", path + "-shm"} {
-				os.Remove(p)
-			}
-		}
-		if err == nil {
-			err = officeErr
-		}
+	_, err := station.EnrollNew(ctx, path, syncClientConfig(cfg), admin,
+		func(*station.Report) error { return nil }, data.WithClock(u.now))
+	var incomplete *station.IncompleteError
+	switch {
+	case errors.Is(err, station.ErrNotFresh):
+		return errorf("Could not connect this PC to the server", textError("The data folder already holds a database."))
+	case err != nil && !errors.As(err, &incomplete):
 		return errorf("Could not connect this PC to the server", err)
+	}
+	st, openErr := data.Open(path, data.WithClock(u.now))
+	if openErr != nil {
+		return errorf("Could not open the office database", openErr)
+	}
+	if !u.setStore(st) {
+		return nil
 	}
 	fyne.DoAndWait(func() { delete(enrollScreens, u) })
 	if openErr := u.showOffice(ctx, st); openErr != nil {
 		return openErr
 	}
-	if err != nil {
-		return errorf("The station is set up, but not every dossier was received yet; the next sync fetches the rest", err)
+	if incomplete != nil {
+		return errorf("The station is set up, but not every dossier was received yet; the next sync fetches the rest", incomplete.Err)
 	}
 	return nil
 }

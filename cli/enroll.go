@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"fmt"
-	"os"
 	"strings"
 
 	"motcua/data"
@@ -12,9 +11,11 @@ import (
 )
 
 func runEnroll(e *env, args []string) error {
-	fs, dataDir := newFlags(e, "enroll", "--hub URL --token T [--ca FILE] [--admin TÊN]",
+	fs, dataDir := newFlags(e, "enroll", "--hub URL [--token -|T] [--ca FILE] [--admin TÊN]",
 		"Biến một máy mới thành máy trạm mà mã truy cập chỉ định: lấy thông tin văn phòng, cài đặt, danh mục,\n"+
-			"lịch và hồ sơ của văn phòng từ máy chủ. In ra mật khẩu tạm của quản trị viên đầu tiên của máy.")
+			"lịch và hồ sơ của văn phòng từ máy chủ. In ra mật khẩu tạm của quản trị viên đầu tiên của máy.\n"+
+			"Mã truy cập: --token - đọc từ đầu vào chuẩn, hoặc biến môi trường "+TokenEnv+" (không hiện trong danh sách\n"+
+			"tiến trình). Bị ngắt giữa chừng thì máy chưa có cơ sở dữ liệu: chạy lại lệnh này.")
 	sf := addSyncFlags(fs)
 	admin := fs.String("admin", "admin", "tên đăng nhập của quản trị viên của máy này")
 	if err := parse(fs, args); err != nil {
@@ -22,6 +23,9 @@ func runEnroll(e *env, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		return usagef("thừa tham số %q", fs.Arg(0))
+	}
+	if err := sf.readToken(); err != nil {
+		return err
 	}
 	cfg, err := sf.config(data.SyncConfig{})
 	if err != nil {
@@ -31,33 +35,19 @@ func runEnroll(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err == nil {
-		return errNotFresh
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		return err
-	}
 	password := tempPassword()
-	rep, err := station.Enroll(e.ctx, s, cliConfig(cfg),
-		data.NewUser{Username: *admin, FullName: "Quản trị viên", Password: password})
-	if _, officeErr := s.Office(); officeErr != nil {
-		// Nothing was set up (unreachable hub, refused token): leave no half-made database behind.
-		s.Close()
-		for _, p := range []string{path, path + "-wal", path + "-shm"} {
-			os.Remove(p)
+	// The password is printed before the database becomes the live one (station.EnrollNew): an
+	// interruption after this line leaves no database, and enrolling again prints a new password.
+	ready := func(rep *station.Report) error {
+		if rep != nil {
+			printReport(e, rep)
 		}
-		return err
+		fmt.Fprintf(e.stdout, "Máy trạm đã sẵn sàng. Quản trị viên: %s, mật khẩu tạm: %s (hãy đổi ngay khi đăng nhập).\n", *admin, password)
+		return nil
 	}
-	defer s.Close()
-	if rep != nil {
-		printReport(e, rep)
-	}
-	if err != nil {
-		return fmt.Errorf("đã thiết lập máy trạm nhưng chưa nhận đủ hồ sơ (chạy lại motcua sync): %w", err)
-	}
-	fmt.Fprintf(e.stdout, "Máy trạm đã sẵn sàng. Quản trị viên: %s, mật khẩu tạm: %s (hãy đổi ngay khi đăng nhập).\n", *admin, password)
-	return nil
+	_, err = station.EnrollNew(e.ctx, path, cliConfig(cfg),
+		data.NewUser{Username: *admin, FullName: "Quản trị viên", Password: password}, ready)
+	return err
 }
 
 // tempPassword is a random first password, easy to read aloud (no 0/O, 1/I confusion).

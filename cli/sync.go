@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -15,12 +18,39 @@ type syncFlags struct {
 	hub, token, ca *string
 }
 
+// TokenEnv is the environment variable a token may come from instead of the command line, where
+// every user of the PC sees it in the process list.
+const TokenEnv = "MOTCUA_TOKEN"
+
+// stdin is where --token - reads the token (tests replace it).
+var stdin io.Reader = os.Stdin
+
 func addSyncFlags(fs *flags) syncFlags {
 	return syncFlags{
-		hub:   fs.String("hub", "", "địa chỉ máy chủ đồng bộ, https://…"),
-		token: fs.String("token", "", "mã truy cập của máy trạm (motcua-hub enroll in ra)"),
-		ca:    fs.String("ca", "", "tệp PEM chứng thư CA của máy chủ (khi máy chủ dùng chứng thư riêng)"),
+		hub: fs.String("hub", "", "địa chỉ máy chủ đồng bộ, https://…"),
+		token: fs.String("token", "", "mã truy cập của máy trạm (motcua-hub enroll in ra). \"--token -\": đọc mã từ đầu vào chuẩn;\n"+
+			"không có --token: lấy từ biến môi trường "+TokenEnv+". Nên dùng một trong hai cách này: mã ghi thẳng\n"+
+			"trên dòng lệnh hiện trong danh sách tiến trình mà mọi người dùng máy đều xem được"),
+		ca: fs.String("ca", "", "tệp PEM chứng thư CA của máy chủ (khi máy chủ dùng chứng thư riêng)"),
 	}
+}
+
+// readToken resolves the token: "-" reads the first line of standard input, none takes TokenEnv.
+func (f syncFlags) readToken() error {
+	switch *f.token {
+	case "-":
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("đọc mã truy cập từ đầu vào chuẩn: %w", err)
+		}
+		*f.token = strings.TrimSpace(line)
+		if *f.token == "" {
+			return usagef("--token -: đầu vào chuẩn không có mã truy cập")
+		}
+	case "":
+		*f.token = strings.TrimSpace(os.Getenv(TokenEnv))
+	}
+	return nil
 }
 
 // config merges the flags over saved settings; it reads the CA file.
@@ -40,7 +70,7 @@ func (f syncFlags) config(saved data.SyncConfig) (data.SyncConfig, error) {
 		c.CA = string(b)
 	}
 	if c.Hub == "" || c.Token == "" {
-		return c, usagef("chưa có máy chủ đồng bộ: cần --hub URL --token T (lần sau không cần nhắc lại)")
+		return c, usagef("chưa có máy chủ đồng bộ: cần --hub URL và mã truy cập (--token -, biến %s hoặc --token T; lần sau không cần nhắc lại)", TokenEnv)
 	}
 	return c, nil
 }
@@ -48,7 +78,7 @@ func (f syncFlags) config(saved data.SyncConfig) (data.SyncConfig, error) {
 func (f syncFlags) given() bool { return *f.hub != "" || *f.token != "" || *f.ca != "" }
 
 func runSync(e *env, args []string) error {
-	fs, dataDir := newFlags(e, "sync", "[--hub URL --token T [--ca FILE]]",
+	fs, dataDir := newFlags(e, "sync", "[--hub URL [--token -|T] [--ca FILE]]",
 		"Gửi các thay đổi của máy này lên máy chủ đồng bộ và nhận thay đổi của các máy khác cùng văn phòng,\n"+
 			"một lần. Các tùy chọn được lưu vào cài đặt của văn phòng. Mã thoát khác 0 khi không kết nối được.")
 	sf := addSyncFlags(fs)
@@ -57,6 +87,9 @@ func runSync(e *env, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		return usagef("thừa tham số %q", fs.Arg(0))
+	}
+	if err := sf.readToken(); err != nil {
+		return err
 	}
 	s, err := openStore(*dataDir)
 	if err != nil {
@@ -118,5 +151,3 @@ func printReport(e *env, rep *station.Report) {
 func cliConfig(c data.SyncConfig) station.Config {
 	return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 3, RetryWaitMax: 4 * time.Second}
 }
-
-var errNotFresh = errors.New("máy này đã có cơ sở dữ liệu văn phòng: enroll chỉ dùng cho máy mới (dùng motcua sync)")

@@ -2,14 +2,19 @@ package cli
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"motcua/data"
 	"motcua/sync/hub"
+	"motcua/sync/protocol"
+	"motcua/sync/station"
 	"motcua/sync/synctest"
 )
 
@@ -28,6 +33,7 @@ func TestSyncAndEnroll(t *testing.T) {
 	dir := t.TempDir()
 	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
 	st.Receive(t, "Nguyễn Văn Đồng Bộ")
+	st.Store.Close() // one writer at a time: the commands below open the office themselves
 
 	if code, _, errs := run(t, "sync", "--data", dir); code != exitUsage || !strings.Contains(errs, "--hub") {
 		t.Fatalf("sync without a hub: %d %s", code, errs)
@@ -61,5 +67,137 @@ func TestSyncAndEnroll(t *testing.T) {
 	srv.Close()
 	if code, _, errs := run(t, "sync", "--data", dir); code != exitFail || !strings.Contains(errs, "không kết nối được") {
 		t.Fatalf("unreachable hub: %d %s", code, errs)
+	}
+}
+
+// A hub that answers everything but the feed: the office is set up, the first pull fails.
+type noPull struct{ h http.Handler }
+
+func (n noPull) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == protocol.PathPull {
+		http.Error(w, "tạm dừng", http.StatusForbidden)
+		return
+	}
+	n.h.ServeHTTP(w, r)
+}
+
+// An enrolment cut after the office was set up must not leave a PC nobody can log into: the
+// administrator's password is shown, and it opens the office.
+func TestEnrollCutAfterSetupShowsAWorkingPassword(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	good := httptest.NewServer(hub.NewServer(h, nil))
+	defer good.Close()
+	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
+	firstDir := t.TempDir()
+	first := synctest.NewStation(t, firstDir, synctest.OfficeA, 0)
+	first.Receive(t, "Nguyễn Văn Đồng Bộ")
+	first.Store.Close() // one process opens an office once
+	if code, out, errs := run(t, "sync", "--data", firstDir, "--hub", good.URL, "--token", tok0); code != 0 {
+		t.Fatalf("first sync: %d %q %q", code, out, errs)
+	}
+
+	cut := httptest.NewServer(noPull{hub.NewServer(h, nil)})
+	defer cut.Close()
+	tok1, _ := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	fresh := t.TempDir()
+	code, out, errs := run(t, "enroll", "--data", fresh, "--hub", cut.URL, "--token", tok1)
+	if code != exitFail || !strings.Contains(errs, "chưa nhận đủ") {
+		t.Fatalf("enroll with a failing pull: %d %q %q", code, out, errs)
+	}
+	m := regexp.MustCompile(`mật khẩu tạm: (\S+) `).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("the administrator's password was not shown: %q", out)
+	}
+	s, err := data.Open(filepath.Join(fresh, data.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Authenticate(ctx, "admin", m[1]); err != nil {
+		t.Fatalf("the password shown does not open the office: %v", err)
+	}
+}
+
+// What a killed enrolment leaves (the database being built, and its journal) does not stop the
+// next one, which leaves nothing of it behind.
+func TestEnrollAgainAfterAKilledEnrolment(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	srv := httptest.NewServer(hub.NewServer(h, nil))
+	defer srv.Close()
+	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
+	firstDir := t.TempDir()
+	synctest.NewStation(t, firstDir, synctest.OfficeA, 0).Store.Close()
+	if code, out, errs := run(t, "sync", "--data", firstDir, "--hub", srv.URL, "--token", tok0); code != 0 {
+		t.Fatalf("first sync: %d %q %q", code, out, errs)
+	}
+
+	fresh := t.TempDir()
+	path := filepath.Join(fresh, data.DBFile)
+	aside := station.EnrollAside(path)
+	for _, p := range []string{aside, aside + "-wal", aside + data.TokenSuffix} {
+		if err := os.WriteFile(p, []byte("bị ngắt giữa chừng"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tok1, _ := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	if code, out, errs := run(t, "enroll", "--data", fresh, "--hub", srv.URL, "--token", tok1); code != 0 || !strings.Contains(out, "mật khẩu tạm") {
+		t.Fatalf("enroll after a killed one: %d %q %q", code, out, errs)
+	}
+	left, _ := filepath.Glob(aside + "*")
+	if len(left) != 0 {
+		t.Fatalf("left behind: %v", left)
+	}
+}
+
+func TestTokenFromStandardInputOrEnvironment(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	srv := httptest.NewServer(hub.NewServer(h, nil))
+	defer srv.Close()
+	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
+	tok1, _ := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	dir := t.TempDir()
+	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
+	st.Receive(t, "Nguyễn Văn Đồng Bộ")
+	st.Store.Close()
+
+	t.Setenv(TokenEnv, tok0)
+	if code, out, errs := run(t, "sync", "--data", dir, "--hub", srv.URL); code != 0 || !strings.Contains(out, "gửi 1 sự kiện") {
+		t.Fatalf("sync with the token in %s: %d %q %q", TokenEnv, code, out, errs)
+	}
+	t.Setenv(TokenEnv, "")
+	if code, out, errs := run(t, "sync", "--data", dir); code != 0 {
+		t.Fatalf("sync with the token saved from %s: %d %q %q", TokenEnv, code, out, errs)
+	}
+
+	defer func(r io.Reader) { stdin = r }(stdin)
+	stdin = strings.NewReader(tok1 + "\r\n")
+	fresh := t.TempDir()
+	if code, out, errs := run(t, "enroll", "--data", fresh, "--hub", srv.URL, "--token", "-"); code != 0 || !strings.Contains(out, "nhận 1 sự kiện") {
+		t.Fatalf("enroll with the token on standard input: %d %q %q", code, out, errs)
+	}
+	stdin = strings.NewReader("")
+	if code, _, errs := run(t, "sync", "--data", fresh, "--token", "-"); code != exitUsage || !strings.Contains(errs, "đầu vào chuẩn") {
+		t.Fatalf("--token - with nothing on standard input: %d %q", code, errs)
+	}
+	for _, cmd := range []string{"sync", "enroll"} {
+		_, _, help := run(t, cmd, "-h")
+		if !strings.Contains(help, "--token -") || !strings.Contains(help, TokenEnv) {
+			t.Errorf("motcua %s -h does not say how to keep the token off the command line:\n%s", cmd, help)
+		}
 	}
 }

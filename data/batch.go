@@ -43,7 +43,10 @@ func (s *Store) Batch(ctx context.Context, actor *User, fn func(b *Batch) error)
 		if err := b.flush(ctx); err != nil {
 			return err
 		}
-		return w.flushDaily(ctx)
+		if err := w.flushDaily(ctx); err != nil {
+			return err
+		}
+		return w.flushHighWater() // one write of the minted codes per batch, before the commit
 	})
 }
 

@@ -15,7 +15,9 @@ const blockSize = 1000
 
 // mintCode takes the next number of the station's block for the office and day of at, inside the
 // receiving transaction: a crash before commit rolls the counter back with the dossier, so a code is
-// never issued twice nor skipped for a dossier that exists.
+// never issued twice nor skipped for a dossier that exists. The number is also written to the
+// high-water file just before the commit (flushHighWater), so that restoring an older backup
+// cannot mint it again.
 func (w *writer) mintCode(ctx context.Context, office string, station int, at time.Time) (string, error) {
 	key := counterKey{office: office, day: at.Format("060102"), station: station}
 	last, ok := w.counters[key]
@@ -25,6 +27,13 @@ func (w *writer) mintCode(ctx context.Context, office string, station int, at ti
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
 		}
+		// A restored older backup holds lower counters than the codes already printed: the
+		// high-water file beside the database remembers them (codes_highwater.go).
+		mark, err := w.highWaterMark(key)
+		if err != nil {
+			return "", err
+		}
+		last = max(last, mark)
 	}
 	for {
 		last++
@@ -44,6 +53,7 @@ func (w *writer) mintCode(ctx context.Context, office string, station int, at ti
 			return "", fmt.Errorf("cấp mã hồ sơ: %w", err)
 		}
 		if taken == 0 {
+			w.minted(key, last)
 			return code, nil
 		}
 	}

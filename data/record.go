@@ -31,6 +31,7 @@ type writer struct {
 	counterW   *sql.Stmt
 	codeTaken  *sql.Stmt
 	counters   map[counterKey]int // last number per office, day and station, within this transaction
+	hw         highWater          // the high-water file of minted codes (codes_highwater.go)
 	dailyUp    *sql.Stmt
 	daily      map[statKey]*statVec // daily_stats deltas not yet written
 	deferDaily bool                 // batch: write the deltas once, at the end
@@ -265,6 +266,9 @@ func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload)
 			return err
 		}
 		if err := w.append(ctx, d, e, p); err != nil {
+			return err
+		}
+		if err := w.flushHighWater(); err != nil { // the minted code, on disk before the commit
 			return err
 		}
 		out = d

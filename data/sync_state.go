@@ -10,10 +10,10 @@ import (
 	"github.com/google/uuid"
 )
 
-// Settings of the station's sync, kept with the office settings.
+// Settings of the station's sync, kept with the office settings; the token is not (token_store.go).
 const (
 	SettingSyncHub   = "sync_hub"   // https://hub.example/…
-	SettingSyncToken = "sync_token" // the station's token; the hub keeps only its hash
+	SettingSyncToken = "sync_token" // where earlier versions kept the token; moved out on first read
 	SettingSyncCA    = "sync_ca"    // PEM of the CA that signed the hub's certificate, "" for the system's
 )
 
@@ -22,32 +22,50 @@ type SyncConfig struct {
 	Hub, Token, CA string
 }
 
-// SyncConfig reads the sync settings.
+// SyncConfig reads the sync settings; the token comes from the OS credential store or its
+// owner-only file, and one still in the database (an earlier version) is moved there.
 func (s *Store) SyncConfig(ctx context.Context) (SyncConfig, error) {
 	var c SyncConfig
 	for _, kv := range []struct {
 		key string
 		v   *string
-	}{{SettingSyncHub, &c.Hub}, {SettingSyncToken, &c.Token}, {SettingSyncCA, &c.CA}} {
+	}{{SettingSyncHub, &c.Hub}, {SettingSyncCA, &c.CA}} {
 		v, err := s.Setting(ctx, kv.key)
 		if err != nil {
 			return c, err
 		}
 		*kv.v = v
 	}
-	return c, nil
+	tok, err := s.moveLegacyToken(ctx)
+	if err == nil && tok == "" {
+		tok, err = s.loadToken(ctx)
+	}
+	c.Token = tok
+	return c, err
 }
 
 // SetSyncConfig saves the sync settings (administrators; the command line acts as System).
 func (s *Store) SetSyncConfig(ctx context.Context, actor *User, c SyncConfig) error {
-	return s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
-		for k, v := range map[string]string{SettingSyncHub: c.Hub, SettingSyncToken: c.Token, SettingSyncCA: c.CA} {
+	// The token lives outside the database (saveToken), so the actor is checked before it is
+	// saved and again with the rest of the settings.
+	if _, err := actorTx(ctx, s.db, actor, RoleAdmin); err != nil {
+		return err
+	}
+	if err := s.saveToken(ctx, c.Token); err != nil {
+		return err
+	}
+	err := s.withActorTx(ctx, actor, RoleAdmin, func(tx *sql.Tx) error {
+		for k, v := range map[string]string{SettingSyncHub: c.Hub, SettingSyncCA: c.CA} {
 			if err := putSetting(ctx, tx, k, v); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.eraseTokenRow(ctx)
 }
 
 // SyncCursor is where this station stands with a hub epoch: the highest local sequence the hub
