@@ -82,3 +82,28 @@ func TestImportedDossierGetsBookNumberAndFormSetOfItsDate(t *testing.T) {
 		t.Errorf("dossier received 5/1/2026 follows form set %q, want 2025", recent.FormSet)
 	}
 }
+
+// Two stations receive offline; after syncing, each holds both dossiers with the numbers their
+// receiving station gave, and the numbers differ.
+func TestBookNumbersSurviveSyncAndNeverCollide(t *testing.T) {
+	ctx := context.Background()
+	p := newSyncPair(t)
+	da := p.a.receive(t, "1.000000", "Lê Văn A")
+	db := p.b.receive(t, "1.000000", "Lê Văn B")
+	p.push(t, p.a)
+	p.push(t, p.b)
+	p.pull(t, p.a)
+	p.pull(t, p.b)
+	want := map[string]int{da.ID.String(): 1, db.ID.String(): 100001}
+	for name, s := range map[string]*Store{"station 0": p.a.s, "station 1": p.b.s, "hub": p.hub} {
+		for _, d := range []*Dossier{da, db} {
+			got, _, err := s.DossierByID(ctx, d.ID)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if _, n, _ := got.Book(); n != want[d.ID.String()] {
+				t.Errorf("%s: %s numbered %d, want %d", name, d.Applicant.Name, n, want[d.ID.String()])
+			}
+		}
+	}
+}
