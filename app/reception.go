@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/google/uuid"
 
 	"motcua/data"
 	"motcua/data/vntext"
@@ -84,6 +82,7 @@ type receptionScreen struct {
 	applicantTypes                    []data.ApplicantType
 	busy                              bool
 	refusal                           *rcRefusal // the open refusal box, if any
+	missingBox                        *modal     // the offer of form 02 after a reception refused for missing documents
 }
 
 // rcField is a text entry with its message shown in place, under it.
@@ -733,7 +732,17 @@ func (r *receptionScreen) receive() {
 	r.goBackground(func(ctx context.Context) {
 		d, err := r.store.Receive(ctx, r.actor, rec)
 		if err != nil {
-			fyne.Do(func() { r.setBusy(false); r.showStoreError(err) })
+			fyne.Do(func() {
+				r.setBusy(false)
+				r.showStoreError(err)
+				// A required document not ticked: the store refused the reception; what the law
+				// asks instead is form 02 listing what is missing, one tap away.
+				var ie *data.InputError
+				if errors.As(err, &ie) && ie.Field == data.FieldDocuments {
+					r.missingBox = askConfirm(r.win, lang.L("Required documents missing"), message(err),
+						lang.L("Print the guidance (form 02)"), r.guide)
+				}
+			})
 			return
 		}
 		perr := r.printDossier(ctx, d, "giay-hen", reports.Receipt)
@@ -770,7 +779,7 @@ func (r *receptionScreen) printDossier(ctx context.Context, d *data.Dossier, pre
 }
 
 // guide prints form 02 for the required documents not ticked, without receiving the dossier: the
-// form is filled from an in-memory dossier with one supplement request (UI thread).
+// guidance before reception, with no code and no pause (UI thread).
 func (r *receptionScreen) guide() {
 	if r.busy {
 		return
@@ -790,22 +799,16 @@ func (r *receptionScreen) guide() {
 		return
 	}
 	now := r.now().In(r.store.Location())
-	d := &data.Dossier{ID: uuid.New(), Status: data.StatusReceived, ReceivedAt: now, ReceivedBy: r.actor.Username,
-		Intake: data.Intake{Procedure: r.proc.Code, ProcedureName: r.proc.Name, Field: r.proc.Field, Unit: r.proc.Unit,
-			Applicant: rec.Applicant, Representative: rec.Representative, Channel: rec.Channel, Delivery: rec.Delivery,
-			Documents: rec.Documents, Fees: rec.Fees, Sets: 1}}
-	payload, err := json.Marshal(&data.SupplementRequested{Items: missing, Reason: "Hồ sơ chưa đủ thành phần theo quy định của thủ tục"})
-	if err != nil {
-		r.status.SetText(message(err))
-		return
-	}
-	ev := data.Event{ID: uuid.New(), Dossier: d.ID, Type: data.EvSupplementRequested, At: now, Actor: r.actor.Username, Payload: payload}
+	in := data.Intake{Procedure: r.proc.Code, ProcedureName: r.proc.Name, Field: r.proc.Field, Unit: r.proc.Unit,
+		Applicant: rec.Applicant, Representative: rec.Representative, Channel: rec.Channel, Delivery: rec.Delivery,
+		Documents: rec.Documents, Fees: rec.Fees, Sets: 1}
 	r.setBusy(true)
 	r.goBackground(func(ctx context.Context) {
 		st, names, err := r.forms(ctx)
 		if err == nil {
-			fd := &reports.FormData{Dossier: d, Events: []data.Event{ev}, Names: names, Now: now}
-			err = r.print(rcFileName("huong-dan-bo-sung", now.Format("20060102-150405")), func(w io.Writer) error { return reports.Supplement(w, st, fd) })
+			err = r.print(rcFileName("huong-dan-bo-sung", now.Format("20060102-150405")), func(w io.Writer) error {
+				return reports.Guidance(w, st, names, in, missing, r.actor.Username, now)
+			})
 		}
 		fyne.Do(func() {
 			r.setBusy(false)

@@ -217,7 +217,19 @@ func TestReceptionReceivePrintsAndClears(t *testing.T) {
 	pickBirth(t, r)
 	listed := len(r.proc.Documents)
 	fillApplicant(r, "001090123456")
-	r.docs[len(r.docs)-1].check.SetChecked(false) // one document not handed in
+	// One optional document not handed in (a required one would be refused: see
+	// TestReceptionMissingRequiredOffersGuidance).
+	optional := -1
+	for i, d := range r.docs {
+		if !d.doc.Required {
+			optional = i
+		}
+	}
+	handed := listed
+	if optional >= 0 {
+		r.docs[optional].check.SetChecked(false)
+		handed--
+	}
 	r.docs[0].copies.entry.SetText("2")
 	test.Tap(r.receiveBtn)
 	r.wait()
@@ -238,7 +250,7 @@ func TestReceptionReceivePrintsAndClears(t *testing.T) {
 	if d.Applicant.Name != "Nguyễn Văn An" || d.Applicant.IDNo != "001090123456" || d.Applicant.Phone != "0912345678" {
 		t.Errorf("applicant %+v", d.Applicant)
 	}
-	if len(d.Documents) != listed-1 {
+	if len(d.Documents) != handed {
 		t.Errorf("documents %+v", d.Documents)
 	}
 	if d.Documents[0].Copies != 2 {
@@ -332,5 +344,45 @@ func TestReceptionScreenshot(t *testing.T) {
 	defer f.Close()
 	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Receiving with a required document (*) unticked is refused by the store; the screen shows the
+// reason naming the document and offers form 02 instead, which prints the guidance without
+// receiving anything.
+func TestReceptionMissingRequiredOffersGuidance(t *testing.T) {
+	r, st, w, prints := newReceptionTest(t)
+	before := dossierCount(t, st)
+	pickBirth(t, r)
+	fillApplicant(r, "001090123456")
+	var missing string
+	for _, d := range r.docs {
+		if d.doc.Required {
+			d.check.SetChecked(false)
+			missing = d.doc.Name
+			break
+		}
+	}
+	if missing == "" {
+		t.Fatal("birth registration lists no required document")
+	}
+	test.Tap(r.receiveBtn)
+	r.wait()
+	if n := dossierCount(t, st); n != before {
+		t.Fatalf("dossiers %d → %d: received with a required document missing", before, n)
+	}
+	if !strings.Contains(r.status.Text, missing) {
+		t.Errorf("status %q does not name the missing %q", r.status.Text, missing)
+	}
+	if r.missingBox == nil || len(*prints) != 0 {
+		t.Fatalf("no offer of form 02 (box %v, %d printed)", r.missingBox != nil, len(*prints))
+	}
+	tapOverlayButton(t, w, "In phiếu hướng dẫn bổ sung (mẫu 02)")
+	r.wait()
+	if len(*prints) != 1 || !strings.Contains((*prints)[0].path, "huong-dan-bo-sung") {
+		t.Fatalf("form 02 printed %d times (status %q)", len(*prints), r.status.Text)
+	}
+	if dossierCount(t, st) != before {
+		t.Error("the guidance received a dossier")
 	}
 }

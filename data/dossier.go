@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"motcua/data/vntext"
 )
 
 // Dossier is the state of one dossier: the fold of its events. The dossiers table holds the
@@ -17,6 +19,7 @@ type Dossier struct {
 
 	ExternalID string
 	FormSet    string
+	BookNo     int // number in the tracking book (Book), 0 when none was given
 
 	SubmittedAt time.Time
 	ReceivedAt  time.Time
@@ -105,6 +108,7 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 		}
 		d.Code = p.Code
 		d.FormSet = p.FormSet
+		d.BookNo = p.BookNo
 		if d.Unit == "" {
 			d.Unit = d.Intake.Unit // the procedure's processing unit until a hand-over says otherwise
 		}
@@ -202,3 +206,23 @@ func (d *Dossier) resume(due *time.Time) {
 
 // Paused reports whether the dossier's clock is stopped.
 func (d *Dossier) Paused() bool { return !d.PausedAt.IsZero() }
+
+// formSet2025From is when Circular 03/2025/TT-VPCP (signed 15/9/2025, ../shared/design/DOMAIN.md
+// §2) replaced the forms of Circular 01/2018/TT-VPCP. Its effective-date article could not be
+// read from a primary source here: 1/11/2025 is taken as the first day after the 45 days that the
+// Law on Promulgation of Legal Documents 2025 (Art. 57) requires at least between signing and
+// effect. Correct this date if the Official Gazette text says otherwise.
+var formSet2025From = time.Date(2025, 11, 1, 0, 0, 0, 0, vntext.Zone())
+
+// FormSetOn is the form set ("2018" or "2025") a dossier's forms follow when its date is t and
+// the office chose `chosen` ("2018", "2025", or "" for the newest): before Circular 03/2025 took
+// effect only the 2018 forms existed, whatever the office chooses today. A zero t is now.
+func FormSetOn(t time.Time, chosen string) string {
+	if !t.IsZero() && t.Before(formSet2025From) {
+		return "2018"
+	}
+	if chosen == "2018" {
+		return "2018"
+	}
+	return "2025"
+}

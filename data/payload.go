@@ -61,8 +61,9 @@ type Submitted struct {
 type Received struct {
 	Intake
 	Code    string     `json:"code"`
-	Due     *time.Time `json:"due,omitempty"` // nil: the procedure has no due date
-	FormSet string     `json:"form_set"`      // legal form set in force, e.g. "2025"
+	Due     *time.Time `json:"due,omitempty"`     // nil: the procedure has no due date
+	FormSet string     `json:"form_set"`          // legal form set in force, e.g. "2025"
+	BookNo  int        `json:"book_no,omitempty"` // number in the tracking book's volume of the year (book.go); 0: none
 }
 
 // Refused: not accepted (form 03). At the counter it is the dossier's first event.
@@ -322,6 +323,9 @@ func (p *Received) validate() error {
 		if err := p.Intake.validate(); err != nil {
 			return err
 		}
+	}
+	if p.BookNo < 0 || p.BookNo >= 10*bookBlock {
+		return &InputError{Field: "Số thứ tự sổ theo dõi", Msg: "không hợp lệ"}
 	}
 	return checkText("Bộ biểu mẫu", p.FormSet, 20, false)
 }

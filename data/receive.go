@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -83,7 +85,46 @@ func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Dossier
 	if err := s.fillIntake(ctx, r, &p.Intake); err != nil {
 		return nil, err
 	}
+	if err := s.checkRequired(ctx, r); err != nil {
+		return nil, err
+	}
 	return s.write(ctx, actor, r.Submission, p)
+}
+
+// FieldDocuments is the InputError field of a reception refused because a required document of
+// the checklist is missing: the counter guides the applicant with form 02 instead.
+const FieldDocuments = "Thành phần hồ sơ"
+
+// checkRequired refuses a reception whose checklist leaves out a document the procedure requires
+// (marked * at the counter): such a dossier is not complete, and the law asks the officer to guide
+// the applicant (form 02) rather than receive it (DOMAIN.md §4). Only the counter's Receive is
+// checked, and only when it says what was handed in: nil Documents means "the catalog's checklist"
+// and accepting an online submission as submitted carries no ticks. Online submissions (Submit)
+// are not receptions — the officer checks them when accepting them here — and imported registers
+// and synced events record history that already happened, so neither is refused afterwards.
+func (s *Store) checkRequired(ctx context.Context, r Reception) error {
+	if r.Documents == nil || (r.Submission != uuid.Nil && r.Procedure == "") {
+		return nil
+	}
+	p, err := s.Procedure(ctx, r.Procedure)
+	if err != nil {
+		return err
+	}
+	given := map[int]bool{}
+	for _, d := range r.Documents {
+		given[d.N] = true
+	}
+	var missing []string
+	for _, d := range p.Documents {
+		if d.Required && !given[d.N] {
+			missing = append(missing, fmt.Sprintf("%d. %s", d.N, d.Name))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return &InputError{Field: FieldDocuments, Msg: "thiếu giấy tờ bắt buộc (*): " + strings.Join(missing, "; ") +
+		". Chưa tiếp nhận hồ sơ: hãy in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)"}
 }
 
 // Refuse records a dossier not accepted (form 03), at the counter or from an online submission.

@@ -177,3 +177,41 @@ func TestClockSetBackKeepsOrder(t *testing.T) {
 		t.Fatalf("events out of order: %+v", evs)
 	}
 }
+
+func TestReceiveRefusesMissingRequiredDocument(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.clk.set(at("2026-03-02 09:00"))
+	// 1.004873 lists "1. Tờ khai" (required) and "2. Bản sao giấy tờ ly hôn".
+	r := Reception{Procedure: "1.004873", Applicant: Person{Name: "Nguyễn Văn Thiếu"},
+		Documents: []DocCount{{N: 2, Name: "Bản sao giấy tờ ly hôn", Copies: 1}}}
+	_, err := f.s.Receive(ctx, f.counter, r)
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != FieldDocuments || !strings.Contains(ie.Msg, "1. Tờ khai") || strings.Contains(ie.Msg, "ly hôn") {
+		t.Fatalf("reception without the required declaration: %v", err)
+	}
+	var events, codes, books int
+	f.s.db.QueryRow("SELECT count(*) FROM events").Scan(&events)
+	f.s.db.QueryRow("SELECT count(*) FROM code_counters").Scan(&codes)
+	f.s.db.QueryRow("SELECT count(*) FROM book_counters").Scan(&books)
+	if events != 0 || codes != 0 || books != 0 {
+		t.Fatalf("refused reception wrote %d events, %d code counters, %d book counters", events, codes, books)
+	}
+	// With the declaration ticked (the optional copy left out) it is received, and takes the first code.
+	r.Documents = []DocCount{{N: 1, Name: "Tờ khai", Originals: 1}}
+	d, err := f.s.Receive(ctx, f.counter, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := testOffice + "-260302-0001"; d.Code != want {
+		t.Errorf("code %q, want %q: the refused reception consumed a code", d.Code, want)
+	}
+	// An online submission carries no ticks; accepting it as submitted is not refused.
+	sub, err := f.s.Submit(ctx, f.counter, Reception{Procedure: "1.004873", Applicant: Person{Name: "Trực Tuyến"}}, "G22.99-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Receive(ctx, f.counter, Reception{Submission: sub.ID}); err != nil {
+		t.Errorf("accepting an online submission as submitted: %v", err)
+	}
+}

@@ -35,6 +35,7 @@ type writer struct {
 	dailyUp    *sql.Stmt
 	daily      map[statKey]*statVec // daily_stats deltas not yet written
 	deferDaily bool                 // batch: write the deltas once, at the end
+	book       bookMinter           // tracking-book numbers (book.go)
 }
 
 type counterKey struct {
@@ -73,6 +74,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
+	w.book.close()
 	for _, st := range []*sql.Stmt{w.ins, w.insert, w.update, w.ridOf, w.ftsDel, w.ftsIns, w.counter, w.counterW, w.codeTaken, w.dailyUp} {
 		if st != nil {
 			st.Close()
@@ -329,7 +331,14 @@ func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p
 			}
 		}
 		if p.FormSet == "" {
-			p.FormSet = s.formSet(ctx, w.tx)
+			p.FormSet = FormSetOn(at, s.formSet(ctx, w.tx))
+		}
+		if p.BookNo == 0 {
+			n, err := w.mintBookNo(ctx, e.Office, e.Station, at)
+			if err != nil {
+				return err
+			}
+			p.BookNo = n
 		}
 	case *Refused:
 		normalizeIntake(&p.Intake)

@@ -26,7 +26,7 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := ms[len(ms)-1].name; last != "0004_sync.sql" {
+	if last := ms[len(ms)-1].name; last != "0005_book.sql" {
 		t.Fatalf("the last migration is %s: teach this test what it adds", last)
 	}
 	version = ms[len(ms)-2].version
@@ -35,8 +35,7 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, q := range []string{"DROP TABLE sync_cursor", "DROP TABLE sync_quarantine",
-		"ALTER TABLE events DROP COLUMN origin", "PRAGMA user_version = " + strconv.Itoa(version)} {
+	for _, q := range []string{"DROP TABLE book_counters", "PRAGMA user_version = " + strconv.Itoa(version)} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -69,7 +68,7 @@ func dossiersIn(t *testing.T, path string) int {
 	return n
 }
 
-func schemaOf(t *testing.T, path string) (version int, hasSync bool) {
+func schemaOf(t *testing.T, path string) (version int, hasLast bool) {
 	t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?mode=ro&immutable=1")
 	if err != nil {
@@ -80,7 +79,7 @@ func schemaOf(t *testing.T, path string) (version int, hasSync bool) {
 		t.Fatal(err)
 	}
 	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'sync_cursor'").Scan(&n); err != nil {
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'book_counters'").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return version, n > 0
@@ -114,8 +113,8 @@ func TestOpenUpgradesAfterBackup(t *testing.T) {
 	if err := VerifyFile(context.Background(), want); err != nil {
 		t.Fatalf("the copy fails its check: %v", err)
 	}
-	if v, hasSync := schemaOf(t, want); v != old || hasSync {
-		t.Errorf("the copy is at version %d (sync tables %v), want the old version %d", v, hasSync, old)
+	if v, hasLast := schemaOf(t, want); v != old || hasLast {
+		t.Errorf("the copy is at version %d (tables of the last migration %v), want the old version %d", v, hasLast, old)
 	}
 	if n := dossiersIn(t, want); n != 1 {
 		t.Errorf("the copy holds %d dossiers, want 1", n)

@@ -91,13 +91,7 @@ func newFollowUp(st Settings, f *FormData) (*followUp, error) {
 	if d.Code == "" || d.ReceivedAt.IsZero() {
 		return nil, fmt.Errorf("hồ sơ %s chưa được tiếp nhận (%s): không có biểu mẫu này", d.Applicant.Name, d.Status)
 	}
-	fu := &followUp{st: st, f: f, d: d, set: d.FormSet, ps: make([]data.Payload, len(f.Events))}
-	if fu.set == "" {
-		fu.set = st.FormSet
-	}
-	if fu.set != "2018" {
-		fu.set = "2025"
-	}
+	fu := &followUp{st: st, f: f, d: d, set: ofFormSet(st, d), ps: make([]data.Payload, len(f.Events))}
 	for i := range f.Events {
 		e := &f.Events[i]
 		if e.Conflict != "" || e.Dossier != d.ID {

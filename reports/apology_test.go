@@ -275,7 +275,12 @@ func TestApologyFromDemo(t *testing.T) {
 			apAt = e.At
 		}
 	}
-	fuContains(t, text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Mẫu số 04",
+	// The title of the form set in force when the dossier was received.
+	title := "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+	if data.FormSetOn(d.ReceivedAt, st.FormSet) == "2018" {
+		title = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+	}
+	fuContains(t, text, title, "Mẫu số 04",
 		"Kính gửi: Ông/Bà "+d.Applicant.Name, d.Code, d.ProcedureName,
 		fuCapital(vntext.DateWords(d.ReceivedAt))+", "+st.OfficeName+" đã tiếp nhận",
 		"Thời hạn trả kết quả theo giấy hẹn: "+vntext.DateTimeWords(d.DueOriginal),

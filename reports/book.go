@@ -19,7 +19,7 @@ import (
 // table's padding and gofpdf's cell margin): a date "03/11/2025" at 8 pt is 12.9 mm, the longest
 // header word ("Chuyển") 9.4 mm, so no word is ever cut.
 var bookColumns = []Column{
-	{"STT", 9.5, "C"},
+	{"STT", 14, "C"}, // the number in the book's volume, up to six digits (data.Dossier.Book)
 	{"Mã hồ sơ", 22, "L"},
 	{"Tên thủ tục hành chính", 31, "L"},
 	{"Số lượng hồ sơ (bộ)", 11.5, "C"},
@@ -32,7 +32,7 @@ var bookColumns = []Column{
 	{"Nhận kết quả từ cơ quan giải quyết", 17, "C"},
 	{"Trả kết quả cho cá nhân, tổ chức", 17, "C"},
 	{"Chữ ký cá nhân, tổ chức", 11, "C"},
-	{"Ghi chú", 22, "L"},
+	{"Ghi chú", 17.5, "L"},
 }
 
 // bookSize is the type size of the book's table: fourteen columns on a landscape page.
@@ -40,7 +40,9 @@ const bookSize = 8.0
 
 // Book writes the tracking book (form 07 of the 2025 set, 06 of the 2018 set) of the dossiers
 // received in [from, to]: A4 landscape, one row per dossier in reception order, the header row
-// repeated on every page and "Trang x/y" at the foot. Dossiers are streamed from the store one at
+// repeated on every page and "Trang x/y" at the foot. The book has a volume a year and each row
+// shows the number its dossier was given at reception (the one on its receipt), so a printout of
+// any part of the year shows the same numbers as the whole. Dossiers are streamed from the store one at
 // a time and each row goes straight to the page, so the rows never sit in memory together (the
 // PDF being built does: gofpdf keeps the document until it is written out).
 func Book(ctx context.Context, w io.Writer, st Settings, s *data.Store, names Names, from, to calendar.Date, now time.Time) error {
@@ -66,15 +68,13 @@ func Book(ctx context.Context, w io.Writer, st Settings, s *data.Store, names Na
 	doc.PageNumbers()
 	doc.AddPage()
 	doc.Header(st, "", fuLocal(now))
+	// The form in force when the period begins: a book of 2024 is form 06 of Circular 01/2018.
+	set := data.FormSetOn(from.At(0, 0, vntext.Zone()), st.FormSet)
 	n := "07"
-	if st.FormSet == "2018" {
+	if set == "2018" {
 		n = "06"
 	}
-	citation := st.Citations[n]
-	if citation == "" {
-		citation = DefaultCitation(st.FormSet, n)
-	}
-	doc.Title("Sổ theo dõi hồ sơ", citation)
+	doc.Title("Sổ theo dõi hồ sơ", ofCitation(st, set, n))
 	doc.Font("I", SizeBody)
 	doc.pdf.SetX(doc.left)
 	period := "Hồ sơ tiếp nhận ngày " + from.VN()
@@ -82,6 +82,8 @@ func Book(ctx context.Context, w io.Writer, st Settings, s *data.Store, names Na
 		period = "Hồ sơ tiếp nhận từ ngày " + from.VN() + " đến ngày " + to.VN()
 	}
 	doc.pdf.CellFormat(doc.Width(), lineH, T(period), "", 1, "C", false, 0, "")
+	doc.pdf.SetX(doc.left)
+	doc.pdf.CellFormat(doc.Width(), lineH, T(bookVolumes(from, to)), "", 1, "C", false, 0, "")
 	doc.Gap(2)
 
 	t := doc.StartTable(bookColumns, bookSize)
@@ -137,7 +139,10 @@ func (b *bookRows) row(d *data.Dossier, evs []data.Event) []string {
 		}
 	}
 	c := b.cells
-	c[0] = strconv.Itoa(b.count)
+	c[0] = ""
+	if _, n, ok := d.Book(); ok {
+		c[0] = strconv.Itoa(n)
+	}
 	// The code breaks after the agency code rather than anywhere a narrow column would cut it.
 	c[1] = strings.Replace(d.Code, "-", "-\n", 1)
 	c[2] = d.ProcedureName
@@ -198,6 +203,18 @@ func (b *bookRows) note(d *data.Dossier) string {
 		ns = append(ns, "Nộp qua bưu chính")
 	}
 	return strings.Join(ns, "; ")
+}
+
+// bookVolumes names the volumes (one a year) the period's dossiers are in.
+func bookVolumes(from, to calendar.Date) string {
+	if from.Year == to.Year {
+		return fmt.Sprintf("Quyển số: %d", from.Year)
+	}
+	var ys []string
+	for y := from.Year; y <= to.Year; y++ {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	return "Quyển số: " + strings.Join(ys, ", ")
 }
 
 // bookTime is a time on two short lines, "14:30" over "20/02/2026", to fit a narrow column.

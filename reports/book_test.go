@@ -43,7 +43,7 @@ func TestBookForAMonth(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	fuContains(t, text, "SỔ THEO DÕI HỒ SƠ", "Mẫu số 07", "Hồ sơ tiếp nhận từ ngày 01/11/2025 đến ngày 30/11/2025")
+	fuContains(t, text, "SỔ THEO DÕI HỒ SƠ", "Mẫu số 07", "Hồ sơ tiếp nhận từ ngày 01/11/2025 đến ngày 30/11/2025", "Quyển số: 2025")
 	// "Trang x/N" on every page, N > 1, and the header row on every page.
 	i := strings.Index(text, "Trang 1/")
 	if i < 0 {
@@ -74,7 +74,11 @@ func TestBookForAMonth(t *testing.T) {
 				processed = vntext.DateTime(e.At)
 			}
 		}
-		row := strings.Join(fuNonEmpty(strconv.Itoa(len(rows)+1), strings.Replace(d.Code, "-", "- ", 1), d.ProcedureName,
+		_, no, ok := d.Book()
+		if !ok {
+			t.Fatalf("demo dossier %s has no book number", d.Code)
+		}
+		row := strings.Join(fuNonEmpty(strconv.Itoa(no), strings.Replace(d.Code, "-", "- ", 1), d.ProcedureName,
 			strconv.Itoa(max(d.Sets, 1)), d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, names.Unit(d.Intake.Unit),
 			vntext.DateTime(d.ReceivedAt), vntext.DateTime(d.Due), transferred, processed, vntext.DateTime(d.ReturnedAt)), " ")
 		rows = append(rows, row)
@@ -137,5 +141,41 @@ func TestBookEmptyAndBadPeriods(t *testing.T) {
 	}
 	if buf.Len() != 0 {
 		t.Error("a failed book wrote bytes")
+	}
+}
+
+// Two printouts of different parts of the year show each dossier's own number, the one on its
+// receipt, not a count restarting at 1.
+func TestBookPrintoutsShowStoredNumbers(t *testing.T) {
+	s := fuStore(t)
+	ctx := context.Background()
+	for _, p := range []struct{ from, to calendar.Date }{
+		{calendar.D(2025, 12, 1), calendar.D(2025, 12, 10)},
+		{calendar.D(2025, 12, 8), calendar.D(2025, 12, 20)},
+	} {
+		text := fuBook(t, s, "07-range-"+p.from.String(), p.from, p.to)
+		var rows []string
+		first := 0
+		err := s.EachDossier(ctx, data.ByReceived, p.from, p.to, func(d *data.Dossier, _ []data.Event) error {
+			_, no, ok := d.Book()
+			if !ok {
+				return nil
+			}
+			if first == 0 {
+				first = no
+			}
+			rows = append(rows, strconv.Itoa(no)+" "+strings.Replace(d.Code, "-", "- ", 1))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 3 || first <= 1 {
+			t.Fatalf("%s–%s: %d numbered dossiers, the first numbered %d: the demo should start mid-volume", p.from, p.to, len(rows), first)
+		}
+		fuInOrder(t, text, rows...)
+		if strings.Contains(text, "\n1 "+strings.SplitN(rows[0], " ", 2)[1]) {
+			t.Errorf("%s: the first row is numbered 1", p.from)
+		}
 	}
 }

@@ -161,6 +161,12 @@ func newReceipt(st Settings, f *FormData) (*receipt, error) {
 		ofField("6. Nhận kết quả tại", ofDelivery(st, d)),
 		ofFees("7. Phí, lệ phí", d.Fees),
 	}
+	// The line of form 01 that ties the receipt to the tracking book (form 07). A dossier received
+	// before the book was numbered has no number, and its receipt prints no such line.
+	if vol, n, ok := d.Book(); ok {
+		r.items = append(r.items, []ofRun{{text: "Vào Sổ theo dõi hồ sơ, Quyển số: "}, {style: "B", text: fmt.Sprint(vol)},
+			{text: ", Số thứ tự: "}, {style: "B", text: fmt.Sprint(n), keep: true}})
+	}
 	submitter := a.Name
 	if p := d.Representative; p != nil && p.Name != "" {
 		submitter = p.Name
@@ -550,16 +556,25 @@ func ofLocal(t time.Time) time.Time {
 }
 
 // ofFormSet is the form set a dossier's forms follow: the one it was received under, else the
-// office's.
+// office's, but never one not yet in force on the dossier's date (data.FormSetOn) — a dossier of
+// 2024 imported or received under a "2025" setting still cites Circular 01/2018.
 func ofFormSet(st Settings, d *data.Dossier) string {
 	set := d.FormSet
 	if set == "" {
 		set = st.FormSet
 	}
-	if set != "2018" {
-		set = "2025"
+	return data.FormSetOn(ofFormDate(d), set)
+}
+
+// ofFormDate is the date that decides a dossier's form set: its reception, else its online
+// submission, else its refusal; zero (today) for one not yet recorded.
+func ofFormDate(d *data.Dossier) time.Time {
+	for _, t := range []time.Time{d.ReceivedAt, d.SubmittedAt, d.FinishedAt} {
+		if !t.IsZero() {
+			return t
+		}
 	}
-	return set
+	return time.Time{}
 }
 
 // ofCitation is form n's legal line: the office's own when the dossier follows the set in force,

@@ -482,3 +482,53 @@ func TestReceiptFontsEmbedded(t *testing.T) {
 		t.Errorf("no embedded TrueType fonts:\n%s", fonts)
 	}
 }
+
+// The receipt ties the dossier to the tracking book: "Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ
+// tự …" with the volume and number given at reception.
+func TestReceiptPrintsBookVolumeAndNumber(t *testing.T) {
+	fx := formsDemo(t)
+	fd := fx.received[0]
+	vol, n, ok := fd.Dossier.Book()
+	if !ok {
+		t.Fatalf("demo dossier %s has no book number", fd.Dossier.Code)
+	}
+	pdf := render(t, func(w *bytes.Buffer) error { return Receipt(w, fx.st, fd) })
+	ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+	want := fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %d, Số thứ tự: %d", vol, n)
+	if strings.Count(ft, want) < 2 {
+		t.Errorf("receipt of %s lacks %q on both copies", fd.Dossier.Code, want)
+	}
+}
+
+// Forms cite the form set in force on the dossier's date: one received in 2024, even stamped
+// "2025" by an import, cites Circular 01/2018; one received in 2026 cites Circular 03/2025.
+func TestFormsCiteTheFormSetOfTheDossiersDate(t *testing.T) {
+	fx := formsDemo(t)
+	for _, c := range []struct {
+		at        time.Time
+		want, not string
+	}{
+		{time.Date(2024, 5, 6, 9, 0, 0, 0, vntext.Zone()), "Thông tư số 01/2018/TT-VPCP", "03/2025/TT-VPCP"},
+		{time.Date(2026, 1, 5, 9, 0, 0, 0, vntext.Zone()), "Thông tư số 03/2025/TT-VPCP", "01/2018/TT-VPCP"},
+	} {
+		d := *fx.received[0].Dossier
+		d.ReceivedAt, d.FormSet = c.at, "2025"
+		fd := *fx.received[0]
+		fd.Dossier = &d
+		for _, name := range []string{"receipt", "refusal"} {
+			form := Receipt
+			if name == "refusal" {
+				form = Refusal
+				rd := *fx.refused.Dossier
+				rd.FinishedAt, rd.SubmittedAt = c.at, time.Time{}
+				fd = *fx.refused
+				fd.Dossier = &rd
+			}
+			pdf := render(t, func(w *bytes.Buffer) error { return form(w, fx.st, &fd) })
+			ft := flat(pdfTextRaw(t, pdf))
+			if !strings.Contains(ft, c.want) || strings.Contains(ft, c.not) {
+				t.Errorf("%s of a dossier of %s: want %q, not %q, in\n%s", name, c.at.Format("02/01/2006"), c.want, c.not, ft)
+			}
+		}
+	}
+}

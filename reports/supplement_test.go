@@ -2,8 +2,11 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/google/uuid"
 
 	"motcua/data"
 	"motcua/data/vntext"
@@ -60,6 +63,43 @@ func TestSupplementWithoutRequest(t *testing.T) {
 		err := Supplement(&buf, fx.st, fd)
 		if err == nil || !strings.Contains(err.Error(), "chưa có yêu cầu bổ sung") || buf.Len() != 0 {
 			t.Errorf("supplement request of %s (%s): %v, %d bytes", fd.Dossier.Code, fd.Dossier.Status, err, buf.Len())
+		}
+	}
+}
+
+// Form 02 printed at the counter for a dossier not received (guidance before reception) has no
+// code, says nothing was received and pauses no clock.
+func TestGuidanceBeforeReceptionSaysNotReceived(t *testing.T) {
+	fx := formsDemo(t)
+	base := fx.received[0].Dossier
+	now := formsNow
+	missing := []data.DocCount{{N: 1, Name: "Tờ khai đăng ký kết hôn (theo mẫu)", Originals: 1}}
+	in := base.Intake
+	// Through Guidance, and as the reception screen used to build it (status received, a
+	// reception time, no code).
+	payload, err := json.Marshal(&data.SupplementRequested{Items: missing, Reason: "Hồ sơ chưa đủ thành phần"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &data.Dossier{ID: uuid.New(), Status: data.StatusReceived, ReceivedAt: now, ReceivedBy: "tiepnhan", Intake: in}
+	oldFD := &FormData{Dossier: old, Names: fx.names, Now: now, Events: []data.Event{{ID: uuid.New(), Dossier: old.ID,
+		Type: data.EvSupplementRequested, At: now, Actor: "tiepnhan", Payload: payload}}}
+	for name, write := range map[string]func(w *bytes.Buffer) error{
+		"Guidance":     func(w *bytes.Buffer) error { return Guidance(w, fx.st, fx.names, in, missing, "tiepnhan", now) },
+		"half-dossier": func(w *bytes.Buffer) error { return Supplement(w, fx.st, oldFD) },
+	} {
+		pdf := render(t, write)
+		ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+		for _, w := range []string{"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Hồ sơ chưa được tiếp nhận", in.Applicant.Name,
+			missing[0].Name, "NGƯỜI HƯỚNG DẪN"} {
+			if !strings.Contains(ft, flat(w)) {
+				t.Errorf("%s: guidance lacks %q", name, w)
+			}
+		}
+		for _, w := range []string{"đã tiếp nhận", "Mã hồ sơ", "tạm dừng", "Thời gian tiếp nhận"} {
+			if strings.Contains(ft, w) {
+				t.Errorf("%s: guidance for a dossier not received prints %q:\n%s", name, w, ft)
+			}
 		}
 	}
 }
