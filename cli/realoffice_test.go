@@ -37,7 +37,7 @@ import (
 // a command runs, as it is when an administrator runs one with the window closed.
 
 // The unit label of dossiers that no unit has been given (the bundled catalog names none).
-const noUnitLabel = "Chưa giao đơn vị"
+const rowWithoutUnit = "Chưa giao đơn vị"
 
 const realPassword = "mat-khau-2026"
 
@@ -47,7 +47,6 @@ type officeFigures struct{ received, resolved, early, onTime, late, pending, ove
 // realOffice is the office under test: its data folder, its open store (nil while a command
 // runs) and the clock of the day.
 type realOffice struct {
-	t     *testing.T
 	ctx   context.Context
 	dir   string
 	now   time.Time
@@ -59,7 +58,7 @@ type realOffice struct {
 }
 
 // at is a time of March 2026 in the office's zone (no day off in that month).
-func at(day, hour, minute int) time.Time {
+func marchAt(day, hour, minute int) time.Time {
 	return time.Date(2026, time.March, day, hour, minute, 0, 0, vntext.Zone())
 }
 
@@ -132,7 +131,7 @@ func (o *realOffice) record(t *testing.T, name, user string, when time.Time, p d
 }
 
 func TestRealOfficeFortnight(t *testing.T) {
-	o := &realOffice{t: t, ctx: context.Background(), dir: t.TempDir(), now: at(2, 7, 30),
+	o := &realOffice{ctx: context.Background(), dir: t.TempDir(), now: marchAt(2, 7, 30),
 		users: map[string]*data.User{}, dossiers: map[string]*data.Dossier{}, issued: map[string]string{}}
 	defer func() {
 		if o.store != nil {
@@ -227,10 +226,10 @@ func TestRealOfficeFortnight(t *testing.T) {
 
 	// Monday 2/3: five people at the counter.
 	must(t.Run("receive without unit and with unit, refuse one", func(t *testing.T) {
-		d1 := o.receive(t, "d1", at(2, 8, 0), "1.004873", "Nguyễn Thị Hoa")  // xác nhận tình trạng hôn nhân, 3 ngày, Hộ tịch
-		d2 := o.receive(t, "d2", at(2, 8, 15), "1.012786", "Đỗ Văn Thắng")   // cấp lại GCN bị mất, 10 ngày, Đất đai, DCXD
-		d3 := o.receive(t, "d3", at(2, 8, 30), "1.004194", "Hoàng Văn Dũng") // đăng ký tạm trú, 3 ngày, Cư trú
-		d5 := o.receive(t, "d5", at(2, 9, 0), "1.004837", "Bùi Thị Hương")   // đăng ký giám hộ, 3 ngày, Hộ tịch
+		d1 := o.receive(t, "d1", marchAt(2, 8, 0), "1.004873", "Nguyễn Thị Hoa")  // xác nhận tình trạng hôn nhân, 3 ngày, Hộ tịch
+		d2 := o.receive(t, "d2", marchAt(2, 8, 15), "1.012786", "Đỗ Văn Thắng")   // cấp lại GCN bị mất, 10 ngày, Đất đai, DCXD
+		d3 := o.receive(t, "d3", marchAt(2, 8, 30), "1.004194", "Hoàng Văn Dũng") // đăng ký tạm trú, 3 ngày, Cư trú
+		d5 := o.receive(t, "d5", marchAt(2, 9, 0), "1.004837", "Bùi Thị Hương")   // đăng ký giám hộ, 3 ngày, Hộ tịch
 		for name, d := range map[string]*data.Dossier{"d1": d1, "d3": d3, "d5": d5} {
 			if d.Unit != "" {
 				t.Errorf("%s received with unit %q, want none (the bundled catalog names no unit)", name, d.Unit)
@@ -242,7 +241,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 		for _, c := range []struct {
 			name string
 			due  time.Time
-		}{{"d1", at(5, 8, 0)}, {"d2", at(16, 8, 15)}, {"d3", at(5, 8, 30)}, {"d5", at(5, 9, 0)}} {
+		}{{"d1", marchAt(5, 8, 0)}, {"d2", marchAt(16, 8, 15)}, {"d3", marchAt(5, 8, 30)}, {"d5", marchAt(5, 9, 0)}} {
 			d := o.dossiers[c.name]
 			if !d.HasDue || !d.Due.Equal(c.due) {
 				t.Errorf("%s due %v (has due %v), want %v", c.name, d.Due, d.HasDue, c.due)
@@ -251,7 +250,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 				t.Errorf("%s code %q, want prefix %s", c.name, d.Code, want)
 			}
 		}
-		o.now = at(2, 8, 45)
+		o.now = marchAt(2, 8, 45)
 		d4, err := o.store.Refuse(o.ctx, o.users["tiepnhan"], data.Reception{Procedure: "1.004884",
 			Applicant: data.Person{Name: "Vũ Minh Tuấn"}}, "Người yêu cầu không thuộc thẩm quyền đăng ký của xã")
 		if err != nil {
@@ -264,9 +263,9 @@ func TestRealOfficeFortnight(t *testing.T) {
 	}))
 
 	must(t.Run("transfer to the processing units", func(t *testing.T) {
-		d1 := o.record(t, "d1", "tiepnhan", at(2, 10, 0), &data.Transferred{ToUnit: "TPHT", ToHandler: "tuphap"})
-		d5 := o.record(t, "d5", "tiepnhan", at(2, 10, 5), &data.Transferred{ToUnit: "TPHT", ToHandler: "tuphap"})
-		d2 := o.record(t, "d2", "tiepnhan", at(2, 10, 10), &data.Transferred{ToUnit: "DCXD", Note: "Chuyển bộ phận địa chính"})
+		d1 := o.record(t, "d1", "tiepnhan", marchAt(2, 10, 0), &data.Transferred{ToUnit: "TPHT", ToHandler: "tuphap"})
+		d5 := o.record(t, "d5", "tiepnhan", marchAt(2, 10, 5), &data.Transferred{ToUnit: "TPHT", ToHandler: "tuphap"})
+		d2 := o.record(t, "d2", "tiepnhan", marchAt(2, 10, 10), &data.Transferred{ToUnit: "DCXD", Note: "Chuyển bộ phận địa chính"})
 		for name, d := range map[string]*data.Dossier{"d1": d1, "d5": d5} {
 			if d.Unit != "TPHT" || d.Handler != "tuphap" || d.Status != data.StatusProcessing {
 				t.Errorf("%s after transfer: unit %q handler %q status %v", name, d.Unit, d.Handler, d.Status)
@@ -278,7 +277,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 	}))
 
 	must(t.Run("supplement requested and received moves the due date", func(t *testing.T) {
-		d := o.record(t, "d1", "tuphap", at(2, 14, 0), &data.SupplementRequested{
+		d := o.record(t, "d1", "tuphap", marchAt(2, 14, 0), &data.SupplementRequested{
 			Items:  []data.DocCount{{N: 2, Name: "Bản sao giấy tờ chứng minh đã ly hôn", Copies: 1}},
 			Reason: "Thiếu bản sao quyết định ly hôn"})
 		if d.Status != data.StatusSupplement {
@@ -286,37 +285,37 @@ func TestRealOfficeFortnight(t *testing.T) {
 		}
 		// Tuesday 9:00 the applicant brings it: the clock was paused Mon 14:00–17:00 and Tue
 		// 07:00–09:00, five working hours, so Thursday 08:00 becomes Thursday 15:00.
-		d = o.record(t, "d1", "tiepnhan", at(3, 9, 0), &data.SupplementReceived{Note: "Đã nộp đủ"})
+		d = o.record(t, "d1", "tiepnhan", marchAt(3, 9, 0), &data.SupplementReceived{Note: "Đã nộp đủ"})
 		if d.Status != data.StatusProcessing || d.Supplements != 1 {
 			t.Errorf("d1 after the supplement: status %v, supplements %d", d.Status, d.Supplements)
 		}
-		if !d.Due.Equal(at(5, 15, 0)) || !d.DueOriginal.Equal(at(5, 8, 0)) {
-			t.Errorf("d1 due %v (original %v), want %v (original %v)", d.Due, d.DueOriginal, at(5, 15, 0), at(5, 8, 0))
+		if !d.Due.Equal(marchAt(5, 15, 0)) || !d.DueOriginal.Equal(marchAt(5, 8, 0)) {
+			t.Errorf("d1 due %v (original %v), want %v (original %v)", d.Due, d.DueOriginal, marchAt(5, 15, 0), marchAt(5, 8, 0))
 		}
 	}))
 
 	must(t.Run("leader stops one, issues an apology on another", func(t *testing.T) {
-		d5 := o.record(t, "d5", "lanhdao", at(3, 10, 0), &data.Stopped{Reason: "Người yêu cầu đề nghị dừng giải quyết", Stage: "Đang thẩm định"})
+		d5 := o.record(t, "d5", "lanhdao", marchAt(3, 10, 0), &data.Stopped{Reason: "Người yêu cầu đề nghị dừng giải quyết", Stage: "Đang thẩm định"})
 		if d5.Status != data.StatusStopped {
 			t.Errorf("d5 status %v, want stopped", d5.Status)
 		}
-		d2 := o.record(t, "d2", "lanhdao", at(4, 9, 0), &data.ApologyIssued{Reason: "Cần xác minh thêm nguồn gốc đất", NewDue: at(18, 17, 0), DocNo: "12/UBND-VP"})
-		if d2.Apologies != 1 || !d2.ApologyDue.Equal(at(18, 17, 0)) {
+		d2 := o.record(t, "d2", "lanhdao", marchAt(4, 9, 0), &data.ApologyIssued{Reason: "Cần xác minh thêm nguồn gốc đất", NewDue: marchAt(18, 17, 0), DocNo: "12/UBND-VP"})
+		if d2.Apologies != 1 || !d2.ApologyDue.Equal(marchAt(18, 17, 0)) {
 			t.Errorf("d2 apology: %d, %v", d2.Apologies, d2.ApologyDue)
 		}
 	}))
 
 	must(t.Run("process, return and rate", func(t *testing.T) {
-		o.record(t, "d1", "tuphap", at(3, 15, 0), &data.Processed{ResultNo: "15/XNTTHN", Signer: "Lê Văn Bình", SignedOn: "2026-03-03"})
-		o.record(t, "d1", "tiepnhan", at(4, 8, 0), &data.Returned{ReceiverName: "Nguyễn Thị Hoa", ReceiverIDNo: "038085000001"})
-		d1 := o.record(t, "d1", "tiepnhan", at(4, 8, 5), &data.Rated{Rating: data.RatingVerySatisfied})
+		o.record(t, "d1", "tuphap", marchAt(3, 15, 0), &data.Processed{ResultNo: "15/XNTTHN", Signer: "Lê Văn Bình", SignedOn: "2026-03-03"})
+		o.record(t, "d1", "tiepnhan", marchAt(4, 8, 0), &data.Returned{ReceiverName: "Nguyễn Thị Hoa", ReceiverIDNo: "038085000001"})
+		d1 := o.record(t, "d1", "tiepnhan", marchAt(4, 8, 5), &data.Rated{Rating: data.RatingVerySatisfied})
 		if d1.Status != data.StatusReturned || d1.Rating != data.RatingVerySatisfied {
 			t.Errorf("d1: status %v rating %v", d1.Status, d1.Rating)
 		}
 		// d2 is finished on its due day, after its due time: late to the minute, on time by date.
-		o.record(t, "d2", "lanhdao", at(16, 10, 0), &data.Processed{ResultNo: "88/GCN", Signer: "Lê Văn Bình", SignedOn: "2026-03-16"})
-		o.record(t, "d2", "tiepnhan", at(16, 10, 30), &data.Returned{ReceiverName: "Đỗ Văn Thắng"})
-		d2 := o.record(t, "d2", "tiepnhan", at(16, 10, 35), &data.Rated{Rating: data.RatingDissatisfied, Reason: "Trả kết quả chậm hơn giấy hẹn"})
+		o.record(t, "d2", "lanhdao", marchAt(16, 10, 0), &data.Processed{ResultNo: "88/GCN", Signer: "Lê Văn Bình", SignedOn: "2026-03-16"})
+		o.record(t, "d2", "tiepnhan", marchAt(16, 10, 30), &data.Returned{ReceiverName: "Đỗ Văn Thắng"})
+		d2 := o.record(t, "d2", "tiepnhan", marchAt(16, 10, 35), &data.Rated{Rating: data.RatingDissatisfied, Reason: "Trả kết quả chậm hơn giấy hẹn"})
 		if d2.Status != data.StatusReturned || d2.Rating != data.RatingDissatisfied {
 			t.Errorf("d2: status %v rating %v", d2.Status, d2.Rating)
 		}
@@ -342,7 +341,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 			data.ByUnit: {
 				"Tư pháp - Hộ tịch":    {2, 2, 2, 0, 0, 0, 0, 1, 0},
 				"Địa chính - Xây dựng": {1, 1, 0, 0, 1, 0, 0, 0, 1},
-				noUnitLabel:            {1, 0, 0, 0, 0, 1, 1, 0, 0},
+				rowWithoutUnit:         {1, 0, 0, 0, 0, 1, 1, 0, 0},
 			},
 			data.ByField: {
 				"Hộ tịch":                 {2, 2, 2, 0, 0, 0, 0, 1, 0},
@@ -355,7 +354,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 			data.ByUnit: {
 				"Tư pháp - Hộ tịch":    {2, 2, 2, 0, 0, 0, 0, 1, 0},
 				"Địa chính - Xây dựng": {1, 1, 0, 1, 0, 0, 0, 0, 1},
-				noUnitLabel:            {1, 0, 0, 0, 0, 1, 1, 0, 0},
+				rowWithoutUnit:         {1, 0, 0, 0, 0, 1, 1, 0, 0},
 			},
 			data.ByField: {
 				"Hộ tịch":                 {2, 2, 2, 0, 0, 0, 0, 1, 0},
@@ -369,7 +368,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 	groupings := []string{data.ByNone, data.ByUnit, data.ByField}
 
 	t.Run("statistics", func(t *testing.T) {
-		o.now = at(16, 17, 0)
+		o.now = marchAt(16, 17, 0)
 		for _, mode := range modes {
 			for _, by := range groupings {
 				t.Run(groupName[by]+" "+string(mode), func(t *testing.T) {
@@ -429,7 +428,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 					if code != 0 {
 						t.Fatalf("exit %d: %s", code, errs)
 					}
-					checkStatsJSON(t, out, want[mode][by])
+					checkStatsRows(t, out, want[mode][by])
 				})
 			}
 		}
@@ -442,7 +441,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			checkStatsJSON(t, out, want[data.ModeDate][data.ByField])
+			checkStatsRows(t, out, want[data.ModeDate][data.ByField])
 		})
 	})
 
@@ -474,18 +473,18 @@ func TestRealOfficeFortnight(t *testing.T) {
 							var cells []string
 							switch format {
 							case reports.FormatPDF:
-								checkPDF(t, b)
+								checkPDFWhole(t, b)
 								return
 							case reports.FormatXLSX:
-								cells = xlsxCells(t, b)
+								cells = xlsxAllCells(t, b)
 							case reports.FormatCSV:
-								cells = csvCells(t, b)
+								cells = csvAllCells(t, b)
 							}
 							if kind != reports.KindPeriodic || by == data.ByNone {
 								return
 							}
 							for label := range want[mode][by] {
-								if !contains(cells, label) {
+								if !hasCell(cells, label) {
 									t.Errorf("no row %q in the %s report", label, groupName[by])
 								}
 							}
@@ -498,7 +497,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 		for _, mode := range modes {
 			t.Run("periodic CSV totals "+string(mode), func(t *testing.T) {
 				w := want[mode][data.ByNone][""]
-				got := reportCSVTotalsAt(t, o, append(period, "--mode", string(mode), "--format", "csv"))
+				got := periodicCSVTotals(t, o, append(period, "--mode", string(mode), "--format", "csv"))
 				exp := []int{w.received, 0, 0, w.received, w.resolved, w.early, w.onTime, w.late, w.pending, w.pending - w.overdue, w.overdue}
 				if fmt.Sprint(got) != fmt.Sprint(exp) {
 					t.Errorf("periodic CSV totals %v, want %v", got, exp)
@@ -554,7 +553,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 						if err != nil {
 							t.Fatal(err)
 						}
-						checkPDF(t, b)
+						checkPDFWhole(t, b)
 					})
 				}
 			}
@@ -568,28 +567,28 @@ func TestRealOfficeFortnight(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkPDF(t, b)
+			checkPDFWhole(t, b)
 		})
 	})
 
 	// Tuesday 17/3: one reception, the daily backup, two more receptions, then the administrator
 	// restores the morning's backup (a disk problem, say) and the counter goes on.
-	backup := filepath.Join(t.TempDir(), data.BackupName(at(17, 8, 30)))
+	backup := filepath.Join(t.TempDir(), data.BackupName(marchAt(17, 8, 30)))
 	must(t.Run("backup", func(t *testing.T) {
-		o.receive(t, "d6", at(17, 8, 0), "1.004873", "Phan Văn Long")
-		o.now = at(17, 8, 30)
+		o.receive(t, "d6", marchAt(17, 8, 0), "1.004873", "Phan Văn Long")
+		o.now = marchAt(17, 8, 30)
 		if err := o.store.Backup(o.ctx, backup); err != nil {
 			t.Fatalf("backup: %v", err)
 		}
 		if err := data.VerifyFile(o.ctx, backup); err != nil {
 			t.Fatalf("the backup does not verify: %v", err)
 		}
-		o.receive(t, "d7", at(17, 9, 0), "1.004194", "Lý Thị Mai")
-		o.receive(t, "d8", at(17, 9, 10), "1.012786", "Trịnh Văn Hùng")
+		o.receive(t, "d7", marchAt(17, 9, 0), "1.004194", "Lý Thị Mai")
+		o.receive(t, "d8", marchAt(17, 9, 10), "1.012786", "Trịnh Văn Hùng")
 	}))
 
 	must(t.Run("restore with the store closed, then reopen", func(t *testing.T) {
-		o.now = at(17, 9, 30)
+		o.now = marchAt(17, 9, 30)
 		code, stdout, errs := o.command(t, "restore", "--data", o.dir, backup)
 		if code != 0 {
 			t.Fatalf("restore: exit %d: %s", code, strings.TrimSpace(errs))
@@ -622,11 +621,11 @@ func TestRealOfficeFortnight(t *testing.T) {
 		for c := range o.issued {
 			highest = max(highest, c)
 		}
-		d9 := o.receive(t, "d9", at(17, 10, 0), "1.004873", "Mai Văn Sơn")
+		d9 := o.receive(t, "d9", marchAt(17, 10, 0), "1.004873", "Mai Văn Sơn")
 		if d9.Unit != "" {
 			t.Errorf("d9 unit %q", d9.Unit)
 		}
-		d10 := o.receive(t, "d10", at(17, 10, 5), "1.012786", "Cao Thị Nga")
+		d10 := o.receive(t, "d10", marchAt(17, 10, 5), "1.012786", "Cao Thị Nga")
 		if d10.Unit != "DCXD" {
 			t.Errorf("d10 unit %q, want DCXD", d10.Unit)
 		}
@@ -653,8 +652,8 @@ func TestRealOfficeFortnight(t *testing.T) {
 	})
 }
 
-// checkStatsJSON compares motcua stats's rows with the expected figures, by row name.
-func checkStatsJSON(t *testing.T, out string, want map[string]officeFigures) {
+// checkStatsRows compares motcua stats's rows with the expected figures, by row name.
+func checkStatsRows(t *testing.T, out string, want map[string]officeFigures) {
 	t.Helper()
 	var got struct {
 		Rows []data.Row `json:"rows"`
@@ -683,8 +682,8 @@ func checkStatsJSON(t *testing.T, out string, want map[string]officeFigures) {
 	}
 }
 
-// reportCSVTotalsAt runs motcua report periodic as CSV and returns its totals row's figures.
-func reportCSVTotalsAt(t *testing.T, o *realOffice, args []string) []int {
+// periodicCSVTotals runs motcua report periodic as CSV and returns its totals row's figures.
+func periodicCSVTotals(t *testing.T, o *realOffice, args []string) []int {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "bao-cao.csv")
 	code, _, errs := o.command(t, append([]string{"report", "periodic", "--data", o.dir, "--out", file}, args...)...)
@@ -695,7 +694,7 @@ func reportCSVTotalsAt(t *testing.T, o *realOffice, args []string) []int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs := csvRecords(t, b)
+	recs := csvReportRecords(t, b)
 	last := recs[len(recs)-1]
 	if len(last) < 13 || last[1] != "TỔNG CỘNG" {
 		t.Fatalf("CSV last row %v", last)
@@ -711,10 +710,10 @@ func reportCSVTotalsAt(t *testing.T, o *realOffice, args []string) []int {
 	return out
 }
 
-var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
+var pdfPagesCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
 
-// checkPDF checks a PDF is whole: its header, its end marker and at least one page.
-func checkPDF(t *testing.T, b []byte) {
+// checkPDFWhole checks a PDF is whole: its header, its end marker and at least one page.
+func checkPDFWhole(t *testing.T, b []byte) {
 	t.Helper()
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("not a PDF: starts %q", b[:min(len(b), 16)])
@@ -722,7 +721,7 @@ func checkPDF(t *testing.T, b []byte) {
 	if !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
 		t.Error("PDF without its end-of-file marker")
 	}
-	m := pdfPageCount.FindSubmatch(b)
+	m := pdfPagesCount.FindSubmatch(b)
 	if m == nil {
 		t.Fatal("PDF without a page tree")
 	}
@@ -731,8 +730,8 @@ func checkPDF(t *testing.T, b []byte) {
 	}
 }
 
-// xlsxCells opens a workbook and returns the text of every cell of every sheet.
-func xlsxCells(t *testing.T, b []byte) []string {
+// xlsxAllCells opens a workbook and returns the text of every cell of every sheet.
+func xlsxAllCells(t *testing.T, b []byte) []string {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
@@ -759,7 +758,7 @@ func xlsxCells(t *testing.T, b []byte) []string {
 	return cells
 }
 
-func csvRecords(t *testing.T, b []byte) [][]string {
+func csvReportRecords(t *testing.T, b []byte) [][]string {
 	t.Helper()
 	if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
 		t.Error("CSV without the UTF-8 BOM spreadsheet programs need")
@@ -776,15 +775,15 @@ func csvRecords(t *testing.T, b []byte) [][]string {
 	return recs
 }
 
-func csvCells(t *testing.T, b []byte) []string {
+func csvAllCells(t *testing.T, b []byte) []string {
 	var cells []string
-	for _, r := range csvRecords(t, b) {
+	for _, r := range csvReportRecords(t, b) {
 		cells = append(cells, r...)
 	}
 	return cells
 }
 
-func contains(cells []string, s string) bool {
+func hasCell(cells []string, s string) bool {
 	for _, c := range cells {
 		if strings.TrimSpace(c) == s {
 			return true
