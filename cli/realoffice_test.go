@@ -24,18 +24,6 @@ import (
 	"motcua/reports"
 )
 
-// One working fortnight of a commune office that starts where a real office starts: an empty
-// database set up with data.Setup, the calendar the program ships with and the bundled catalog
-// (not the demo, whose catalog gives every procedure a unit). It goes through the same public
-// entry points the window and the command line use: the store for the counter's work, Main for
-// statistics, reports, printed forms, backup, restore and check. Each step is a subtest so a
-// failure names the step of the office's day that broke.
-//
-// It lives in package cli to run the commands as the shell does (Main) and to iterate over the
-// very lists the commands offer (reports.Kinds behind "report", printForms behind "print"): a new
-// report or form is printed here without anyone touching this test. The store is closed whenever
-// a command runs, as it is when an administrator runs one with the window closed.
-
 // The unit label of dossiers that no unit has been given (the bundled catalog names none).
 const rowWithoutUnit = "Chưa giao đơn vị"
 
@@ -57,7 +45,7 @@ type realOffice struct {
 	issued   map[string]string // code → dossier name
 }
 
-// at is a time of March 2026 in the office's zone (no day off in that month).
+// marchAt is a time of March 2026 in the office's zone (no day off in that month).
 func marchAt(day, hour, minute int) time.Time {
 	return time.Date(2026, time.March, day, hour, minute, 0, 0, vntext.Zone())
 }
@@ -130,6 +118,17 @@ func (o *realOffice) record(t *testing.T, name, user string, when time.Time, p d
 	return d
 }
 
+// TestRealOfficeFortnight is a working fortnight of a commune office that starts where a real
+// office starts: an empty database set up with data.Setup, the calendar the program ships with and
+// the bundled catalog (not the demo, whose catalog gives every procedure a unit). It goes through the same public
+// entry points the window and the command line use: the store for the counter's work, Main for
+// statistics, reports, printed forms, backup, restore and check. Each step is a subtest so a
+// failure names the step of the office's day that broke.
+//
+// It lives in package cli to run the commands as the shell does (Main) and to iterate over the
+// very lists the commands offer (reports.Kinds behind "report", printForms behind "print"): a new
+// report or form is printed here without anyone touching this test. The store is closed whenever
+// a command runs, as it is when an administrator runs one with the window closed.
 func TestRealOfficeFortnight(t *testing.T) {
 	o := &realOffice{ctx: context.Background(), dir: t.TempDir(), now: marchAt(2, 7, 30),
 		users: map[string]*data.User{}, dossiers: map[string]*data.Dossier{}, issued: map[string]string{}}
