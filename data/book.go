@@ -45,7 +45,8 @@ func (b *bookMinter) close() {
 
 // mintBookNo takes the station's next number in the volume of the year of at. Like a code, it is
 // taken in the receiving transaction: a crash before commit gives the number back with the
-// dossier, so no number is skipped nor given twice.
+// dossier, so no number is skipped nor given twice; like a code, it is also written to the
+// high-water file before the commit, so that restoring an older backup cannot give it again.
 func (w *writer) mintBookNo(ctx context.Context, office string, station int, at time.Time) (int, error) {
 	b := &w.book
 	var err error
@@ -60,12 +61,19 @@ func (w *writer) mintBookNo(ctx context.Context, office string, station int, at 
 		b.last = map[counterKey]int{}
 	}
 	year := at.In(vntext.Zone()).Year()
-	key := counterKey{office: office, day: fmt.Sprint(year), station: station}
+	key := counterKey{office: office, day: bookVolumeKey(year), station: station}
 	last, ok := b.last[key]
 	if !ok {
 		if err := b.read.QueryRowContext(ctx, office, year, station).Scan(&last); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return 0, fmt.Errorf("cấp số thứ tự sổ theo dõi: %w", err)
 		}
+		// A restored older backup holds a lower counter than the numbers already printed on
+		// receipts: the high-water file remembers them, as it does codes (codes_highwater.go).
+		mark, err := w.highWaterMark(key)
+		if err != nil {
+			return 0, err
+		}
+		last = max(last, mark)
 	}
 	last++
 	if last >= bookBlock {
@@ -76,5 +84,6 @@ func (w *writer) mintBookNo(ctx context.Context, office string, station int, at 
 		return 0, fmt.Errorf("cấp số thứ tự sổ theo dõi: %w", err)
 	}
 	b.last[key] = last
+	w.minted(key, last)
 	return station*bookBlock + last, nil
 }

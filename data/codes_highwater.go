@@ -11,10 +11,11 @@ import (
 )
 
 // HighWaterSuffix names the file beside the database that remembers, per office, day and station,
-// the last code number this PC minted: "motcua.db" → "motcua.db.ma-da-cap". Restoring an older
-// backup rolls the database's code counters back, but not this file, so a code already printed on
-// a citizen's receipt is never minted again (DESIGN.md §2). Restore moves only the
-// database and its -wal/-shm journals, never this file.
+// the last code number this PC minted, and per office, year and station the last number of the
+// tracking book: "motcua.db" → "motcua.db.ma-da-cap". Restoring an older backup rolls the
+// database's counters back, but not this file, so a code or a book number already printed on a
+// citizen's receipt is never given again (DESIGN.md §2). Restore moves only the database and its
+// -wal/-shm journals, never this file.
 const HighWaterSuffix = ".ma-da-cap"
 
 // highWaterDays is how far back the file keeps days: live reception mints only today's codes, and
@@ -22,7 +23,11 @@ const HighWaterSuffix = ".ma-da-cap"
 // (office, day, station) for these days keeps the file at a few kilobytes.
 const highWaterDays = 400
 
-const highWaterHeader = "# motcua ma-da-cap 1: văn phòng, ngày (yymmdd), máy trạm, số cuối đã cấp"
+const highWaterHeader = "# motcua ma-da-cap 1: văn phòng, ngày (yymmdd) hoặc quyển sổ (Qyyyy), máy trạm, số cuối đã cấp"
+
+// bookVolumeKey is the day field of a tracking-book line: "Q" and the year, so that it can never
+// be read as a day of codes.
+func bookVolumeKey(year int) string { return fmt.Sprintf("Q%04d", year) }
 
 // highWaterCompactAt is the size past which the file is rewritten with one line per (office, day,
 // station): below it each reception appends one line (one fsync, ~1 ms), which is what keeps the
@@ -184,15 +189,25 @@ func (e *HighWaterError) Error() string {
 
 func parseHighWaterLine(line string) (counterKey, int, bool) {
 	f := strings.Split(line, "\t")
-	if len(f) != 4 || f[0] == "" || len(f[1]) != 6 {
+	if len(f) != 4 || f[0] == "" {
 		return counterKey{}, 0, false
 	}
-	if _, err := strconv.Atoi(f[1]); err != nil {
+	limit := blockSize // a day of codes: yymmdd
+	digits := f[1]
+	if strings.HasPrefix(f[1], "Q") { // a volume of the tracking book: Qyyyy
+		limit, digits = bookBlock, f[1][1:]
+		if len(digits) != 4 {
+			return counterKey{}, 0, false
+		}
+	} else if len(digits) != 6 {
+		return counterKey{}, 0, false
+	}
+	if _, err := strconv.Atoi(digits); err != nil {
 		return counterKey{}, 0, false
 	}
 	station, err1 := strconv.Atoi(f[2])
 	last, err2 := strconv.Atoi(f[3])
-	if err1 != nil || err2 != nil || station < 0 || station > 9 || last < 0 || last >= blockSize {
+	if err1 != nil || err2 != nil || station < 0 || station > 9 || last < 0 || last >= limit {
 		return counterKey{}, 0, false
 	}
 	return counterKey{office: f[0], day: f[1], station: station}, last, true
@@ -207,8 +222,9 @@ func writeHighWaterLine(b *strings.Builder, k counterKey, last int) {
 // the new size.
 func writeHighWater(path string, marks map[counterKey]int, cutoff string) (int64, error) {
 	keys := make([]counterKey, 0, len(marks))
+	cutoffVolume := bookVolumeKey(2000 + atoiPrefix(cutoff, 2))
 	for k := range marks {
-		if k.day >= cutoff {
+		if strings.HasPrefix(k.day, "Q") && k.day >= cutoffVolume || !strings.HasPrefix(k.day, "Q") && k.day >= cutoff {
 			keys = append(keys, k)
 		}
 	}
@@ -248,4 +264,13 @@ func writeHighWater(path string, marks map[counterKey]int, cutoff string) (int64
 		return 0, err
 	}
 	return int64(b.Len()), syncDir(dir)
+}
+
+// atoiPrefix reads the first n digits of s (0 when they are not digits).
+func atoiPrefix(s string, n int) int {
+	if len(s) < n {
+		return 0
+	}
+	v, _ := strconv.Atoi(s[:n])
+	return v
 }

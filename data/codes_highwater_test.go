@@ -53,6 +53,10 @@ func TestRestoredOlderBackupDoesNotMintPrintedCodesAgain(t *testing.T) {
 	if want := testOffice + "-260302-0011"; d.Code != want {
 		t.Fatalf("after restoring the older backup the next code is %q, want %q (the 11th)", d.Code, want)
 	}
+	// the tracking book's number is printed on the receipt too: the 11th as well, not the 6th
+	if _, n, ok := d.Book(); !ok || n != 11 {
+		t.Fatalf("after restoring the older backup the book number is %d (ok %v), want 11", n, ok)
+	}
 }
 
 func TestMissingFileOfMintedCodesCountsFromTheDatabase(t *testing.T) {
@@ -184,7 +188,8 @@ func TestCutAppendIsIgnoredAndLargeFileIsCompacted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := highWaterHeader + "\n" + testOffice + "\t260302\t0\t5\n"; string(got) != want {
+	want := highWaterHeader + "\n" + testOffice + "\t260302\t0\t5\n" + testOffice + "\tQ2026\t0\t1\n"
+	if string(got) != want {
 		t.Fatalf("compacted file = %q, want %q", got, want)
 	}
 }
