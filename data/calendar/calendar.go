@@ -388,8 +388,10 @@ func overlap(a, b, c, d time.Duration) time.Duration {
 //
 // A limit of 0 working days (or 0 hours) means "within the working day",
 // since a zero count would make the dossier late on arrival: received on a
-// working day before the cut-off → closing time that day, otherwise closing
-// time of the next working day.
+// working day up to the cut-off → closing time that day; received after it
+// (or on a day off) → closing time of the next working day. The cut-off is
+// judged in whole minutes, as the receipt prints the time: 15:00:30 is
+// 15:00, which is not after 15:00 (docs/HUONG-DAN.md, Giờ làm việc).
 //
 // Calendar days: received + N×24 h; when that falls on a day off it moves
 // to the same time on the next working day.
@@ -411,7 +413,7 @@ func (c *Calendar) Due(received time.Time, l Limit) (time.Time, bool) {
 	raw := c.pos(received)
 	if total == 0 {
 		day := raw.day
-		if !k.working(day) || raw.off >= h.Cutoff.dur() {
+		if !k.working(day) || raw.off.Truncate(time.Minute) > h.Cutoff.dur() {
 			day = k.next(day)
 		}
 		return c.time(pos{day, h.Close.dur()}), true

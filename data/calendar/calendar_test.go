@@ -235,7 +235,6 @@ func TestDue(t *testing.T) {
 		{"1.5 days from 14:00", at(2026, 3, 3, 14, 0), wd(1.5), at(2026, 3, 5, 8, 0)},
 		{"same day at 14:59", at(2026, 3, 3, 14, 59), wd(0), at(2026, 3, 3, 17, 0)},
 		{"same day at 15:01", at(2026, 3, 3, 15, 1), wd(0), at(2026, 3, 4, 17, 0)},
-		{"same day at 15:00 sharp is after the cut-off", at(2026, 3, 3, 15, 0), wd(0), at(2026, 3, 4, 17, 0)},
 		{"same day on Friday 15:01", at(2026, 3, 6, 15, 1), wd(0), at(2026, 3, 9, 17, 0)},
 		{"same day before opening", at(2026, 3, 3, 6, 30), wd(0), at(2026, 3, 3, 17, 0)},
 		{"same day on a Saturday", at(2026, 3, 7, 9, 0), wd(0), at(2026, 3, 9, 17, 0)},
@@ -259,6 +258,32 @@ func TestDue(t *testing.T) {
 	for _, l := range []Limit{{-1, WorkingDays}, {1, "tuần"}, {1e9, WorkingHours}} {
 		if _, ok := c.Due(at(2026, 3, 3, 9, 0), l); ok {
 			t.Errorf("invalid limit %+v must give no due date", l)
+		}
+	}
+}
+
+// The rule moves a same-day dossier received *after* the cut-off to the next working day. Times
+// are judged in whole minutes, as the receipt prints them: 15:00:30 is still 15:00, not after it.
+func TestSameDayCutoffIsAfter1500(t *testing.T) {
+	c := officialCalendar(t)
+	loc := c.Location()
+	cases := []struct {
+		name     string
+		received time.Time
+		want     time.Time
+	}{
+		{"14:59", time.Date(2026, 3, 3, 14, 59, 0, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:00", time.Date(2026, 3, 3, 15, 0, 0, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:30", time.Date(2026, 3, 3, 15, 0, 30, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:59.999", time.Date(2026, 3, 3, 15, 0, 59, 999e6, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:01", time.Date(2026, 3, 3, 15, 1, 0, 0, loc), time.Date(2026, 3, 4, 17, 0, 0, 0, loc)},
+		{"Friday 15:00", time.Date(2026, 3, 6, 15, 0, 0, 0, loc), time.Date(2026, 3, 6, 17, 0, 0, 0, loc)},
+		{"Friday 15:01", time.Date(2026, 3, 6, 15, 1, 0, 0, loc), time.Date(2026, 3, 9, 17, 0, 0, 0, loc)},
+	}
+	for _, tc := range cases {
+		got, ok := c.Due(tc.received, Limit{0, WorkingDays})
+		if !ok || !got.Equal(tc.want) {
+			t.Errorf("received %s: due %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
