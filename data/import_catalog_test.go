@@ -1,12 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,15 +35,6 @@ var catalogTables = []string{
 	"SELECT count(*) || ':' || COALESCE(group_concat(code || '|' || name, ';'), '') FROM (SELECT * FROM fields ORDER BY code)",
 }
 
-func readTestdata(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func procByCode(t *testing.T, procs []Procedure, code string) Procedure {
 	t.Helper()
 	for _, p := range procs {
@@ -57,7 +47,7 @@ func procByCode(t *testing.T, procs []Procedure, code string) Procedure {
 }
 
 func TestParseCatalogCSVRealFile(t *testing.T) {
-	procs, err := ParseCatalogCSV(openTestdata(t, "catalog.csv"))
+	procs, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +100,7 @@ func TestParseCatalogCSVRealFile(t *testing.T) {
 	if len(provisional) != 2 || provisional[0] == provisional[1] {
 		t.Fatalf("provisional codes %v", provisional)
 	}
-	again, err := ParseCatalogCSV(openTestdata(t, "catalog.csv"))
+	again, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || !reflect.DeepEqual(again, procs) {
 		t.Fatalf("second parse differs: %v", err)
 	}
@@ -276,7 +266,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 	if _, err := f.s.ImportCatalog(ctx, f.counter, strings.NewReader(catalogBase)); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("counter officer imported the catalog: %v", err)
 	}
-	n, err := f.s.ImportCatalog(ctx, f.admin, openTestdata(t, "catalog.csv"))
+	n, err := f.s.ImportCatalog(ctx, f.admin, bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || n != 52 {
 		t.Fatalf("import = %d, %v", n, err)
 	}
@@ -286,7 +276,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 		t.Fatalf("%d procedures after import, want 54", count)
 	}
 	first := importSnapshot(t, f.s, catalogTables...)
-	n, err = f.s.ImportCatalog(ctx, f.admin, openTestdata(t, "catalog.csv"))
+	n, err = f.s.ImportCatalog(ctx, f.admin, bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || n != 52 {
 		t.Fatalf("second import = %d, %v", n, err)
 	}
@@ -324,7 +314,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 func TestImportCatalogRejectsChangeNothing(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	real := readTestdata(t, "catalog.csv")
+	real := string(OfficialCatalogCSV())
 	lines := strings.SplitAfter(real, "\r\n")
 	before := importSnapshot(t, f.s, catalogTables...)
 	bad := map[string]string{
