@@ -191,7 +191,7 @@ func TestPartialOfficialYearKeepsStatutoryDays(t *testing.T) {
 // 3/9, the provisional adjacent day of Quốc khánh. It is due on Monday 6/9.
 func TestDueAcrossQuocKhanh2027(t *testing.T) {
 	for name, days := range map[string][]Day{
-		"official file":     loadOfficial(t),
+		"official file":      loadOfficial(t),
 		"2/9 only in a list": {{Date: D(2027, 9, 2), Kind: Holiday, Label: "Quốc khánh", Source: SourceCSV}},
 	} {
 		c := New(nil, DefaultHours(), days)
