@@ -375,3 +375,60 @@ func FuzzParseCatalogCSV(f *testing.F) {
 		}
 	})
 }
+
+// A separator inside brackets is part of the document's name: the catalog writes the marriage
+// form as "Tờ khai đăng ký kết hôn (theo mẫu; hai bên có mặt)", and a province's file may write a
+// comma there without quoting the cell.
+func TestParseCatalogDocumentWithSeparatorInBrackets(t *testing.T) {
+	procs, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := procByCode(t, procs, "1.000894")
+	if len(p.Documents) != 4 || p.Documents[0].Name != "Tờ khai đăng ký kết hôn (theo mẫu; hai bên có mặt)" || !p.Documents[0].Required {
+		t.Errorf("1.000894 documents = %+v", p.Documents)
+	}
+	// The documents of every procedure of the bundled catalog, counted by hand.
+	want := map[string]int{
+		"1.001193": 4, "1.000656": 4, "1.000894": 4, "1.004873": 4, "2.000635": 3, "1.000689": 4,
+		"1.001022": 3, "1.004859": 3, "1.004884": 3, "1.005461": 4, "1.004746": 2, "1.004837": 2,
+		"2.000528": 4, "2.000806": 4, "2.000815": 2, "2.000884": 2, "2.001035": 3, "1.004222": 3,
+		"1.004194": 2, "1.002755": 1, "1.010038": 2, "1.001612": 4, "2.000720": 2, "1.001570": 1,
+		"1.001266": 3, "1.013225": 4, "1.013978": 4, "1.012753": 5, "1.013831": 5, "1.013833": 4,
+		"1.012784": 4, "1.012783": 3, "1.012786": 2, "1.012790": 2, "1.013992": 2, "1.013988": 2,
+		"1.012812": 2, "1.012789": 1, "1.011441": 4, "1.012785": 4, "2.000620": 4, "2.000181": 4,
+		"2.000150": 2, "2.000648": 5, "2.000645": 2, "1.002804": 3, "2.001583": 4, "2.001610": 2,
+		"1.010727": 3, "1.001699": 4,
+		"TAM-" + "Cấp Giấy phép sản xuất rượu thủ công nhằm mục đích kinh doanh": 3,
+		"TAM-" + "Đăng ký thành lập công ty TNHH hai thành viên trở lên":         4,
+	}
+	total := 0
+	for _, p := range procs {
+		key := p.Code
+		if strings.HasPrefix(key, "TAM-") {
+			key = "TAM-" + p.Name
+		}
+		if n, ok := want[key]; !ok || len(p.Documents) != n {
+			t.Errorf("%s %s: %d documents, want %d", p.Code, p.Name, len(p.Documents), n)
+		}
+		total += len(p.Documents)
+	}
+	if total != 161 {
+		t.Errorf("%d documents in the catalog, want 161", total)
+	}
+
+	// The same with a comma in an unquoted cell; a bracket never closed encloses nothing.
+	in := "code,name,field,agency_level,time_limit_value,time_limit_unit,fee_vnd,required_docs\n" +
+		"X.1,Thủ tục kết hôn,Hộ tịch,xa,0,ngay_lam_viec,0,Tờ khai (theo mẫu, hai bên có mặt);Giấy [xác nhận; bản chính]\n" +
+		"X.2,Thủ tục khác (nếu có,Hộ tịch,xa,1,ngay_lam_viec,0,Đơn (mẫu 01;Bản sao (nếu có)\n"
+	procs, err = ParseCatalogCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := procs[0].Documents; len(d) != 2 || d[0].Name != "Tờ khai (theo mẫu, hai bên có mặt)" || d[1].Name != "Giấy [xác nhận; bản chính]" {
+		t.Errorf("X.1 documents = %+v", d)
+	}
+	if p := procs[1]; p.Name != "Thủ tục khác (nếu có" || len(p.Documents) != 2 || p.Documents[0].Name != "Đơn (mẫu 01" || p.Documents[1].Required {
+		t.Errorf("X.2 = %+v", p)
+	}
+}
