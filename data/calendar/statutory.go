@@ -58,6 +58,11 @@ type Day struct {
 	Source string
 }
 
+// Provisional reports whether the day is only expected: the notice that
+// sets it has not been published (tag P). It counts as announced until a
+// notice says otherwise; screens and listings mark it «dự kiến».
+func (d Day) Provisional() bool { return d.Tag == "P" }
+
 // group is one statutory holiday period. Its window is where the
 // government places that period's days, swaps and compensations, and is
 // how an official list is recognised as covering the period.
