@@ -229,6 +229,14 @@ func parseRegisterTimes(row csvRow, now time.Time, d *dossierRow) error {
 		if err != nil {
 			return t, row.errorf(col, "%v", err)
 		}
+		// The same range of times as every event (the hub would refuse the dossier for good).
+		if err := ValidEventTime(t, now); err != nil && (past || t.Before(MinEventTime)) {
+			msg := err.Error()
+			if ie := (*InputError)(nil); errors.As(err, &ie) {
+				msg = ie.Msg // the column names the field
+			}
+			return t, row.errorf(col, "%s", msg)
+		}
 		if past && t.After(now) {
 			return t, row.errorf(col, "thời điểm %s chưa tới: sổ theo dõi chỉ ghi việc đã xảy ra", vntext.DateTime(t))
 		}
