@@ -44,13 +44,15 @@ func VietnamLocation() *time.Location { return vnLoc() }
 // official list covers fully gives exactly that list, and a year with only
 // part announced (2027 without Tết) gets the computed Tết plus the rest.
 //
-// A list never takes away a day the law gives (Labour Code 2019 art. 112):
-// in a covered period, a holiday fixed by date (1/1, Giỗ Tổ, 30/4, 1/5, 2/9,
-// 24/11) that the list does not give as a day off is still a holiday, and so
-// are computed days for any shortfall in the days the government places —
+// A list never takes away a day the law gives (Labour Code 2019 art. 112) by
+// leaving it out: in a covered period, a holiday fixed by date (1/1, Giỗ Tổ,
+// 30/4, 1/5, 2/9, 24/11) that the list does not name is still a holiday, and
+// so are computed days for any shortfall in the days the government places —
 // Tết's five, the day next to 2/9 (a list giving 2/9/2027 alone still gets
-// 3/9) — with a compensatory day for such a holiday on a weekend unless the
-// list already gives one. These days are computed (tag C).
+// 3/9) — on dates the list does not name, with a compensatory day for such a
+// holiday on a weekend unless the list already gives one. These days are
+// computed (tag C). A date the list names is as the list says: a worked day
+// set there on purpose (an office on duty at Tết) stays worked.
 type Calendar struct {
 	loc   *time.Location
 	hours Hours
@@ -174,7 +176,7 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 
 	yi := &yearInfo{first: jdn(y, 1, 1), last: jdn(y, 12, 31)}
 	for d, day := range c.official {
-		if d.Year == y && !forced[d] {
+		if d.Year == y {
 			yi.days = append(yi.days, day)
 		}
 	}
@@ -206,18 +208,18 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 	return yi
 }
 
-// lawful is what the law gives in period g, which the official list covers, and the list lacks
-// (see Calendar): the fixed holidays it does not give as days off, computed days for a shortfall
-// in the days the government places, and — among those — the ones on a weekend that need a
+// lawful is what the law gives in period g, which the official list covers, and the list is
+// silent on (see Calendar): the fixed holidays it does not name, computed days for a shortfall in
+// the days the government places, and — among those — the ones on a weekend that need a
 // compensatory day the list does not already give.
 func (c *Calendar) lawful(g group) (hs, comp []Day) {
 	computed := make(map[Date]Day, len(g.days))
 	for _, d := range g.days {
 		computed[d.Date] = d
 	}
-	isOff := func(d Date) bool { day, ok := c.official[d]; return ok && day.Kind.Off() }
+	named := func(d Date) bool { _, ok := c.official[d]; return ok }
 	for _, d := range g.fixed {
-		if !isOff(d) {
+		if !named(d) {
 			hs = append(hs, computed[d])
 		}
 	}
@@ -231,7 +233,7 @@ func (c *Calendar) lawful(g group) (hs, comp []Day) {
 		if have >= g.need {
 			break
 		}
-		if !isOff(d) {
+		if !named(d) {
 			hs = append(hs, computed[d])
 			have++
 		}

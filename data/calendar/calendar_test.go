@@ -166,10 +166,17 @@ func TestPartialOfficialYearKeepsStatutoryDays(t *testing.T) {
 	if !c.IsWorkingDay(D(2027, 2, 12)) {
 		t.Error("the list's two comp days cover Tết's weekend days: 12/2 is worked")
 	}
-	// An official "makeup" on a holiday the law fixes does not make it a working day.
-	c = New(nil, DefaultHours(), []Day{{Date: D(2027, 5, 1), Kind: Makeup, Label: "x"}, {Date: D(2027, 4, 30), Kind: Holiday, Label: "y"}})
-	if d, ok := c.Lookup(D(2027, 5, 1)); !ok || d.Kind != Holiday || c.IsWorkingDay(D(2027, 5, 1)) {
-		t.Errorf("2027-05-01 = %+v; the law's holiday wins", d)
+	// A date the list names is as the list says: an office on duty on mùng 1 set it worked on
+	// purpose, and no computed day takes its place.
+	c = New(nil, DefaultHours(), []Day{
+		{Date: D(2027, 2, 5), Kind: Holiday, Label: "29 Chạp"}, {Date: D(2027, 2, 6), Kind: Makeup, Label: "Trực Tết"},
+		{Date: D(2027, 2, 7), Kind: Holiday, Label: "mùng 2"}, {Date: D(2027, 2, 8), Kind: Holiday, Label: "mùng 3"},
+		{Date: D(2027, 2, 9), Kind: Holiday, Label: "mùng 4"}})
+	if d, ok := c.Lookup(D(2027, 2, 6)); !ok || d.Kind != Makeup || !c.IsWorkingDay(D(2027, 2, 6)) {
+		t.Errorf("2027-02-06 = %+v; the list's worked day stays worked", d)
+	}
+	if !c.IsWorkingDay(D(2027, 2, 4)) || !c.IsWorkingDay(D(2027, 2, 10)) {
+		t.Error("no computed Tết day replaces the one the list made worked")
 	}
 	// A complete list stays exactly as it is (2024–2026 of the official file).
 	full := loadOfficial(t)
