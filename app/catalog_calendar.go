@@ -141,7 +141,7 @@ func legend() fyne.CanvasObject {
 		item(dayOff, false, lang.L("Day off in lieu or swapped")),
 		item(dayWorked, false, lang.L("Weekend day worked")),
 		item(dayWorking, true, lang.L("Today")),
-		widget.NewLabel(provisionalMark+" "+lang.L("provisional: no official notice yet")),
+		widget.NewLabel(provisionalMark+" "+lang.L("provisional")),
 	)
 }
 

@@ -28,7 +28,7 @@ func TestCatalogCalendarMarksProvisionalDays(t *testing.T) {
 	if qk := c.cal.cells[calendar.D(2027, time.September, 2)]; qk.provisional || strings.Join(texts(qk), "") != "2" {
 		t.Errorf("2/9/2027 is not provisional: %+v", qk)
 	}
-	if all := strings.Join(texts(c.cal.content), "\n"); !strings.Contains(all, provisionalMark+" ngày dự kiến, chưa có thông báo chính thức") {
+	if all := strings.Join(texts(c.cal.content), "\n"); !strings.Contains(all, provisionalMark+" dự kiến") {
 		t.Errorf("the legend does not explain the mark:\n%s", all)
 	}
 	test.Tap(adj)
