@@ -18,8 +18,8 @@ func TestValidEventTimeRange(t *testing.T) {
 		ok   bool
 		says string
 	}{
-		{MinEventTime, true, ""},
-		{MinEventTime.Add(-time.Millisecond), false, "trước năm 2000"},
+		{minEventTime, true, ""},
+		{minEventTime.Add(-time.Millisecond), false, "trước năm 2000"},
 		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), false, "trước năm 2000"},
 		{now.Add(MaxClockSkew), true, ""},
 		{now.Add(MaxClockSkew + time.Millisecond), false, "chưa tới"},

@@ -229,8 +229,9 @@ func parseRegisterTimes(row csvRow, now time.Time, d *dossierRow) error {
 		if err != nil {
 			return t, row.errorf(col, "%v", err)
 		}
-		// The same range of times as every event (the hub would refuse the dossier for good).
-		if err := ValidEventTime(t, now); err != nil && (past || t.Before(MinEventTime)) {
+		// The same range of times as every event (the hub would refuse the dossier for good); a
+		// due date may lie ahead, but not before the range.
+		if err := ValidEventTime(t, now); err != nil && (past || t.Before(minEventTime)) {
 			msg := err.Error()
 			if ie := (*InputError)(nil); errors.As(err, &ie) {
 				msg = ie.Msg // the column names the field
