@@ -117,7 +117,10 @@ func newCalTab(c *catalogScreen) *calTab {
 	return t
 }
 
-// legend explains the colours.
+// provisionalMark follows the number of a day the notice has not yet confirmed (calendar.Day.Provisional).
+const provisionalMark = "*"
+
+// legend explains the colours and the mark of provisional days.
 func legend() fyne.CanvasObject {
 	item := func(s dayState, outline bool, text string) fyne.CanvasObject {
 		bg, _ := s.colors()
@@ -138,6 +141,7 @@ func legend() fyne.CanvasObject {
 		item(dayOff, false, lang.L("Day off in lieu or swapped")),
 		item(dayWorked, false, lang.L("Weekend day worked")),
 		item(dayWorking, true, lang.L("Today")),
+		widget.NewLabel(provisionalMark+" "+lang.L("provisional")),
 	)
 }
 
@@ -185,6 +189,7 @@ func (t *calTab) month(cal *calendar.Calendar, y int, m time.Month, today calend
 			*working++
 		}
 		cell := newDayCell(d, state, d == today, day.Label, t.open)
+		cell.provisional = day.Provisional()
 		t.cells[d] = cell
 		cells = append(cells, cell)
 	}
@@ -261,6 +266,9 @@ func newDayEdit(t *calTab, cell *dayCell) *dayEdit {
 	default:
 		now = lang.L("A day off: {{.Label}}.", map[string]any{"Label": cell.label})
 	}
+	if cell.provisional {
+		now += " " + lang.L("Provisional: the official notice is not out yet.")
+	}
 	if cell.state == dayWorking || cell.state == dayWorked {
 		confirm = lang.L("Make it a day off")
 		placeholder = lang.L("e.g. Nghỉ do bão số 3")
@@ -299,6 +307,8 @@ type dayCell struct {
 	today bool
 	label string // the name of a special day
 	onTap func(*dayCell)
+	// provisional: the day is only expected (tag P), shown with provisionalMark.
+	provisional bool
 }
 
 func newDayCell(d calendar.Date, s dayState, today bool, label string, onTap func(*dayCell)) *dayCell {
@@ -321,7 +331,11 @@ func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
 	bg, fg := c.state.colors()
 	back := canvas.NewRectangle(bg)
 	back.CornerRadius = 3
-	text := canvas.NewText(strconv.Itoa(c.date.Day), fg)
+	number := strconv.Itoa(c.date.Day)
+	if c.provisional {
+		number += provisionalMark
+	}
+	text := canvas.NewText(number, fg)
 	text.Alignment = fyne.TextAlignCenter
 	text.TextSize = 12
 	if c.state == dayHoliday || c.state == dayWorked {

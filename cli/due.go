@@ -64,7 +64,8 @@ func runDue(e *env, args []string) error {
 
 func runHolidays(e *env, args []string) error {
 	fs, dataDir := newFlags(e, "holidays", "--year Y",
-		"Mỗi dòng: YYYY-MM-DD<TAB>loại<TAB>tên; loại: holiday (lễ, Tết), comp (nghỉ bù), swap_off (nghỉ hoán đổi), makeup (làm bù).")
+		"Mỗi dòng: YYYY-MM-DD<TAB>loại<TAB>tên; loại: holiday (lễ, Tết), comp (nghỉ bù), swap_off (nghỉ hoán đổi), makeup (làm bù).\n"+
+			"Ngày chưa có thông báo chính thức có thêm cột thứ tư: dự kiến.")
 	year := fs.Int("year", 0, "năm")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -77,6 +78,10 @@ func runHolidays(e *env, args []string) error {
 		return err
 	}
 	for _, d := range cal.Year(*year) {
+		if d.Provisional() {
+			fmt.Fprintf(e.stdout, "%s\t%s\t%s\tdự kiến\n", d.Date, d.Kind, d.Label)
+			continue
+		}
 		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", d.Date, d.Kind, d.Label)
 	}
 	return nil

@@ -227,3 +227,22 @@ func TestCatalogProceduresListsInactiveWithFees(t *testing.T) {
 		t.Fatalf("by code: %+v", got)
 	}
 }
+
+// An office that imported the 2027 notice as first published — 2/9 alone, its adjacent day "not
+// yet announced" — still has the adjacent day off (Labour Code 2019 art. 112): a 3-working-day
+// dossier received on Wednesday 1/9/2027 is due on Wednesday 8/9, not Tuesday 7/9.
+func TestImportedNoticeMissingAStatutoryDayKeepsIt(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	notice := "date,kind,label,tag\n2027-01-01,holiday,Tết Dương lịch,C\n2027-09-02,holiday,Quốc khánh (+1 ngày liền kề chưa công bố),P\n"
+	if _, err := f.s.ImportCalendarCSV(ctx, f.admin, strings.NewReader(notice), "tb.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := f.s.Calendar().Lookup(calendar.D(2027, time.September, 3)); !ok || d.Kind != calendar.Holiday || d.Tag != "C" {
+		t.Errorf("3/9/2027 = %+v, %v; want the law's adjacent day", d, ok)
+	}
+	due, ok, err := f.s.DueFor(ctx, "1.004873", ChannelDirect, at("2027-09-01 09:00"))
+	if err != nil || !ok || !due.Equal(at("2027-09-08 09:00")) {
+		t.Errorf("due %v, %v, %v; want 08/09/2027 09:00", due, ok, err)
+	}
+}

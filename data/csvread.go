@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"motcua/data/calendar"
 	"motcua/data/vntext"
 )
 
@@ -50,6 +52,8 @@ const (
 //   - invalid UTF-8, control characters (a line break is allowed only inside quotes, and is kept
 //     as "\n"), and invisible direction overrides are errors, so nothing unprintable is stored;
 //   - a quote inside an unquoted field, or text after a closing quote, is an error;
+//   - a comma inside brackets that the line closes does not end an unquoted field: people write
+//     "Tờ khai (theo mẫu, hai bên có mặt)" in a spreadsheet cell without quotes (calendar.Enclosed);
 //   - fields are trimmed of surrounding white space; lines whose fields are all empty (blank lines,
 //     or the ",,,," rows spreadsheets leave at the end) are skipped.
 type csvReader struct {
@@ -182,6 +186,10 @@ func (c *csvReader) record() ([]string, error) {
 			continue
 		}
 		switch {
+		case r == ',' && !closed && c.enclosedComma():
+			if err := add(r); err != nil {
+				return nil, err
+			}
 		case r == ',':
 			if err := finish(); err != nil {
 				return nil, err
@@ -214,6 +222,21 @@ func (c *csvReader) record() ([]string, error) {
 			}
 		}
 	}
+}
+
+// enclosedComma reports whether the comma just read, in an unquoted field, lies inside brackets
+// the field opened and the rest of the line closes (calendar.Enclosed): "Tờ khai (theo mẫu, hai
+// bên có mặt)" is one field even unquoted. Only the rest of the line already buffered is looked at.
+func (c *csvReader) enclosedComma() bool {
+	field := c.field.String()
+	if !strings.ContainsAny(field, "([“") {
+		return false
+	}
+	rest, _ := c.r.Peek(c.r.Size())
+	if i := bytes.IndexAny(rest, "\r\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return calendar.Enclosed(field, string(rest))
 }
 
 // forbiddenCSVRune rejects control characters (tabs included: a tab in a field is nearly always a

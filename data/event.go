@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"motcua/data/vntext"
 )
 
 // EventType names what happened to a dossier. The strings go over the sync wire: never rename one.
@@ -133,6 +135,35 @@ func newPayload(t EventType) Payload {
 		return &Rated{}
 	case EvNote:
 		return &Note{}
+	}
+	return nil
+}
+
+// The range of times an event may carry is one for every writer — the counter, a register
+// import, a station applying what it pulled, the hub storing what a station pushed — so that what
+// one accepts no other refuses: a refused event would leave the hub and the stations different for
+// good (docs/sync-protocol.md). It starts at minEventTime: no office used this software, or kept a
+// register, before 2000; a register dated 1900 is a typo, and a PC whose clock reset itself to
+// 1980 is not to be believed.
+var minEventTime = time.Date(2000, 1, 1, 0, 0, 0, 0, vntext.Zone())
+
+// MaxClockSkew is how far ahead of the checking PC's clock an event may be: a station's clock
+// may run ahead of the hub's, and the hub's ahead of a station's that pulls. A day allows for any
+// clock that is merely off, and still refuses a year mistyped.
+const MaxClockSkew = 24 * time.Hour
+
+// ValidEventTime checks that t lies in the range of event times: from 1 January 2000 to now plus
+// MaxClockSkew, now being the checking PC's clock. The error is Vietnamese, for the person who
+// fixes the file or the clock.
+func ValidEventTime(t, now time.Time) error {
+	t, now = t.In(vntext.Zone()), now.In(vntext.Zone())
+	if t.Before(minEventTime) {
+		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("%s trước năm %d: kiểm tra lại ngày (hoặc đồng hồ của máy tính)",
+			vntext.DateTime(t), minEventTime.Year())}
+	}
+	if limit := now.Add(MaxClockSkew); t.After(limit) {
+		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("%s chưa tới (đồng hồ máy này chỉ %s): kiểm tra lại ngày (hoặc đồng hồ của máy tính)",
+			vntext.DateTime(t), vntext.DateTime(now))}
 	}
 	return nil
 }

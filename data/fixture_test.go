@@ -62,7 +62,7 @@ func newFixtureAt(t testing.TB, path string) *fixture {
 	if f.admin, err = s.UserByName(ctx, "admin"); err != nil {
 		t.Fatal(err)
 	}
-	days, err := calendar.ParseCSV(openTestdata(t, "calendar-vn-official.csv"))
+	days, err := OfficialCalendar()
 	if err != nil {
 		t.Fatal(err)
 	}

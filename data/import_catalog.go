@@ -35,7 +35,7 @@ const maxCatalogRows = 10000
 //
 // Mapping: time_limit_value + time_limit_unit (ngay_lam_viec, ngay, gio) give the limit, and an
 // empty value or unit means no due date; fee_vnd > 0 becomes one "Lệ phí" collected at reception;
-// required_docs is split on ";" — a document whose name says "(nếu …)" is optional, one whose name
+// required_docs is split on ";" outside brackets and quotes — a document whose name says "(nếu …)" is optional, one whose name
 // starts with "Bản sao" is expected as one copy, any other as one original. An empty field_code
 // is made from the field name (FieldSlug). The verified column is read but not stored: the
 // catalog has no place for it and the note already says which facts are unconfirmed.
@@ -217,7 +217,7 @@ func parseCatalogLimit(row csvRow) (calendar.Limit, error) {
 // the rest an original.
 func parseCatalogDocs(row csvRow) ([]ProcedureDoc, error) {
 	var docs []ProcedureDoc
-	for _, part := range strings.Split(row.get("required_docs"), ";") {
+	for _, part := range splitDocs(row.get("required_docs")) {
 		name := vntext.Clean(part)
 		if name == "" {
 			continue
@@ -236,6 +236,20 @@ func parseCatalogDocs(row csvRow) ([]ProcedureDoc, error) {
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// splitDocs splits a checklist at the semicolons that are not inside brackets or quotes: "Tờ khai
+// đăng ký kết hôn (theo mẫu; hai bên có mặt)" is one document (calendar.Enclosed).
+func splitDocs(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ';' && !calendar.Enclosed(s[start:i], s[i+1:]) {
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
 }
 
 // ImportCatalog reads a catalog file (ParseCatalogCSV) and stores every procedure in one

@@ -1,12 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,15 +35,6 @@ var catalogTables = []string{
 	"SELECT count(*) || ':' || COALESCE(group_concat(code || '|' || name, ';'), '') FROM (SELECT * FROM fields ORDER BY code)",
 }
 
-func readTestdata(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 func procByCode(t *testing.T, procs []Procedure, code string) Procedure {
 	t.Helper()
 	for _, p := range procs {
@@ -57,7 +47,7 @@ func procByCode(t *testing.T, procs []Procedure, code string) Procedure {
 }
 
 func TestParseCatalogCSVRealFile(t *testing.T) {
-	procs, err := ParseCatalogCSV(openTestdata(t, "catalog.csv"))
+	procs, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +100,7 @@ func TestParseCatalogCSVRealFile(t *testing.T) {
 	if len(provisional) != 2 || provisional[0] == provisional[1] {
 		t.Fatalf("provisional codes %v", provisional)
 	}
-	again, err := ParseCatalogCSV(openTestdata(t, "catalog.csv"))
+	again, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || !reflect.DeepEqual(again, procs) {
 		t.Fatalf("second parse differs: %v", err)
 	}
@@ -276,7 +266,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 	if _, err := f.s.ImportCatalog(ctx, f.counter, strings.NewReader(catalogBase)); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("counter officer imported the catalog: %v", err)
 	}
-	n, err := f.s.ImportCatalog(ctx, f.admin, openTestdata(t, "catalog.csv"))
+	n, err := f.s.ImportCatalog(ctx, f.admin, bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || n != 52 {
 		t.Fatalf("import = %d, %v", n, err)
 	}
@@ -286,7 +276,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 		t.Fatalf("%d procedures after import, want 54", count)
 	}
 	first := importSnapshot(t, f.s, catalogTables...)
-	n, err = f.s.ImportCatalog(ctx, f.admin, openTestdata(t, "catalog.csv"))
+	n, err = f.s.ImportCatalog(ctx, f.admin, bytes.NewReader(OfficialCatalogCSV()))
 	if err != nil || n != 52 {
 		t.Fatalf("second import = %d, %v", n, err)
 	}
@@ -324,7 +314,7 @@ func TestImportCatalogUpsertsAndKeepsSettings(t *testing.T) {
 func TestImportCatalogRejectsChangeNothing(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	real := readTestdata(t, "catalog.csv")
+	real := string(OfficialCatalogCSV())
 	lines := strings.SplitAfter(real, "\r\n")
 	before := importSnapshot(t, f.s, catalogTables...)
 	bad := map[string]string{
@@ -384,4 +374,61 @@ func FuzzParseCatalogCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A separator inside brackets is part of the document's name: the catalog writes the marriage
+// form as "Tờ khai đăng ký kết hôn (theo mẫu; hai bên có mặt)", and a province's file may write a
+// comma there without quoting the cell.
+func TestParseCatalogDocumentWithSeparatorInBrackets(t *testing.T) {
+	procs, err := ParseCatalogCSV(bytes.NewReader(OfficialCatalogCSV()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := procByCode(t, procs, "1.000894")
+	if len(p.Documents) != 4 || p.Documents[0].Name != "Tờ khai đăng ký kết hôn (theo mẫu; hai bên có mặt)" || !p.Documents[0].Required {
+		t.Errorf("1.000894 documents = %+v", p.Documents)
+	}
+	// The documents of every procedure of the bundled catalog, counted by hand.
+	want := map[string]int{
+		"1.001193": 4, "1.000656": 4, "1.000894": 4, "1.004873": 4, "2.000635": 3, "1.000689": 4,
+		"1.001022": 3, "1.004859": 3, "1.004884": 3, "1.005461": 4, "1.004746": 2, "1.004837": 2,
+		"2.000528": 4, "2.000806": 4, "2.000815": 2, "2.000884": 2, "2.001035": 3, "1.004222": 3,
+		"1.004194": 2, "1.002755": 1, "1.010038": 2, "1.001612": 4, "2.000720": 2, "1.001570": 1,
+		"1.001266": 3, "1.013225": 4, "1.013978": 4, "1.012753": 5, "1.013831": 5, "1.013833": 4,
+		"1.012784": 4, "1.012783": 3, "1.012786": 2, "1.012790": 2, "1.013992": 2, "1.013988": 2,
+		"1.012812": 2, "1.012789": 1, "1.011441": 4, "1.012785": 4, "2.000620": 4, "2.000181": 4,
+		"2.000150": 2, "2.000648": 5, "2.000645": 2, "1.002804": 3, "2.001583": 4, "2.001610": 2,
+		"1.010727": 3, "1.001699": 4,
+		"TAM-" + "Cấp Giấy phép sản xuất rượu thủ công nhằm mục đích kinh doanh": 3,
+		"TAM-" + "Đăng ký thành lập công ty TNHH hai thành viên trở lên":         4,
+	}
+	total := 0
+	for _, p := range procs {
+		key := p.Code
+		if strings.HasPrefix(key, "TAM-") {
+			key = "TAM-" + p.Name
+		}
+		if n, ok := want[key]; !ok || len(p.Documents) != n {
+			t.Errorf("%s %s: %d documents, want %d", p.Code, p.Name, len(p.Documents), n)
+		}
+		total += len(p.Documents)
+	}
+	if total != 161 {
+		t.Errorf("%d documents in the catalog, want 161", total)
+	}
+
+	// The same with a comma in an unquoted cell; a bracket never closed encloses nothing.
+	in := "code,name,field,agency_level,time_limit_value,time_limit_unit,fee_vnd,required_docs\n" +
+		"X.1,Thủ tục kết hôn,Hộ tịch,xa,0,ngay_lam_viec,0,Tờ khai (theo mẫu, hai bên có mặt);Giấy [xác nhận; bản chính]\n" +
+		"X.2,Thủ tục khác (nếu có,Hộ tịch,xa,1,ngay_lam_viec,0,Đơn (mẫu 01;Bản sao (nếu có)\n"
+	procs, err = ParseCatalogCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := procs[0].Documents; len(d) != 2 || d[0].Name != "Tờ khai (theo mẫu, hai bên có mặt)" || d[1].Name != "Giấy [xác nhận; bản chính]" {
+		t.Errorf("X.1 documents = %+v", d)
+	}
+	if p := procs[1]; p.Name != "Thủ tục khác (nếu có" || len(p.Documents) != 2 || p.Documents[0].Name != "Đơn (mẫu 01" || p.Documents[1].Required {
+		t.Errorf("X.2 = %+v", p)
+	}
 }

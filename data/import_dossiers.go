@@ -27,6 +27,9 @@ const (
 	// importReason fills the texts the workflow requires (refusal reason, supplement list, …) and
 	// a register does not record; it also tells a reader of the record where the step came from.
 	importReason = "Nhập từ sổ theo dõi"
+	// importSupplementUnknown is the reason and note of a supplement round a register counts but
+	// does not date: the times in the record are placeholders, and the due date was not moved.
+	importSupplementUnknown = "Nhập từ sổ theo dõi: sổ không ghi thời điểm yêu cầu và nhận bổ sung; hạn giải quyết giữ nguyên"
 	// progressEvery is how often ImportDossiers reports progress.
 	progressEvery = 1000
 )
@@ -226,6 +229,15 @@ func parseRegisterTimes(row csvRow, now time.Time, d *dossierRow) error {
 		if err != nil {
 			return t, row.errorf(col, "%v", err)
 		}
+		// The same range of times as every event (the hub would refuse the dossier for good); a
+		// due date may lie ahead, but not before the range.
+		if err := ValidEventTime(t, now); err != nil && (past || t.Before(minEventTime)) {
+			msg := err.Error()
+			if ie := (*InputError)(nil); errors.As(err, &ie) {
+				msg = ie.Msg // the column names the field
+			}
+			return t, row.errorf(col, "%s", msg)
+		}
 		if past && t.After(now) {
 			return t, row.errorf(col, "thời điểm %s chưa tới: sổ theo dõi chỉ ghi việc đã xảy ra", vntext.DateTime(t))
 		}
@@ -290,7 +302,9 @@ func parseRegisterTimes(row csvRow, now time.Time, d *dossierRow) error {
 // in an office: the control sheet then shows the unit holding the dossier from the day it arrived,
 // and the rounds as the unit's requests, rather than the dossier waiting at the counter for weeks.
 //
-// A due date given in the file is the legal one: supplement rounds keep it rather than move it.
+// A register counts supplement rounds but does not date them: their steps are placed at even
+// intervals only to keep the log in order, they say that their times are unknown, and they never
+// move the due date — the file's (the legal one, pauses included) or the one computed at reception.
 //
 // The transaction holds the database's write lock while it runs: a large register is best imported
 // when the counter is closed.
@@ -464,17 +478,20 @@ func writeRegisterRow(ctx context.Context, b *Batch, row *dossierRow, tmpl Intak
 		}
 	}
 	// The steps whose time the register does not give go at even intervals between reception and
-	// the end of processing (now, for an open dossier), on whole minutes like the rest of the file.
+	// the end of processing (now, for an open dossier), on whole minutes like the rest of the file;
+	// they keep the log in order and count nothing (see ImportDossiers).
 	var steps []Payload
 	rounds := row.supplements
 	if row.status == StatusSupplement {
 		rounds-- // the last request is still pending
 	}
 	for range rounds {
-		resumed := &SupplementReceived{Note: importReason}
-		if !row.due.IsZero() {
-			// The register's due date already includes every pause: keep it rather than move it.
-			before, after := row.due, row.due
+		resumed := &SupplementReceived{Note: importSupplementUnknown}
+		if d.HasDue {
+			// The register gives how many rounds, not when: a pause between made-up times would
+			// move the due date by time nobody recorded. The due date stays as the register gives
+			// it (which already includes every pause) or as computed at reception.
+			before, after := d.Due, d.Due
 			resumed.DueBefore, resumed.DueAfter = &before, &after
 		}
 		steps = append(steps, supplementRequest(), resumed)
@@ -523,5 +540,5 @@ func writeRegisterRow(ctx context.Context, b *Batch, row *dossierRow, tmpl Intak
 }
 
 func supplementRequest() *SupplementRequested {
-	return &SupplementRequested{Items: []DocCount{{Name: "Giấy tờ bổ sung theo sổ theo dõi"}}, Reason: importReason}
+	return &SupplementRequested{Items: []DocCount{{Name: "Giấy tờ bổ sung theo sổ theo dõi"}}, Reason: importSupplementUnknown}
 }

@@ -31,7 +31,7 @@ var registerLines = []string{
 	`000.00.06.H56-260225-0007,1.004873,Đỗ Thị Giang,,,,2,2026-02-25 10:00,2026-03-02 10:00,,,6,TP,,,0`,
 	// 8: withdrawal requested; Tuesday 14:00 + 3 working days → Friday 14:00.
 	`,1.004873,Vũ Văn Hùng,,,,1,2026-02-24 14:00,,,,7,,,,`,
-	// 9: received, not transferred, one supplement round moving the computed due date.
+	// 9: received, not transferred, one supplement round (undated: the computed due date stays).
 	`,1.004873,Bùi Thị Lan,,,,1,2026-02-23 08:00,,,,2,,,,1`,
 	// 10: submitted online, not yet accepted.
 	`,2.000908,Ngô Văn Minh,,,,2,2026-03-01 20:00,,,,1,,,,`,
@@ -177,18 +177,14 @@ func TestImportDossiers(t *testing.T) {
 	same("line 8 due", d.Due, "2026-02-27 14:00")
 
 	// Line 9 comes after line 5 in the file, so it has the day's second number. Its computed due
-	// date moved by the working time the supplement round paused the clock.
+	// date stays: the register does not say when the supplement round paused the clock.
 	d, evs = byCode(testOffice + "-260223-0002")
 	if d.Status != StatusReceived || d.Supplements != 1 || d.Unit != "TP" || d.Paused() ||
 		eventTypes(evs) != "received supplement_requested supplement_received" {
 		t.Fatalf("line 9: %+v\n%s", d, eventTypes(evs))
 	}
 	same("line 9 original due", d.DueOriginal, "2026-02-26 08:00")
-	cal := f.s.Calendar()
-	paused := cal.WorkingBetween(evs[1].At, evs[2].At)
-	if paused <= 0 || !d.Due.Equal(cal.AddWorking(d.DueOriginal, paused)) {
-		t.Errorf("line 9: due %v, original %v, paused %v", d.Due, d.DueOriginal, paused)
-	}
+	same("line 9 due kept: the register does not date the round", d.Due, "2026-02-26 08:00")
 
 	d, evs = byName("Ngô Văn Minh")
 	if d.Status != StatusSubmitted || d.Code != "" || d.Channel != ChannelOnline || eventTypes(evs) != "submitted" {
@@ -280,6 +276,9 @@ func TestImportDossiersRejects(t *testing.T) {
 		{"status 9 without finished_at", withLine(3, `,1.001193,Trần Thị Bình,,,Thôn Tây,3,13/01/2026 10:00,,,,9,DC,,,`), 3, "finished_at", "phải có thời điểm kết thúc"},
 		{"finished_at on an open dossier", withLine(5, `,1.004873,Phạm Thị Dung,,,,1,2026-02-23 09:00,,2026-02-25 09:00,,4,,,,2`), 5, "finished_at", "chỉ ghi khi"},
 		{"received in the future", withLine(10, `,2.000908,Ngô Văn Minh,,,,2,2026-03-02 08:01,,,,1,,,,`), 10, "received_at", "chưa tới"},
+		{"received in 1900", withLine(3, `,1.001193,Trần Thị Bình,,,Thôn Tây,3,13/01/1900 10:00,,13/01/2026 16:00,,9,DC,,,`), 3, "received_at", "10:00 13/01/1900 trước năm 2000"},
+		{"finished in 1999", withLine(4, `,1.000000,Lê Văn Cường,,,,1,1999-12-31 08:00,,1999-12-31 23:59,,8,,,,`), 4, "received_at", "trước năm 2000"},
+		{"due in 1900", withLine(7, strings.Replace(registerLines[6], "2026-03-02 10:00", "1900-03-02 10:00", 1)), 7, "due_at", "trước năm 2000"},
 		{"received missing", withLine(10, `,2.000908,Ngô Văn Minh,,,,2,,,,,1,,,,`), 10, "received_at", "không được để trống"},
 		{"time without minutes", withLine(10, `,2.000908,Ngô Văn Minh,,,,2,2026-03-01 20,,,,1,,,,`), 10, "received_at", "không hiểu giờ"},
 		{"code on a refused dossier", withLine(11, `000.00.06.H56-260227-0001,1.001193,Đặng Thị Nga,,,,1,2026-02-27 09:00,,,,3,,,,`), 11, "code", "chưa được tiếp nhận"},
@@ -472,7 +471,7 @@ func TestImportDossiersEdgeRows(t *testing.T) {
 		`,1.001193,Cùng Một Phút,,,,1,16/01/2026 09:00,16/01/2026 09:00,16/01/2026 09:00,16/01/2026 09:00,10,,0,khong_hai_long,20`,
 		`,1.004873,Vừa Nhận,,,,1,2026-03-02 08:00,,,,2,,,,3`,
 		`,1.004873,Chờ Bổ Sung,,,,1,2026-03-02 07:59,2026-03-05 08:00,,,5,,,,20`,
-		`,1.000000,Có Hạn Riêng,,,,2,1990-06-15 10:00,1990-07-15 10:00,1991-01-02 08:00,1991-01-03 08:00,10,,,hai_long,1`,
+		`,1.000000,Có Hạn Riêng,,,,2,2000-06-15 10:00,2000-07-15 10:00,2001-01-02 08:00,2001-01-03 08:00,10,,,hai_long,1`,
 		// A line without code before a line bringing the day's first number: the minted code must
 		// not take it. The unit of a dossier not yet transferred is the one the file gives.
 		`,1.004873,Chưa Có Mã,,,,1,2026-01-20 08:00,,,,2,DC,,,`,
@@ -497,9 +496,10 @@ func TestImportDossiersEdgeRows(t *testing.T) {
 	if err != nil || d.Status != StatusSupplement || d.Supplements != 20 || !d.Due.Equal(at("2026-03-05 08:00")) {
 		t.Fatalf("waiting for a supplement: %+v, %v", d, err)
 	}
-	d, _, err = f.s.DossierByCode(ctx, testOffice+"-900615-0001")
-	if err != nil || d.Status != StatusReturned || !d.HasDue || !d.Due.Equal(at("1990-07-15 10:00")) || d.Rating != RatingSatisfied {
-		t.Fatalf("1990: %+v, %v", d, err)
+	// The oldest register the range of event times allows (ValidEventTime): the year 2000.
+	d, _, err = f.s.DossierByCode(ctx, testOffice+"-000615-0001")
+	if err != nil || d.Status != StatusReturned || !d.HasDue || !d.Due.Equal(at("2000-07-15 10:00")) || d.Rating != RatingSatisfied {
+		t.Fatalf("2000: %+v, %v", d, err)
 	}
 	d, _, err = f.s.DossierByCode(ctx, testOffice+"-260120-0002")
 	if err != nil || d.Applicant.Name != "Chưa Có Mã" || d.Unit != "DC" || d.Status != StatusReceived {
@@ -508,5 +508,47 @@ func TestImportDossiersEdgeRows(t *testing.T) {
 	res, err := f.s.Check(ctx, false, nil)
 	if err != nil || !res.OK() || res.Dossiers != 6 {
 		t.Fatalf("check: %+v, %v", res, err)
+	}
+}
+
+// A register gives a supplement round's count, not its times: the import must not move the due
+// date by a pause it made up. Received Tuesday 8/4/2025 09:00 (3 working days: Friday 11/4
+// 09:00), one supplement round, still processing: due 11/4/2025 whether the file gives it or the
+// import computes it, and the record says the round's times are unknown.
+func TestImportSupplementWithoutTimesKeepsDue(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	file := registerFile([]string{registerHeader,
+		`000.00.06.H56-250408-0001,1.004873,Nguyễn Văn An,,,,1,08/04/2025 09:00,11/04/2025 09:00,,,4,,,,1`,
+		`000.00.06.H56-250408-0002,1.004873,Trần Thị Bình,,,,1,08/04/2025 09:00,,,,4,,,,1`,
+		`000.00.06.H56-250408-0003,1.004873,Lê Văn Cường,,,,1,08/04/2025 09:00,,17/04/2025 10:00,,9,,,,2`,
+	})
+	if _, err := f.s.ImportDossiers(ctx, f.admin, strings.NewReader(file), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"000.00.06.H56-250408-0001", "000.00.06.H56-250408-0002", "000.00.06.H56-250408-0003"} {
+		d, evs, err := f.s.DossierByCode(ctx, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.Due.Equal(at("2025-04-11 09:00")) || !d.DueOriginal.Equal(at("2025-04-11 09:00")) {
+			t.Errorf("%s: due %v (original %v), want 11/04/2025 09:00", code, d.Due, d.DueOriginal)
+		}
+		for _, e := range evs {
+			p, err := DecodePayload(e.Type, e.Payload)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch p := p.(type) {
+			case *SupplementRequested:
+				if p.Reason != importSupplementUnknown {
+					t.Errorf("%s: request reason %q", code, p.Reason)
+				}
+			case *SupplementReceived:
+				if p.Note != importSupplementUnknown || p.DueAfter == nil || !p.DueAfter.Equal(at("2025-04-11 09:00")) {
+					t.Errorf("%s: receipt %+v", code, p)
+				}
+			}
+		}
 	}
 }

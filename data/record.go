@@ -396,6 +396,9 @@ func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p
 	if err := p.validate(); err != nil {
 		return err
 	}
+	if err := ValidEventTime(at, s.Now()); err != nil {
+		return err
+	}
 	if d.Status == StatusNone {
 		e.Dossier = NewDossierID(at)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -69,6 +70,10 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	reject := func(i int, reason string) {
 		res.Rejected = append(res.Rejected, Rejection{Index: i, ID: in[i].ID, Reason: reason})
 	}
+	now, err := s.arrivalClock(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	seen := map[uuid.UUID]bool{}
 	codes := map[string]uuid.UUID{} // codes received in this batch, by dossier
 	byDossier := map[uuid.UUID][]int{}
@@ -79,7 +84,7 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 			res.Duplicates++
 			continue
 		}
-		p, err := ValidateEvent(&e.Event)
+		p, err := ValidateEvent(&e.Event, now)
 		if err != nil {
 			reject(i, err.Error())
 			continue
@@ -123,6 +128,25 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	}
 	sort.Slice(res.Rejected, func(a, b int) bool { return res.Rejected[a].Index < res.Rejected[b].Index })
 	return res, nil
+}
+
+// arrivalClock is the clock arrived events are checked against (ValidEventTime). The hub's copy
+// of an office (a replica) checks what stations push against its own clock. A station checks what
+// it pulls against its clock plus MaxClockSkew: the hub accepted those events against the hub's
+// clock, which may be ahead of this PC's, and an event refused here would never come again (the
+// pull cursor moves past it), leaving this station and the hub different for good.
+func (s *Store) arrivalClock(ctx context.Context, tx *sql.Tx) (time.Time, error) {
+	var replica string
+	err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'replica'").Scan(&replica)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return s.Now().Add(MaxClockSkew), nil
+	case err != nil:
+		return time.Time{}, fmt.Errorf("đọc loại cơ sở dữ liệu: %w", err)
+	case replica == "1":
+		return s.Now(), nil
+	}
+	return s.Now().Add(MaxClockSkew), nil
 }
 
 // applyDossier inserts the new events idx of one dossier and re-folds it.

@@ -18,18 +18,19 @@ const MaxPayloadBytes = maxPayloadBytes
 // ValidOfficeCode reports whether code has the shape of an agency code (000.00.06.H56).
 func ValidOfficeCode(code string) bool { return officeCodePattern.MatchString(code) }
 
-// ValidateEvent checks an event that arrived from another PC: its ids, time, actor, station,
-// office and payload (decoded and validated for its type). It normalises e.At to the office zone
-// at millisecond precision, as the log stores it, and returns the decoded payload.
-func ValidateEvent(e *Event) (Payload, error) {
+// ValidateEvent checks an event that arrived from another PC: its ids, time (ValidEventTime
+// against now, the checking PC's clock), actor, station, office and payload (decoded and
+// validated for its type). It normalises e.At to the office zone at millisecond precision, as the
+// log stores it, and returns the decoded payload.
+func ValidateEvent(e *Event, now time.Time) (Payload, error) {
 	if e.ID == uuid.Nil || e.ID.Version() != 7 {
 		return nil, inputErrorf("mã sự kiện phải là UUIDv7")
 	}
 	if e.Dossier == uuid.Nil {
 		return nil, inputErrorf("thiếu mã hồ sơ")
 	}
-	if e.At.Year() < 2000 || e.At.Year() > 2200 {
-		return nil, inputErrorf("thời điểm sự kiện không hợp lệ")
+	if err := ValidEventTime(e.At, now); err != nil {
+		return nil, err
 	}
 	if err := checkText("Người thực hiện", e.Actor, maxShort, true); err != nil {
 		return nil, err

@@ -43,6 +43,16 @@ func VietnamLocation() *time.Location { return vnLoc() }
 // compensatory days placed around the official days off. So a year the
 // official list covers fully gives exactly that list, and a year with only
 // part announced (2027 without Tết) gets the computed Tết plus the rest.
+//
+// A list never takes away a day the law gives (Labour Code 2019 art. 112) by
+// leaving it out: in a covered period, a holiday fixed by date (1/1, Giỗ Tổ,
+// 30/4, 1/5, 2/9, 24/11) that the list does not name is still a holiday, and
+// so are computed days for any shortfall in the days the government places —
+// Tết's five, the day next to 2/9 (a list giving 2/9/2027 alone still gets
+// 3/9) — on dates the list does not name, with a compensatory day for such a
+// holiday on a weekend unless the list already gives one. These days are
+// computed (tag C). A date the list names is as the list says: a worked day
+// set there on purpose (an office on duty at Tết) stays worked.
 type Calendar struct {
 	loc   *time.Location
 	hours Hours
@@ -127,6 +137,8 @@ func (c *Calendar) year(y int) *yearInfo {
 // buildYear applies the merge rule described on Calendar. c.mu is held.
 func (c *Calendar) buildYear(y int) *yearInfo {
 	var kept []group
+	var lawful, lawfulComp []Day // what the law gives in covered periods and the list lacks
+	forced := map[Date]bool{}
 	for _, g := range statutoryGroups(y) {
 		covered := false
 		for d := g.from; !d.After(g.to) && !covered; d = d.AddDays(1) {
@@ -134,7 +146,16 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 		}
 		if !covered {
 			kept = append(kept, g)
+			continue
 		}
+		hs, comp := c.lawful(g)
+		for _, h := range hs {
+			if !forced[h.Date] {
+				forced[h.Date] = true
+				lawful = append(lawful, h)
+			}
+		}
+		lawfulComp = append(lawfulComp, comp...)
 	}
 	hs := mergeHolidays(kept)
 	off := make(map[Date]bool)
@@ -146,7 +167,12 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 	for _, h := range hs {
 		off[h.Date] = true
 	}
+	for _, h := range lawful {
+		off[h.Date] = true
+	}
 	computed := append(hs, addComp(hs, off)...)
+	sortDays(lawfulComp)
+	computed = append(computed, addComp(lawfulComp, off)...)
 
 	yi := &yearInfo{first: jdn(y, 1, 1), last: jdn(y, 12, 31)}
 	for d, day := range c.official {
@@ -154,8 +180,13 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 			yi.days = append(yi.days, day)
 		}
 	}
+	for _, day := range lawful {
+		if day.Date.Year == y {
+			yi.days = append(yi.days, day)
+		}
+	}
 	for _, day := range computed {
-		if _, dup := c.official[day.Date]; !dup && day.Date.Year == y {
+		if _, dup := c.official[day.Date]; !dup && !forced[day.Date] && day.Date.Year == y {
 			yi.days = append(yi.days, day)
 		}
 	}
@@ -176,6 +207,59 @@ func (c *Calendar) buildYear(y int) *yearInfo {
 	}
 	return yi
 }
+
+// lawful is what the law gives in period g, which the official list covers, and the list is
+// silent on (see Calendar): the fixed holidays it does not name, computed days for a shortfall in
+// the days the government places, and — among those — the ones on a weekend that need a
+// compensatory day the list does not already give.
+func (c *Calendar) lawful(g group) (hs, comp []Day) {
+	computed := make(map[Date]Day, len(g.days))
+	for _, d := range g.days {
+		computed[d.Date] = d
+	}
+	named := func(d Date) bool { _, ok := c.official[d]; return ok }
+	for _, d := range g.fixed {
+		if !named(d) {
+			hs = append(hs, computed[d])
+		}
+	}
+	have := 0
+	for _, d := range g.pick {
+		if day, ok := c.official[d]; ok && day.Kind == Holiday {
+			have++
+		}
+	}
+	for _, d := range g.fill {
+		if have >= g.need {
+			break
+		}
+		if !named(d) {
+			hs = append(hs, computed[d])
+			have++
+		}
+	}
+	// Weekend holidays of the period against the comp days the list gives for them.
+	owed := 0
+	for d := g.from; !d.After(g.to); d = d.AddDays(1) {
+		day, ok := c.official[d]
+		switch {
+		case ok && day.Kind == Holiday && isWeekend(d):
+			owed++
+		case ok && day.Kind == Comp:
+			owed--
+		}
+	}
+	for _, h := range hs {
+		if isWeekend(h.Date) {
+			if owed++; owed > 0 {
+				comp = append(comp, h)
+			}
+		}
+	}
+	return hs, comp
+}
+
+func isWeekend(d Date) bool { wd := d.Weekday(); return wd == time.Saturday || wd == time.Sunday }
 
 func (yi *yearInfo) set(j int, on bool) {
 	i := j - yi.first
@@ -388,8 +472,10 @@ func overlap(a, b, c, d time.Duration) time.Duration {
 //
 // A limit of 0 working days (or 0 hours) means "within the working day",
 // since a zero count would make the dossier late on arrival: received on a
-// working day before the cut-off → closing time that day, otherwise closing
-// time of the next working day.
+// working day up to the cut-off → closing time that day; received after it
+// (or on a day off) → closing time of the next working day. The cut-off is
+// judged in whole minutes, as the receipt prints the time: 15:00:30 is
+// 15:00, which is not after 15:00 (docs/HUONG-DAN.md, Giờ làm việc).
 //
 // Calendar days: received + N×24 h; when that falls on a day off it moves
 // to the same time on the next working day.
@@ -411,7 +497,7 @@ func (c *Calendar) Due(received time.Time, l Limit) (time.Time, bool) {
 	raw := c.pos(received)
 	if total == 0 {
 		day := raw.day
-		if !k.working(day) || raw.off >= h.Cutoff.dur() {
+		if !k.working(day) || raw.off.Truncate(time.Minute) > h.Cutoff.dur() {
 			day = k.next(day)
 		}
 		return c.time(pos{day, h.Close.dur()}), true

@@ -79,17 +79,17 @@ func TestYearMerge(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Year(2027) =\n%v\nwant\n%v", got, want)
 	}
-	if len(got) != 14 {
-		t.Errorf("Year(2027) has %d days, want 7 from the file + 7 computed", len(got))
+	if len(got) != 15 {
+		t.Errorf("Year(2027) has %d days, want 8 from the file + 7 computed", len(got))
 	}
 	for d, k := range tet {
 		if l, ok := c.Lookup(d); !ok || l.Kind != k || l.Tag != "C" || c.IsWorkingDay(d) {
 			t.Errorf("%v = %+v, %v; want computed %s", d, l, ok, k)
 		}
 	}
-	// The file's 2/9/2027 covers Quốc khánh: the computed 3/9 is dropped.
-	if _, ok := c.Lookup(D(2027, 9, 3)); ok || !c.IsWorkingDay(D(2027, 9, 3)) {
-		t.Error("2027-09-03 should stay a working day: the official list covers Quốc khánh")
+	// The file gives 2/9/2027 and, provisionally, 3/9: both are days off.
+	if d, ok := c.Lookup(D(2027, 9, 3)); !ok || d.Tag != "P" || d.Source != SourceCSV || c.IsWorkingDay(D(2027, 9, 3)) {
+		t.Errorf("2027-09-03 = %+v, %v; want the file's provisional day off", d, ok)
 	}
 	// A year the file does not touch is the statutory one.
 	if got := c.Year(2028); !reflect.DeepEqual(got, Statutory(2028)) {
@@ -99,29 +99,114 @@ func TestYearMerge(t *testing.T) {
 
 func TestMergeIsPerPeriod(t *testing.T) {
 	// An official swap on Mon 19/4/2027 lies in Giỗ Tổ's window (9–23/4) but
-	// not in 30/4's (23/4–10/5): only Giỗ Tổ is taken from the official list.
+	// not in 30/4's (23/4–10/5): only Giỗ Tổ is taken from the official list,
+	// and the list keeps the day the law gives.
 	c := New(nil, DefaultHours(), []Day{{Date: D(2027, 4, 19), Kind: SwapOff, Label: "x"}})
-	if d, ok := c.Lookup(D(2027, 4, 16)); ok {
-		t.Errorf("Giỗ Tổ 2027 is covered by the official swap, got %+v", d)
+	if d, ok := c.Lookup(D(2027, 4, 16)); !ok || d.Kind != Holiday || d.Tag != "C" {
+		t.Errorf("Giỗ Tổ 2027 is given by law even in a covered period, got %+v", d)
 	}
-	if !c.IsWorkingDay(D(2027, 4, 16)) || c.IsWorkingDay(D(2027, 4, 19)) {
-		t.Error("16/4 should be worked and 19/4 off")
+	if c.IsWorkingDay(D(2027, 4, 16)) || c.IsWorkingDay(D(2027, 4, 19)) {
+		t.Error("16/4 and 19/4 should be off")
 	}
 	if d, ok := c.Lookup(D(2027, 5, 3)); !ok || d.Kind != Comp || d.Label != "Nghỉ bù Quốc tế Lao động" {
 		t.Errorf("2027-05-03 should be the computed comp day for 1/5, got %+v", d)
 	}
-	// An official day on 3/5 covers the whole 30/4–1/5 period.
+	// An official day on 3/5 covers the whole 30/4–1/5 period: its computed
+	// days are not laid around it, but 30/4 and 1/5 stay holidays and 1/5, a
+	// Saturday, gets its comp day after the official 3/5.
 	c = New(nil, DefaultHours(), []Day{{Date: D(2027, 5, 3), Kind: SwapOff, Label: "x"}})
-	if _, ok := c.Lookup(D(2027, 5, 1)); ok {
-		t.Error("30/4–1/5 2027 is covered by the official day in its window")
+	for _, d := range []Date{D(2027, 4, 30), D(2027, 5, 1)} {
+		if h, ok := c.Lookup(d); !ok || h.Kind != Holiday {
+			t.Errorf("%v is a holiday by law, got %+v", d, h)
+		}
+	}
+	if h, ok := c.Lookup(D(2027, 5, 4)); !ok || h.Kind != Comp {
+		t.Errorf("2027-05-04 should be the comp day for 1/5, got %+v", h)
 	}
 	if _, ok := c.Lookup(D(2027, 4, 16)); !ok {
 		t.Error("Giỗ Tổ 2027 is not covered and must be computed")
 	}
-	// An official day in late December covers the next year's 1/1.
+	// An official day in late December covers the next year's 1/1, which is
+	// still a holiday.
 	c = New(nil, DefaultHours(), []Day{{Date: D(2027, 12, 31), Kind: SwapOff, Label: "x"}})
-	if _, ok := c.Lookup(D(2028, 1, 1)); ok {
-		t.Error("1/1/2028 is covered by the official day on 31/12/2027")
+	if h, ok := c.Lookup(D(2028, 1, 1)); !ok || h.Kind != Holiday {
+		t.Errorf("1/1/2028 is a holiday by law, got %+v", h)
+	}
+}
+
+// A partial official list for a year never removes a day Labour Code 2019 art. 112 gives.
+func TestPartialOfficialYearKeepsStatutoryDays(t *testing.T) {
+	// 2/9/2027 (Thursday) alone: the adjacent day (3/9, as the law's rule
+	// places it) is still a holiday.
+	c := New(nil, DefaultHours(), []Day{{Date: D(2027, 9, 2), Kind: Holiday, Label: "Quốc khánh", Source: SourceCSV}})
+	if d, ok := c.Lookup(D(2027, 9, 3)); !ok || d.Kind != Holiday || c.IsWorkingDay(D(2027, 9, 3)) {
+		t.Errorf("2027-09-03 = %+v, %v; want the adjacent holiday", d, ok)
+	}
+	if !c.IsWorkingDay(D(2027, 9, 1)) {
+		t.Error("2027-09-01 should be worked: the law gives one adjacent day, not two")
+	}
+	// A list giving 1/9 as the adjacent day gets no second one.
+	c = New(nil, DefaultHours(), []Day{{Date: D(2027, 9, 1), Kind: Holiday, Label: "a"}, {Date: D(2027, 9, 2), Kind: Holiday, Label: "b"}})
+	if !c.IsWorkingDay(D(2027, 9, 3)) {
+		t.Error("2027-09-03 should be worked when the list gives 1/9")
+	}
+	// A list with the adjacent day but without 2/9 itself still has 2/9.
+	c = New(nil, DefaultHours(), []Day{{Date: D(2027, 9, 3), Kind: Holiday, Label: "a"}})
+	if c.IsWorkingDay(D(2027, 9, 2)) {
+		t.Error("2027-09-02 is a holiday by law")
+	}
+	// Tết announced in part (4 of 5 days): the missing computed day is added.
+	c = New(nil, DefaultHours(), []Day{
+		{Date: D(2027, 2, 5), Kind: Holiday, Label: "29 Chạp"}, {Date: D(2027, 2, 6), Kind: Holiday, Label: "mùng 1"},
+		{Date: D(2027, 2, 7), Kind: Holiday, Label: "mùng 2"}, {Date: D(2027, 2, 8), Kind: Holiday, Label: "mùng 3"},
+		{Date: D(2027, 2, 10), Kind: Comp, Label: "bù"}, {Date: D(2027, 2, 11), Kind: Comp, Label: "bù"}})
+	if d, ok := c.Lookup(D(2027, 2, 9)); !ok || d.Kind != Holiday || d.Label != "Tết Nguyên đán (mùng 4)" {
+		t.Errorf("2027-02-09 = %+v, %v; want the fifth Tết day", d, ok)
+	}
+	if !c.IsWorkingDay(D(2027, 2, 12)) {
+		t.Error("the list's two comp days cover Tết's weekend days: 12/2 is worked")
+	}
+	// A date the list names is as the list says: an office on duty on mùng 1 set it worked on
+	// purpose, and no computed day takes its place.
+	c = New(nil, DefaultHours(), []Day{
+		{Date: D(2027, 2, 5), Kind: Holiday, Label: "29 Chạp"}, {Date: D(2027, 2, 6), Kind: Makeup, Label: "Trực Tết"},
+		{Date: D(2027, 2, 7), Kind: Holiday, Label: "mùng 2"}, {Date: D(2027, 2, 8), Kind: Holiday, Label: "mùng 3"},
+		{Date: D(2027, 2, 9), Kind: Holiday, Label: "mùng 4"}})
+	if d, ok := c.Lookup(D(2027, 2, 6)); !ok || d.Kind != Makeup || !c.IsWorkingDay(D(2027, 2, 6)) {
+		t.Errorf("2027-02-06 = %+v; the list's worked day stays worked", d)
+	}
+	if !c.IsWorkingDay(D(2027, 2, 4)) || !c.IsWorkingDay(D(2027, 2, 10)) {
+		t.Error("no computed Tết day replaces the one the list made worked")
+	}
+	// A complete list stays exactly as it is (2024–2026 of the official file).
+	full := loadOfficial(t)
+	c = New(nil, DefaultHours(), full)
+	for _, y := range []int{2024, 2025, 2026} {
+		n := 0
+		for _, d := range full {
+			if d.Date.Year == y {
+				n++
+			}
+		}
+		if got := len(c.Year(y)); got != n {
+			t.Errorf("Year(%d) has %d days, the file %d", y, got, n)
+		}
+	}
+}
+
+// The case the office met: a 1-working-day procedure received on Wednesday 1/9/2027 was due on
+// 3/9, the provisional adjacent day of Quốc khánh. It is due on Monday 6/9.
+func TestDueAcrossQuocKhanh2027(t *testing.T) {
+	for name, days := range map[string][]Day{
+		"official file":      loadOfficial(t),
+		"2/9 only in a list": {{Date: D(2027, 9, 2), Kind: Holiday, Label: "Quốc khánh", Source: SourceCSV}},
+	} {
+		c := New(nil, DefaultHours(), days)
+		loc := c.Location()
+		got, ok := c.Due(time.Date(2027, 9, 1, 9, 0, 0, 0, loc), Limit{1, WorkingDays})
+		if want := time.Date(2027, 9, 6, 9, 0, 0, 0, loc); !ok || !got.Equal(want) {
+			t.Errorf("%s: due %v, want %v", name, got, want)
+		}
 	}
 }
 
@@ -235,7 +320,6 @@ func TestDue(t *testing.T) {
 		{"1.5 days from 14:00", at(2026, 3, 3, 14, 0), wd(1.5), at(2026, 3, 5, 8, 0)},
 		{"same day at 14:59", at(2026, 3, 3, 14, 59), wd(0), at(2026, 3, 3, 17, 0)},
 		{"same day at 15:01", at(2026, 3, 3, 15, 1), wd(0), at(2026, 3, 4, 17, 0)},
-		{"same day at 15:00 sharp is after the cut-off", at(2026, 3, 3, 15, 0), wd(0), at(2026, 3, 4, 17, 0)},
 		{"same day on Friday 15:01", at(2026, 3, 6, 15, 1), wd(0), at(2026, 3, 9, 17, 0)},
 		{"same day before opening", at(2026, 3, 3, 6, 30), wd(0), at(2026, 3, 3, 17, 0)},
 		{"same day on a Saturday", at(2026, 3, 7, 9, 0), wd(0), at(2026, 3, 9, 17, 0)},
@@ -259,6 +343,32 @@ func TestDue(t *testing.T) {
 	for _, l := range []Limit{{-1, WorkingDays}, {1, "tuần"}, {1e9, WorkingHours}} {
 		if _, ok := c.Due(at(2026, 3, 3, 9, 0), l); ok {
 			t.Errorf("invalid limit %+v must give no due date", l)
+		}
+	}
+}
+
+// The rule moves a same-day dossier received *after* the cut-off to the next working day. Times
+// are judged in whole minutes, as the receipt prints them: 15:00:30 is still 15:00, not after it.
+func TestSameDayCutoffIsAfter1500(t *testing.T) {
+	c := officialCalendar(t)
+	loc := c.Location()
+	cases := []struct {
+		name     string
+		received time.Time
+		want     time.Time
+	}{
+		{"14:59", time.Date(2026, 3, 3, 14, 59, 0, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:00", time.Date(2026, 3, 3, 15, 0, 0, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:30", time.Date(2026, 3, 3, 15, 0, 30, 0, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:00:59.999", time.Date(2026, 3, 3, 15, 0, 59, 999e6, loc), time.Date(2026, 3, 3, 17, 0, 0, 0, loc)},
+		{"15:01", time.Date(2026, 3, 3, 15, 1, 0, 0, loc), time.Date(2026, 3, 4, 17, 0, 0, 0, loc)},
+		{"Friday 15:00", time.Date(2026, 3, 6, 15, 0, 0, 0, loc), time.Date(2026, 3, 6, 17, 0, 0, 0, loc)},
+		{"Friday 15:01", time.Date(2026, 3, 6, 15, 1, 0, 0, loc), time.Date(2026, 3, 9, 17, 0, 0, 0, loc)},
+	}
+	for _, tc := range cases {
+		got, ok := c.Due(tc.received, Limit{0, WorkingDays})
+		if !ok || !got.Equal(tc.want) {
+			t.Errorf("received %s: due %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package calendar
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -147,9 +146,20 @@ func splitCSVLine(b []byte) ([]string, string) {
 			}
 			s = rest
 		} else {
-			j := strings.IndexByte(s, ',')
-			if j < 0 {
-				j = len(s)
+			// A comma inside brackets the line closes belongs to the field: a label such as
+			// "Quốc khánh (ngày liền kề; dự kiến, chờ thông báo)" is one column (see Enclosed).
+			j := 0
+			for {
+				k := strings.IndexByte(s[j:], ',')
+				if k < 0 {
+					j = len(s)
+					break
+				}
+				j += k
+				if !Enclosed(s[:j], s[j+1:]) {
+					break
+				}
+				j++
 			}
 			f, s = s[:j], s[j:]
 		}
@@ -224,17 +234,105 @@ func weekdayVN(w time.Weekday) string {
 	return [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}[w]
 }
 
-// WriteCSV writes days in the format ParseCSV reads.
-func WriteCSV(w io.Writer, days []Day) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
-		return err
+// Enclosed reports whether a separator (a comma between columns, a semicolon between the
+// documents of a list) found between before and after lies inside brackets or quotes: before
+// opens "(", "[", "“" or a straight quote that after closes on the same line. Such a separator
+// belongs to the text — "Tờ khai (theo mẫu; hai bên có mặt)" is one document and
+// "Quốc khánh (ngày liền kề; dự kiến, chờ thông báo)" one column, as people write them in a
+// spreadsheet without quoting. An opening that is never closed encloses nothing, so a stray "("
+// cannot swallow the rest of a line. Closers that match nothing are ignored.
+func Enclosed(before, after string) bool {
+	var stack []rune
+	for _, r := range before {
+		stack = bracketStep(stack, r)
 	}
-	for _, d := range days {
-		if err := cw.Write([]string{d.Date.String(), string(d.Kind), d.Label, d.Tag}); err != nil {
-			return err
+	base := len(stack)
+	if base == 0 {
+		return false
+	}
+	for _, r := range after {
+		if r == '\n' || r == '\r' {
+			return false
+		}
+		if stack = bracketStep(stack, r); len(stack) < base {
+			return true
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return false
+}
+
+func bracketStep(stack []rune, r rune) []rune {
+	top := rune(0)
+	if len(stack) > 0 {
+		top = stack[len(stack)-1]
+	}
+	switch r {
+	case '(', '[', '“':
+		return append(stack, r)
+	case '"':
+		if top != '"' {
+			return append(stack, r)
+		}
+	case ')':
+		if top != '(' {
+			return stack
+		}
+	case ']':
+		if top != '[' {
+			return stack
+		}
+	case '”':
+		if top != '“' {
+			return stack
+		}
+	default:
+		return stack
+	}
+	return stack[:len(stack)-1]
+}
+
+// WriteCSV writes days in the format ParseCSV reads. A field is quoted only when ParseCSV would
+// not read it back as it is unquoted, so the official file comes out byte for byte as published.
+func WriteCSV(w io.Writer, days []Day) error {
+	bw := bufio.NewWriter(w)
+	row := func(fields ...string) {
+		for i, f := range fields {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			if needsQuotes(f) {
+				bw.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
+			} else {
+				bw.WriteString(f)
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	row(csvHeader...)
+	for _, d := range days {
+		row(d.Date.String(), string(d.Kind), d.Label, d.Tag)
+	}
+	return bw.Flush()
+}
+
+// needsQuotes reports whether f, written bare, would not come back as f: it holds a quote or a
+// line break, has space at an edge (fields are trimmed), a comma that its own brackets do not
+// enclose, or an opening bracket left open (which could enclose the comma after the field).
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if strings.ContainsAny(f, "\"\r\n") || strings.TrimSpace(f) != f {
+		return true
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] == ',' && !Enclosed(f[:i], f[i+1:]) {
+			return true
+		}
+	}
+	var stack []rune
+	for _, r := range f {
+		stack = bracketStep(stack, r)
+	}
+	return len(stack) > 0
 }

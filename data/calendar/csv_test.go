@@ -3,38 +3,28 @@ package calendar
 import (
 	"bytes"
 	"errors"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"motcua/data/official"
 )
 
-// officialPaths: the copy in testdata first so that the package tests work
-// without the shared folder; the shared file otherwise.
-var officialPaths = []string{"testdata/calendar-vn-official.csv", "../../../shared/data/calendar-vn-official.csv"}
-
+// loadOfficial parses the official calendar embedded in the program (package official), the
+// one copy in the repository.
 func loadOfficial(t testing.TB) []Day {
 	t.Helper()
-	for _, p := range officialPaths {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		days, err := ParseCSV(f)
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		return days
+	days, err := ParseCSV(bytes.NewReader(official.CalendarCSV()))
+	if err != nil {
+		t.Fatalf("official calendar: %v", err)
 	}
-	t.Fatalf("official calendar file not found in %v", officialPaths)
-	return nil
+	return days
 }
 
 func TestParseOfficialFile(t *testing.T) {
 	days := loadOfficial(t)
-	if len(days) != 52 {
-		t.Fatalf("official file: %d rows, want 52", len(days))
+	if len(days) != 53 {
+		t.Fatalf("official file: %d rows, want 53", len(days))
 	}
 	first := days[0]
 	if first != (Day{Date: D(2024, 1, 1), Kind: Holiday, Label: "Tết Dương lịch", Tag: "C", Source: SourceCSV}) {
@@ -153,10 +143,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 	}
 	// The official file is already in canonical form: writing it back gives
 	// the same bytes.
-	raw, err := os.ReadFile(officialPaths[0])
-	if err != nil {
-		t.Skip("testdata copy missing")
-	}
+	raw := official.CalendarCSV()
 	buf.Reset()
 	if err := WriteCSV(&buf, loadOfficial(t)); err != nil {
 		t.Fatal(err)
@@ -167,9 +154,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 }
 
 func FuzzParseCSV(f *testing.F) {
-	if raw, err := os.ReadFile(officialPaths[0]); err == nil {
-		f.Add(string(raw))
-	}
+	f.Add(string(official.CalendarCSV()))
 	f.Add("date,kind,label,tag\n2026-01-01,holiday,\"A, \"\"B\"\"\",V\n")
 	f.Add("date,kind,label,tag\r\n2026-01-10,makeup,Làm bù,\r\n\r\n")
 	f.Add("\uFEFFdate,kind,label,tag\n2026-02-30,holiday,X,V\n")
@@ -197,4 +182,34 @@ func FuzzParseCSV(f *testing.F) {
 			t.Fatalf("round trip changed %+v into %+v", days, back)
 		}
 	})
+}
+
+// The reference file writes a label with a comma inside parentheses without quotes, as people do
+// in a spreadsheet: the comma is part of the label. A bracket never closed encloses nothing.
+func TestParseCSVCommaInsideBrackets(t *testing.T) {
+	in := "date,kind,label,tag\n" +
+		"2027-09-03,holiday,Quốc khánh (ngày liền kề; dự kiến, chờ thông báo),P\n" +
+		"2027-09-06,swap_off,Nghỉ [thử, nghiệm] (a, (b, c)),\n"
+	days, err := ParseCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 2 || days[0].Label != "Quốc khánh (ngày liền kề; dự kiến, chờ thông báo)" || days[0].Tag != "P" ||
+		days[1].Label != "Nghỉ [thử, nghiệm] (a, (b, c))" {
+		t.Fatalf("days = %+v", days)
+	}
+	_, err = ParseCSV(strings.NewReader("date,kind,label,tag\n2027-09-03,holiday,Quốc khánh (dự kiến, chờ, P\n"))
+	if err == nil || !strings.Contains(err.Error(), "cần 4 cột") {
+		t.Errorf("unclosed bracket: %v, want the column count error", err)
+	}
+	var buf bytes.Buffer
+	odd := []Day{{Date: D(2030, 1, 1), Kind: Holiday, Label: "mở (không đóng", Source: SourceCSV},
+		{Date: D(2030, 1, 2), Kind: Holiday, Label: "đóng) rồi, mở", Source: SourceCSV}}
+	if err := WriteCSV(&buf, odd); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseCSV(&buf)
+	if err != nil || !reflect.DeepEqual(back, odd) {
+		t.Errorf("round trip of unbalanced labels: %+v, %v", back, err)
+	}
 }

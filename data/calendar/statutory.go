@@ -58,6 +58,11 @@ type Day struct {
 	Source string
 }
 
+// Provisional reports whether the day is only expected: the notice that
+// sets it has not been published (tag P). It counts as announced until a
+// notice says otherwise; screens and listings mark it «dự kiến».
+func (d Day) Provisional() bool { return d.Tag == "P" }
+
 // group is one statutory holiday period. Its window is where the
 // government places that period's days, swaps and compensations, and is
 // how an official list is recognised as covering the period.
@@ -65,6 +70,15 @@ type group struct {
 	name     string
 	from, to Date
 	days     []Day // holidays only; comp days are derived later
+
+	// What the law gives whatever the official list says (Calendar, buildYear): the holidays it
+	// fixes by date, and a number of holidays the government places (Tết's five days, the day
+	// next to 2/9) on some of the pick dates, a shortfall being filled from the computed fill
+	// dates, most certain first.
+	fixed []Date
+	need  int
+	pick  []Date
+	fill  []Date
 }
 
 func sortDays(days []Day) {
@@ -81,7 +95,7 @@ func statutoryGroups(y int) []group {
 
 	newYear := D(y, 1, 1)
 	gs = append(gs, group{name: "Tết Dương lịch", from: D(y-1, 12, 25), to: D(y, 1, 7),
-		days: []Day{hol(newYear, "Tết Dương lịch")}})
+		days: []Day{hol(newYear, "Tết Dương lịch")}, fixed: []Date{newYear}})
 
 	tet := Tet(y)
 	if !tet.IsZero() {
@@ -95,16 +109,23 @@ func statutoryGroups(y int) []group {
 		for i := 0; i < 4; i++ {
 			g.days = append(g.days, hol(tet.AddDays(i), fmt.Sprintf("Tết Nguyên đán (mùng %d)", i+1)))
 		}
+		// Five days, placed by the government around mùng 1 (2025: 28 Chạp to mùng 3).
+		g.need = len(g.days)
+		for d := g.from; !d.After(g.to); d = d.AddDays(1) {
+			g.pick = append(g.pick, d)
+		}
+		g.fill = []Date{tet, tet.AddDays(1), tet.AddDays(2), tet.AddDays(-1), tet.AddDays(3)}
 		gs = append(gs, g)
 	}
 
 	if gt, err := LunarToSolar(LunarDate{Day: 10, Month: 3, Year: y}); err == nil {
 		gs = append(gs, group{name: "Giỗ Tổ Hùng Vương", from: gt.AddDays(-7), to: gt.AddDays(7),
-			days: []Day{hol(gt, "Giỗ Tổ Hùng Vương")}})
+			days: []Day{hol(gt, "Giỗ Tổ Hùng Vương")}, fixed: []Date{gt}})
 	}
 
 	gs = append(gs, group{name: "30/4 và 1/5", from: D(y, 4, 23), to: D(y, 5, 10),
-		days: []Day{hol(D(y, 4, 30), "Ngày Chiến thắng"), hol(D(y, 5, 1), "Quốc tế Lao động")}})
+		days:  []Day{hol(D(y, 4, 30), "Ngày Chiến thắng"), hol(D(y, 5, 1), "Quốc tế Lao động")},
+		fixed: []Date{D(y, 4, 30), D(y, 5, 1)}})
 
 	// The law gives 2/9 "plus one adjacent day" chosen each year. The
 	// government picks 1/9 when that joins the holiday to a weekend or
@@ -117,13 +138,14 @@ func statutoryGroups(y int) []group {
 		adj = D(y, 9, 1)
 	}
 	qg := group{name: "Quốc khánh", from: D(y, 8, 26), to: D(y, 9, 10),
-		days: []Day{hol(qk, "Quốc khánh"), hol(adj, "Quốc khánh (ngày liền kề)")}}
+		days:  []Day{hol(qk, "Quốc khánh"), hol(adj, "Quốc khánh (ngày liền kề)")},
+		fixed: []Date{qk}, need: 1, pick: []Date{D(y, 9, 1), D(y, 9, 3)}, fill: []Date{adj}}
 	sortDays(qg.days)
 	gs = append(gs, qg)
 
 	if y >= 2026 {
 		gs = append(gs, group{name: "Ngày Văn hóa Việt Nam", from: D(y, 11, 17), to: D(y, 12, 1),
-			days: []Day{hol(D(y, 11, 24), "Ngày Văn hóa Việt Nam")}})
+			days: []Day{hol(D(y, 11, 24), "Ngày Văn hóa Việt Nam")}, fixed: []Date{D(y, 11, 24)}})
 	}
 	return gs
 }

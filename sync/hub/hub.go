@@ -163,7 +163,8 @@ func (h *Hub) office(ctx context.Context, code string, create bool) (*officeStor
 	if statErr != nil && !create {
 		return nil, fmt.Errorf("văn phòng %s chưa được đăng ký trên máy chủ", code)
 	}
-	s, err := data.Open(path)
+	// The hub's clock is the replica's: pushed events are checked against it (data.ValidEventTime).
+	s, err := data.Open(path, data.WithClock(h.now))
 	if err != nil {
 		return nil, err
 	}

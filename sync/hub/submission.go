@@ -180,7 +180,7 @@ func (h *Hub) submittedEvent(ctx context.Context, s *data.Store, req *protocol.S
 	at := h.now().In(vntext.Zone()).Truncate(time.Millisecond)
 	e := data.Event{ID: data.NewDossierID(at), Dossier: data.NewDossierID(at), Type: data.EvSubmitted, At: at,
 		Actor: data.System.Username, Station: PortalStation, Office: req.Office, Payload: payload}
-	if _, err := data.ValidateEvent(&e); err != nil {
+	if _, err := data.ValidateEvent(&e, h.now()); err != nil {
 		return data.Event{}, refusal(err)
 	}
 	return e, nil
