@@ -73,7 +73,7 @@ func checkFigures(t *testing.T, s *statsScreen, want data.Figures) {
 	share := func(n int) string { p, _ := percent(n, want.ResolvedTotal); return count(n) + " (" + p + ")" }
 	eq("early", s.resolved.lines[0].Text, "trước hạn: "+share(want.ResolvedEarly))
 	eq("on time", s.resolved.lines[1].Text, "đúng hạn: "+share(want.ResolvedOnTime))
-	eq("late", s.resolved.lines[2].Text, "trễ hạn: "+share(want.ResolvedLate))
+	eq("late", s.resolved.lines[2].Text, "quá hạn: "+share(want.ResolvedLate))
 	eq("overdue", s.pending.lines[1].Text, "quá hạn: "+count(want.PendingOverdue))
 	eq("within", s.pending.lines[0].Text, "trong hạn: "+count(want.PendingWithin))
 	eq("channels", s.received.lines[0].Text, fmt.Sprintf("trực tiếp: %s · trực tuyến: %s · bưu chính: %s",
