@@ -97,9 +97,9 @@ func (s *statsScreen) lateCell(row, col int) string {
 		if l.Due.IsZero() {
 			return lang.L("No deadline")
 		}
-		return vntext.DateTime(l.Due)
+		return clock(l.Due)
 	case 5:
-		return vntext.DateTime(l.Finished)
+		return clock(l.Finished)
 	case 6:
 		if l.Apologised {
 			return vntext.Date(l.NewDue)

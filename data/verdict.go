@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"motcua/data/calendar"
+	"motcua/data/vntext"
 )
 
 // Verdict is how a dossier stands against its due date (DOMAIN.md §7): resolved early, on time or
@@ -66,7 +67,7 @@ func Judge(end, due time.Time, hasDue bool, supplements int, mode Mode) Verdict 
 		if !hasDue {
 			return OnTime
 		}
-		ed, dd := calendar.DateOf(end), calendar.DateOf(due)
+		ed, dd := officeDate(end), officeDate(due)
 		switch {
 		case ed.Before(dd):
 			return Early
@@ -103,7 +104,7 @@ func VerdictAt(end, due time.Time, hasDue bool, supplements int, now time.Time, 
 		return NoLimit
 	}
 	if mode == ModeDate {
-		if calendar.DateOf(due).Before(calendar.DateOf(now)) {
+		if officeDate(due).Before(officeDate(now)) {
 			return Overdue
 		}
 		return Within
@@ -113,6 +114,10 @@ func VerdictAt(end, due time.Time, hasDue bool, supplements int, now time.Time, 
 	}
 	return Within
 }
+
+// officeDate is the date of t in the office's zone, whatever zone t (or the PC) is in: the date
+// mode compares the days of the office, not of the computer.
+func officeDate(t time.Time) calendar.Date { return calendar.DateOf(t.In(vntext.Zone())) }
 
 // Verdict is the dossier's verdict at now (none when it was never received).
 func (d *Dossier) Verdict(now time.Time, mode Mode) Verdict {
