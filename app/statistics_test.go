@@ -395,3 +395,23 @@ func TestStatisticsNotForOfficers(t *testing.T) {
 		t.Error("a processing officer opened the statistics")
 	}
 }
+
+// A dossier of a procedure without a processing unit (every procedure of the bundled catalog)
+// has its own bar, «Chưa giao đơn vị», after the units; the screen does not fail on it.
+func TestStatisticsCountsDossiersWithoutUnit(t *testing.T) {
+	u, s := openStats(t, "lanhdao1")
+	st := u.currentStore()
+	if err := st.PutProcedures(context.Background(), data.System, []data.Procedure{{Code: "9.000001", Name: "Thủ tục chưa giao đơn vị",
+		FieldName: "Hộ tịch", Limit: calendar.Limit{Value: 1, Unit: calendar.WorkingDays}, Active: true}}); err != nil {
+		t.Fatal(err)
+	}
+	receivedEarlier(t, u, fixedNow.AddDate(0, 0, -7), "9.000001", "Đỗ Văn Chưa") // overdue now
+	s.period.SetSelected("Từ đầu năm")
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if n := len(s.chart.groups); n == 0 || s.chart.groups[n-1].label != data.NoUnitName {
+		t.Fatalf("chart bars %+v, want the last %q", s.chart.groups, data.NoUnitName)
+	}
+}
