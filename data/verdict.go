@@ -103,16 +103,21 @@ func VerdictAt(end, due time.Time, hasDue bool, supplements int, now time.Time, 
 	if !hasDue {
 		return NoLimit
 	}
-	if mode == ModeDate {
-		if officeDate(due).Before(officeDate(now)) {
-			return Overdue
-		}
-		return Within
-	}
-	if now.Unix()/60 > due.Unix()/60 {
+	if due.Before(OverdueFrom(now, mode)) {
 		return Overdue
 	}
 	return Within
+}
+
+// OverdueFrom is the due time before which a dossier still open at now is overdue: the start of
+// now's minute in the timestamp mode, the start of now's day (office zone) in the date mode. The
+// dossier list's "overdue" filter and VerdictAt both use it, so a row the filter lists as overdue
+// says so.
+func OverdueFrom(now time.Time, mode Mode) time.Time {
+	if mode == ModeDate {
+		return officeDate(now).At(0, 0, vntext.Zone())
+	}
+	return now.Truncate(time.Minute)
 }
 
 // officeDate is the date of t in the office's zone, whatever zone t (or the PC) is in: the date
