@@ -47,7 +47,7 @@ func TestVerdictAtTable(t *testing.T) {
 	}
 }
 
-// TestOverdueFilterIsTheVerdict: the list's "overdue" filter and the verdict of each row agree in
+// TestOverdueFilterIsTheVerdict: the list's "overdue" filter, the leader's work list and the verdict agree in
 // both modes: a dossier due today at 09:00 is overdue at 10:00 by the minute, within its time by
 // date (until the day ends).
 func TestOverdueFilterIsTheVerdict(t *testing.T) {
@@ -76,6 +76,14 @@ func TestOverdueFilterIsTheVerdict(t *testing.T) {
 		}
 		if listed := len(hits) == 1; listed != (c.want == Overdue) || len(soon) == 1 == listed {
 			t.Errorf("%s: overdue filter lists %d, due-soon filter %d; the verdict is %v", c.mode, len(hits), len(soon), c.want)
+		}
+		// a leader who is not its handler sees it among the overdue dossiers waiting for an apology
+		work, err := f.s.LeaderWork(ctx, "lanhdao", "", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if listed := len(work) == 1; listed != (c.want == Overdue) {
+			t.Errorf("%s: the leader's work lists %d; the verdict is %v", c.mode, len(work), c.want)
 		}
 	}
 }
