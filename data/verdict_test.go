@@ -47,9 +47,9 @@ func TestVerdictAtTable(t *testing.T) {
 	}
 }
 
-// TestOverdueFilterIsTheVerdict: the list's "overdue" filter, the leader's work list and the verdict agree in
-// both modes: a dossier due today at 09:00 is overdue at 10:00 by the minute, within its time by
-// date (until the day ends).
+// TestOverdueFilterIsTheVerdict: the list's "overdue" and "due soon" filters, the leader's work
+// list and the verdict agree in both modes: a dossier due today at 14:00 is overdue at 15:00 by
+// the minute, within its time by date (until the day ends).
 func TestOverdueFilterIsTheVerdict(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
