@@ -13,9 +13,9 @@ const bom = "\uFEFF"
 
 // WriteCSV writes the report's tables as CSV: UTF-8 with a byte-order mark, RFC 4180 quoting and
 // CRLF line ends, numbers unformatted (1572, 94.2 for a percentage), text behind a quote when a
-// spreadsheet would run it (csvText). A report of one table is
-// its header line then its rows; a report of several tables writes each as a section: a line
-// holding the table's name, its header, its rows, then an empty line.
+// spreadsheet would run it as a formula (csvText). A report of one table is its header line then
+// its rows; a report of several tables writes each as a section: a line holding the table's name,
+// its header, its rows, then an empty line.
 func (r *Report) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString(bom); err != nil {
