@@ -29,6 +29,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
+	"motcua/data/vntext"
 	"motcua/icons"
 )
 
@@ -147,8 +148,9 @@ func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
 // dbPath is the office database inside the data folder.
 func (u *ui) dbPath() string { return filepath.Join(u.opts.DataDir, data.DBFile) }
 
-// now is the current time.
-func (u *ui) now() time.Time { return u.opts.Now() }
+// now is the current time in the office's zone: the dates the screens show, default and put in
+// file names are the office's, whatever zone the PC is set to.
+func (u *ui) now() time.Time { return u.opts.Now().In(vntext.Zone()) }
 
 // goBackground runs fn off the UI thread; an error it returns is shown in a dialog.
 func (u *ui) goBackground(fn func(ctx context.Context) error) {

@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/data/vntext"
 	"motcua/reports"
 )
 
@@ -286,7 +287,7 @@ func when(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("02/01/2006 15:04")
+	return t.In(vntext.Zone()).Format("02/01/2006 15:04")
 }
 
 // statusColor is the badge colour of a status: blue while handled, amber while waiting for the

@@ -433,8 +433,8 @@ func TestDetailReturnAndRate(t *testing.T) {
 	if strings.Join(actionTexts(s), "|") != "Ghi nhận đánh giá|Thêm ghi chú" {
 		t.Fatalf("actions after the return: %q", actionTexts(s))
 	}
-	if !strings.HasPrefix(s.left.Text, "Hoàn thành") || s.left.Importance == widget.DangerImportance {
-		t.Errorf("time left %q (%v) after an on-time return", s.left.Text, s.left.Importance)
+	if !strings.HasPrefix(s.left.Text, data.Early.String()+" · ") || s.left.Importance == widget.DangerImportance {
+		t.Errorf("time left %q (%v) after an early return", s.left.Text, s.left.Importance)
 	}
 	test.Tap(s.buttons[data.EvRated])
 	f = s.form

@@ -18,23 +18,22 @@ import (
 )
 
 // timeLeft says how the dossier stands against its due date, and the colour to say it in:
-// red when overdue or finished late, amber when one working day or less is left or the clock is
-// paused, green when finished in time. st may be nil (no calendar: plain hours are used).
+// red when overdue or resolved late, amber when one working day or less is left or the clock is
+// paused. A resolved dossier shows its verdict (data's, named as everywhere else) and when it
+// ended. st may be nil (no calendar: no time left is shown).
 func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (string, widget.Importance) {
-	if !d.HasDue {
-		return lang.L("No time limit"), widget.MediumImportance
+	v := d.Verdict(now, mode)
+	if d.ReceivedAt.IsZero() && d.HasDue { // not received yet: judged as open against the due shown
+		v = data.VerdictAt(time.Time{}, d.Due, true, d.Supplements, now, mode)
 	}
-	if !d.FinishedAt.IsZero() {
+	switch v {
+	case 0, data.NoLimit:
+		return verdictName(data.NoLimit), widget.MediumImportance
+	case data.Early, data.OnTime:
 		// in time stays in the plain colour: the theme's green is unreadable on the header
-		at := " · " + when(d.FinishedAt)
-		switch data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) {
-		case data.Early:
-			return lang.L("Finished early") + at, widget.MediumImportance
-		case data.OnTime:
-			return lang.L("Finished on time") + at, widget.MediumImportance
-		default:
-			return lang.L("Finished late") + at, widget.DangerImportance
-		}
+		return verdictName(v) + " · " + when(d.FinishedAt), widget.MediumImportance
+	case data.Late:
+		return verdictName(v) + " · " + when(d.FinishedAt), widget.DangerImportance
 	}
 	if d.Paused() {
 		return lang.L("Clock paused since {{.Time}}: waiting for the applicant", map[string]any{"Time": when(d.PausedAt)}),
@@ -45,9 +44,12 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 	}
 	cal := st.Calendar()
 	perDay := cal.Hours().PerDay()
-	if now.After(d.Due) {
+	switch {
+	case v == data.Overdue:
 		return lang.L("Overdue by {{.Span}}", map[string]any{"Span": workingSpan(cal.WorkingBetween(d.Due, now), perDay)}),
 			widget.DangerImportance
+	case now.After(d.Due): // the date mode: past the due time, within the due day
+		return verdictName(v), widget.WarningImportance
 	}
 	text := lang.L("{{.Span}} left", map[string]any{"Span": workingSpan(cal.WorkingBetween(now, d.Due), perDay)})
 	// "due soon" as the lists count it: by the same time on the next working day

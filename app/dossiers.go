@@ -125,6 +125,7 @@ type dossierList struct {
 	pages    *dlPages
 	failed   bool      // a page could not be read: no retry until the next listing
 	at, soon time.Time // the listing's "now" and the end of "due within one working day"
+	mode     data.Mode // the listing's way of judging deadlines
 	updating bool      // inside the table's UpdateCell: no Refresh from there
 	timer    interface{ Stop() bool }
 	timerMu  sync.Mutex
@@ -464,6 +465,7 @@ type dlAnswer struct {
 	n    int
 	more bool // n is the cap: there are more
 	err  error
+	mode data.Mode // the office's way of judging deadlines, for the due column
 }
 
 // firstPage counts the dossiers matching f (up to dlCountCap) and reads the first page in the
@@ -478,6 +480,7 @@ func firstPage(ctx context.Context, st *data.Store, f data.ListFilter, o data.Li
 		a.n, a.more, countErr = st.CountUpTo(ctx, f, dlCountCap)
 	}()
 	a.hits, a.err = st.List(ctx, f, o, 0, dlPageSize)
+	a.mode, _ = st.DateMode(ctx) // unreadable: the timestamp mode, as DateMode gives
 	wg.Wait()
 	if a.err == nil {
 		a.err = countErr
@@ -527,7 +530,7 @@ func soonLimit(st *data.Store, now time.Time) time.Time {
 func (d *dossierList) showFirst(a dlAnswer, now, soon time.Time) {
 	d.pending, d.failed = false, false
 	d.pages = newDLPages()
-	d.at, d.soon = now, soon
+	d.at, d.soon, d.mode = now, soon, a.mode
 	if a.err != nil {
 		d.rows, d.more = 0, false
 		d.table.Refresh()
@@ -683,7 +686,7 @@ func (d *dossierList) cellText(h data.Hit, col int) (string, widget.Importance) 
 		}
 		return shortDate(calendar.DateOf(h.ReceivedAt)), widget.MediumImportance
 	case dlColDue:
-		return hitTimeLeft(h, d.at, d.soon)
+		return hitTimeLeft(h, d.at, d.soon, d.mode)
 	case dlColChannel:
 		return channelName(h.Channel), widget.MediumImportance
 	}

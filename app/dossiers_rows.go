@@ -62,30 +62,37 @@ func pageDistance(a, b int) int {
 	return a - b
 }
 
-// hitTimeLeft says how a listed dossier stands against its due date at now, and how the cell is coloured:
-// overdue red, due within one working day (soon is that limit) amber, finished on time green.
-func hitTimeLeft(h data.Hit, now, soon time.Time) (string, widget.Importance) {
+// hitTimeLeft says how a listed dossier stands against its due date at now, and how the cell is
+// coloured: overdue red, due within one working day (soon is that limit) amber, resolved early
+// or on time green. The verdict is data's (Hit.Verdict), named as everywhere else.
+func hitTimeLeft(h data.Hit, now, soon time.Time, mode data.Mode) (string, widget.Importance) {
 	due := ""
 	if !h.Due.IsZero() {
 		due = calendar.DateOf(h.Due).VN() + " · "
 	}
-	switch {
-	case !h.FinishedAt.IsZero() || h.Status.Terminal() || h.Status == data.StatusProcessed:
-		switch {
-		case h.Due.IsZero():
-			return lang.L("finished"), widget.SuccessImportance
-		case !h.FinishedAt.IsZero() && h.FinishedAt.After(h.Due):
-			return due + lang.L("finished late"), widget.MediumImportance
-		}
-		return due + lang.L("finished on time"), widget.SuccessImportance
-	case h.Due.IsZero():
-		return lang.L("no due date"), widget.MediumImportance
-	case h.Due.Before(now):
+	switch v := h.Verdict(now, mode); v {
+	case data.Early, data.OnTime:
+		return due + verdictName(v), widget.SuccessImportance
+	case data.Late:
+		return due + verdictName(v), widget.MediumImportance
+	case data.Overdue:
 		return due + overdueBy(now.Sub(h.Due)), widget.DangerImportance
-	case h.Due.Before(soon) || h.Due.Equal(soon):
-		return due + leftFor(h.Due.Sub(now)), widget.WarningImportance
+	case data.Within:
+		if !h.Due.After(now) { // the date mode: past the due time, within the due day
+			return due + verdictName(v), widget.WarningImportance
+		}
+		if !h.Due.After(soon) {
+			return due + leftFor(h.Due.Sub(now)), widget.WarningImportance
+		}
+		return due + leftFor(h.Due.Sub(now)), widget.MediumImportance
+	case data.NoLimit:
+		return lang.L("no due date"), widget.MediumImportance
 	}
-	return due + leftFor(h.Due.Sub(now)), widget.MediumImportance
+	// never received: an online submission waiting, or a refusal at the counter
+	if !h.FinishedAt.IsZero() || h.Status.Terminal() {
+		return lang.L("finished"), widget.MediumImportance
+	}
+	return lang.L("no due date"), widget.MediumImportance
 }
 
 // hoursUp is d in whole hours, rounded up, at least one.

@@ -398,11 +398,11 @@ func TestDossiersTimeLeftColours(t *testing.T) {
 		{overdue, "10/03/2026 · quá hạn 2 ngày", widget.DangerImportance},
 		{dueSoon, "12/03/2026 · còn 3 giờ", widget.WarningImportance},
 		{later, "16/03/2026 · còn 4 ngày", widget.MediumImportance},
-		{finished, "10/03/2026 · xong đúng hạn", widget.SuccessImportance},
-		{late, "10/03/2026 · xong trễ hạn", widget.MediumImportance},
+		{finished, "10/03/2026 · Trước hạn", widget.SuccessImportance},
+		{late, "10/03/2026 · Quá hạn", widget.MediumImportance},
 		{open, "không có hạn giải quyết", widget.MediumImportance},
 	} {
-		text, imp := hitTimeLeft(c.h, now, soon)
+		text, imp := hitTimeLeft(c.h, now, soon, data.ModeTimestamp)
 		if text != c.text || imp != c.imp {
 			t.Errorf("%v due %v: %q (%v), want %q (%v)", c.h.Status, c.h.Due, text, imp, c.text, c.imp)
 		}

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
+	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/vntext"
 )
@@ -32,5 +35,15 @@ func week(day calendar.Date) (from, to calendar.Date) {
 // shortDate writes a date as dd/mm/yyyy.
 func shortDate(d calendar.Date) string { return d.VN() }
 
-// clock writes a time as HH:MM dd/mm/yyyy.
-func clock(t time.Time) string { return vntext.DateTime(t) }
+// clock writes a time as HH:MM dd/mm/yyyy in the office's zone, whatever the PC's.
+func clock(t time.Time) string { return vntext.DateTime(t.In(vntext.Zone())) }
+
+// verdictName is a verdict's name in the UI language. data names the verdicts (Verdict.English is
+// the key); the translation files give back data's Vietnamese name, as a test checks, so that a
+// screen never names a verdict otherwise than the forms and the statistics.
+func verdictName(v data.Verdict) string {
+	if v == 0 {
+		return ""
+	}
+	return lang.L(v.English())
+}

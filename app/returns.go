@@ -52,6 +52,7 @@ type returnsScreen struct {
 	busy    bool
 
 	dossier *data.Dossier // the dossier shown, nil when none
+	mode    data.Mode     // the office's way of judging deadlines, read with the dossier
 	details *fyne.Container
 	ready   *widget.Label
 	facts   map[string]*widget.Label // by translation key of the fact's name
@@ -309,6 +310,7 @@ func (r *returnsScreen) lookup(text string) {
 		if d != nil && err == nil {
 			fees = returnFees(ctx, st, d)
 		}
+		mode, _ := st.DateMode(ctx) // unreadable: the timestamp mode, as DateMode gives
 		if ctx.Err() != nil {
 			return
 		}
@@ -316,6 +318,7 @@ func (r *returnsScreen) lookup(text string) {
 			if seq != r.seq {
 				return
 			}
+			r.mode = mode
 			switch {
 			case err != nil:
 				r.status.SetText(message(errorf("Could not find the dossier", err)))
@@ -353,6 +356,7 @@ func (r *returnsScreen) load(id uuid.UUID) {
 		if err == nil {
 			fees = returnFees(ctx, st, d)
 		}
+		mode, _ := st.DateMode(ctx)
 		if ctx.Err() != nil {
 			return
 		}
@@ -360,6 +364,7 @@ func (r *returnsScreen) load(id uuid.UUID) {
 			if seq != r.seq {
 				return
 			}
+			r.mode = mode
 			if err != nil {
 				r.status.SetText(message(errorf("Could not find the dossier", err)))
 				return
@@ -425,6 +430,9 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	due := lang.L("No due date")
 	if d.HasDue {
 		due = clock(d.Due.In(loc))
+	}
+	if v := d.Verdict(r.u.now(), r.mode); v.Resolved() {
+		due += " · " + verdictName(v) // the verdict the dossier's detail and the statistics give
 	}
 	set("Result due on", due)
 	set("Result delivery", r.deliveryText(d.Delivery))

@@ -46,11 +46,11 @@ func (s *statsScreen) buildFields() fyne.CanvasObject {
 		{lang.L("Field"), 215, false},
 		{lang.L("Received"), 95, true},
 		{lang.L("Resolved"), 120, true},
-		{lang.L("Early"), 95, true},
-		{lang.L("On time"), 95, true},
-		{lang.L("Late"), 85, true},
+		{verdictName(data.Early), 95, true},
+		{verdictName(data.OnTime), 95, true},
+		{verdictName(data.Late), 85, true},
 		{lang.L("Being processed"), 135, true},
-		{lang.L("Overdue"), 85, true},
+		{verdictName(data.Overdue), 85, true},
 		{lang.L("On-time rate"), 130, true},
 	}
 	s.fieldTable = newStatsTable(cols,
@@ -97,9 +97,9 @@ func (s *statsScreen) lateCell(row, col int) string {
 		if l.Due.IsZero() {
 			return lang.L("No deadline")
 		}
-		return vntext.DateTime(l.Due)
+		return clock(l.Due)
 	case 5:
-		return vntext.DateTime(l.Finished)
+		return clock(l.Finished)
 	case 6:
 		if l.Apologised {
 			return vntext.Date(l.NewDue)
@@ -175,9 +175,9 @@ func (s *statsScreen) buildStaff() fyne.CanvasObject {
 		{lang.L("Official"), 190, false},
 		{lang.L("Score (/10)"), 100, true},
 		{lang.L("Dossiers"), 80, true},
-		{lang.L("Early"), 95, true},
-		{lang.L("On time"), 95, true},
-		{lang.L("Late"), 85, true},
+		{verdictName(data.Early), 95, true},
+		{verdictName(data.OnTime), 95, true},
+		{verdictName(data.Late), 85, true},
 		{lang.L("On-time rate"), 130, true},
 		{lang.L("Index 1"), 90, true},
 		{lang.L("Index 3"), 90, true},

@@ -74,7 +74,7 @@ func (s *statsScreen) buildSummary() fyne.CanvasObject {
 	cards := container.NewVBox(
 		container.NewGridWithColumns(3, s.received.card, s.resolved.card, s.pending.card),
 		container.NewGridWithColumns(3, s.online.card, s.fees.card, s.satisfaction.card))
-	s.chart = newResolvedChart([3]string{lang.L("Early"), lang.L("On time"), lang.L("Late")},
+	s.chart = newResolvedChart([3]string{verdictName(data.Early), verdictName(data.OnTime), verdictName(data.Late)},
 		lang.L("No dossier in the period."))
 	chartTitle := widget.NewLabelWithStyle(lang.L("Dossiers resolved by unit"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewVBox(cards, panel(container.NewVBox(chartTitle, container.NewPadded(s.chart)))))

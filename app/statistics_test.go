@@ -73,7 +73,7 @@ func checkFigures(t *testing.T, s *statsScreen, want data.Figures) {
 	share := func(n int) string { p, _ := percent(n, want.ResolvedTotal); return count(n) + " (" + p + ")" }
 	eq("early", s.resolved.lines[0].Text, "trước hạn: "+share(want.ResolvedEarly))
 	eq("on time", s.resolved.lines[1].Text, "đúng hạn: "+share(want.ResolvedOnTime))
-	eq("late", s.resolved.lines[2].Text, "trễ hạn: "+share(want.ResolvedLate))
+	eq("late", s.resolved.lines[2].Text, "quá hạn: "+share(want.ResolvedLate))
 	eq("overdue", s.pending.lines[1].Text, "quá hạn: "+count(want.PendingOverdue))
 	eq("within", s.pending.lines[0].Text, "trong hạn: "+count(want.PendingWithin))
 	eq("channels", s.received.lines[0].Text, fmt.Sprintf("trực tiếp: %s · trực tuyến: %s · bưu chính: %s",
@@ -393,5 +393,25 @@ func TestStatisticsNotForOfficers(t *testing.T) {
 	}
 	if u.shell.showSection(sectionStatistics) {
 		t.Error("a processing officer opened the statistics")
+	}
+}
+
+// A dossier of a procedure without a processing unit (every procedure of the bundled catalog)
+// has its own bar, «Chưa giao đơn vị», after the units; the screen does not fail on it.
+func TestStatisticsCountsDossiersWithoutUnit(t *testing.T) {
+	u, s := openStats(t, "lanhdao1")
+	st := u.currentStore()
+	if err := st.PutProcedures(context.Background(), data.System, []data.Procedure{{Code: "9.000001", Name: "Thủ tục chưa giao đơn vị",
+		FieldName: "Hộ tịch", Limit: calendar.Limit{Value: 1, Unit: calendar.WorkingDays}, Active: true}}); err != nil {
+		t.Fatal(err)
+	}
+	receivedEarlier(t, u, fixedNow.AddDate(0, 0, -7), "9.000001", "Đỗ Văn Chưa") // overdue now
+	s.period.SetSelected("Từ đầu năm")
+	u.wait()
+	if errs := u.failures(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if n := len(s.chart.groups); n == 0 || s.chart.groups[n-1].label != data.NoUnitName {
+		t.Fatalf("chart bars %+v, want the last %q", s.chart.groups, data.NoUnitName)
 	}
 }

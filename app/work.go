@@ -59,6 +59,7 @@ type workRow struct {
 	hit     data.Hit
 	overdue bool
 	soon    bool          // due within one working day
+	lastDay bool          // the date mode: past the due time but not the due day, so not overdue yet
 	left    time.Duration // working time to the due date, or past it when overdue
 	perDay  time.Duration // working time of one day
 }
@@ -194,6 +195,8 @@ func (r workRow) timeText() string {
 		return lang.L("Clock paused")
 	case r.overdue:
 		return lang.L("Overdue by {{.Time}}", map[string]any{"Time": shortSpan(r.left, r.perDay)})
+	case r.lastDay:
+		return verdictName(data.Within)
 	}
 	return lang.L("{{.Time}} left", map[string]any{"Time": shortSpan(r.left, r.perDay)})
 }
@@ -250,7 +253,8 @@ func (w *workScreen) load() {
 		} else {
 			hits, err = st.MyWork(w.u.ctx, user.Username, unit, workLimit)
 		}
-		rows := workRows(st, hits)
+		mode, _ := st.DateMode(w.u.ctx) // unreadable: the timestamp mode, as DateMode gives
+		rows := workRows(st, hits, mode)
 		if w.u.ctx.Err() != nil {
 			return
 		}
@@ -269,8 +273,9 @@ func (w *workScreen) load() {
 	})
 }
 
-// workRows measures each dossier's time against its due date with the office calendar.
-func workRows(st *data.Store, hits []data.Hit) []workRow {
+// workRows measures each dossier's time against its due date with the office calendar; whether
+// it is overdue is data's verdict in the office's mode, as the list and the statistics say.
+func workRows(st *data.Store, hits []data.Hit, mode data.Mode) []workRow {
 	cal := st.Calendar()
 	now := st.Now()
 	perDay := cal.Hours().PerDay()
@@ -278,10 +283,13 @@ func workRows(st *data.Store, hits []data.Hit) []workRow {
 	for i, h := range hits {
 		r := workRow{hit: h, perDay: perDay}
 		if !h.Due.IsZero() {
-			if h.Due.Before(now) {
+			switch {
+			case h.Verdict(now, mode) == data.Overdue:
 				r.overdue = true
 				r.left = cal.WorkingBetween(h.Due, now)
-			} else {
+			case h.Due.Before(now):
+				r.soon, r.lastDay = true, true
+			default:
 				r.left = cal.WorkingBetween(now, h.Due)
 				r.soon = r.left < perDay
 			}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"motcua/data/demo"
+	"motcua/data/vntext"
 )
 
 func runDemo(e *env, args []string) error {
@@ -31,7 +32,7 @@ func runDemo(e *env, args []string) error {
 		if !*replace {
 			return fmt.Errorf("đã có cơ sở dữ liệu tại %s: thêm --replace để thay bằng văn phòng mẫu", path)
 		}
-		aside := fmt.Sprintf("%s.truoc-demo-%s", path, time.Now().Format("20060102-150405"))
+		aside := fmt.Sprintf("%s.truoc-demo-%s", path, time.Now().In(vntext.Zone()).Format("20060102-150405"))
 		if err := os.Rename(path, aside); err != nil {
 			return fmt.Errorf("giữ lại cơ sở dữ liệu cũ: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"motcua/data/calendar"
+	"motcua/data/vntext"
 )
 
 // AutoBackupKeep is how many automatic daily backups are kept in the backup folder.
@@ -24,8 +25,11 @@ const settingLastAutoBackup = "backup_last_auto"
 // an administrator made by hand into the same folder.
 var autoBackupName = regexp.MustCompile(`^motcua-auto-\d{4}-\d{2}-\d{2}\.db$`)
 
-// BackupName is the file name of a backup made by hand at t: motcua-2026-03-12-1530.db.
-func BackupName(t time.Time) string { return "motcua-" + t.Format("2006-01-02-1504") + ".db" }
+// BackupName is the file name of a backup made by hand at t, in the office's time whatever the
+// PC's zone: motcua-2026-03-12-1530.db.
+func BackupName(t time.Time) string {
+	return "motcua-" + t.In(vntext.Zone()).Format("2006-01-02-1504") + ".db"
+}
 
 // LastAutoBackup is when the last automatic backup was made; the zero time when never.
 func (s *Store) LastAutoBackup(ctx context.Context) (time.Time, error) {

@@ -186,11 +186,14 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 	}
 	if f.DueSoon || f.Overdue {
 		now := s.Now()
-		lo, hi := int64(-1<<62), now.Unix() // overdue: due < now
+		mode, err := s.DateMode(ctx)
+		errs = append(errs, err)
+		overdue := OverdueFrom(now, mode).Unix() // overdue: due before that, as VerdictAt says
+		lo, hi := int64(-1<<62), overdue
 		if f.DueSoon {
 			hi = s.soonLimit(now).Unix() + 1 // due ≤ soon
 			if !f.Overdue {
-				lo = now.Unix()
+				lo = overdue
 			}
 		}
 		// The open dossiers are few (the partial index dossiers_unfinished): always read them first.

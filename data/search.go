@@ -25,10 +25,11 @@ type Hit struct {
 	ReceivedAt    time.Time
 	Due           time.Time // zero: no due date
 	FinishedAt    time.Time
+	Supplements   int // supplement requests so far: a second one makes the dossier late (Judge)
 }
 
 const hitColumns = `d.id, COALESCE(d.code, ''), d.status, d.applicant, d.applicant_id, d.phone, d.address,
-	COALESCE(p.name, ''), d.channel, d.received_at, d.due_at, d.finished_at`
+	COALESCE(p.name, ''), d.channel, d.received_at, d.due_at, d.finished_at, d.supplements`
 
 const hitFrom = ` FROM dossiers d LEFT JOIN procedures p ON p.id = d.procedure_id`
 
@@ -40,7 +41,7 @@ func (s *Store) scanHits(rows *sql.Rows) ([]Hit, error) {
 		var id []byte
 		var received, due, finished sql.NullInt64
 		if err := rows.Scan(&id, &h.Code, &h.Status, &h.Applicant, &h.IDNo, &h.Phone, &h.Address,
-			&h.ProcedureName, &h.Channel, &received, &due, &finished); err != nil {
+			&h.ProcedureName, &h.Channel, &received, &due, &finished, &h.Supplements); err != nil {
 			return nil, err
 		}
 		copy(h.ID[:], id)

@@ -146,9 +146,9 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 	switch by {
 	case ByNone, ByOfficer:
 	case ByUnit:
-		key = "unit_id"
+		key = "COALESCE(unit_id, 0)" // dossiers.unit_id is NULL for none, daily_stats.unit_id 0
 	case ByField:
-		key = "field_id"
+		key = "COALESCE(field_id, 0)"
 	default:
 		return nil, inputErrorf("cách nhóm không hợp lệ %q (unit, field hoặc officer)", by)
 	}
@@ -243,17 +243,32 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 	if err != nil {
 		return nil, err
 	}
+	var last []Row // dossiers of no (or no longer known) unit or field: after the named rows
 	for k, f := range byKey {
 		f.finish()
 		n, ok := names[k]
-		if !ok {
-			n = [2]string{"", "Chưa xác định"}
+		switch {
+		case ok:
+			rep.Rows = append(rep.Rows, Row{Key: n[0], Name: n[1], Figures: *f})
+		case k == 0 && by == ByUnit:
+			last = append(last, Row{Name: NoUnitName, Figures: *f})
+		default:
+			last = append(last, Row{Name: NoGroupName, Figures: *f})
 		}
-		rep.Rows = append(rep.Rows, Row{Key: n[0], Name: n[1], Figures: *f})
 	}
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Name < rep.Rows[j].Name })
+	sort.Slice(last, func(i, j int) bool { return last[i].Name < last[j].Name })
+	rep.Rows = append(rep.Rows, last...)
 	return rep, nil
 }
+
+// Names of the rows of a report by unit or field that gather the dossiers without one: under the
+// bundled catalog no procedure names a processing unit, so until a transfer every dossier is in
+// the NoUnitName row.
+const (
+	NoUnitName  = "Chưa giao đơn vị"
+	NoGroupName = "Chưa xác định"
+)
 
 func (s *Store) groupNames(ctx context.Context, by string) (map[int64][2]string, error) {
 	table := "units"
@@ -275,58 +290,4 @@ func (s *Store) groupNames(ctx context.Context, by string) (map[int64][2]string,
 		out[id] = [2]string{code, name}
 	}
 	return out, rows.Err()
-}
-
-// Verdict is early, on time or late for one resolved dossier.
-type Verdict int
-
-// Verdicts.
-const (
-	Early Verdict = iota + 1
-	OnTime
-	Late
-)
-
-func (v Verdict) String() string {
-	switch v {
-	case Early:
-		return "Trước hạn"
-	case OnTime:
-		return "Đúng hạn"
-	case Late:
-		return "Trễ hạn"
-	}
-	return ""
-}
-
-// Judge decides the verdict of an end time against a due time, the same way the report's SQL does
-// (the report tests check that they agree).
-func Judge(end, due time.Time, hasDue bool, supplements int, mode Mode) Verdict {
-	if mode == ModeDate {
-		if !hasDue {
-			return OnTime
-		}
-		ed, dd := calendar.DateOf(end), calendar.DateOf(due)
-		switch {
-		case ed.Before(dd):
-			return Early
-		case dd.Before(ed):
-			return Late
-		}
-		return OnTime
-	}
-	if supplements > 1 {
-		return Late
-	}
-	if !hasDue {
-		return OnTime
-	}
-	em, dm := end.Unix()/60, due.Unix()/60
-	switch {
-	case em < dm:
-		return Early
-	case em > dm:
-		return Late
-	}
-	return OnTime
 }

@@ -17,7 +17,12 @@ func (s *Store) LeaderWork(ctx context.Context, username, unit string, limit int
 	q := "SELECT " + hitColumns +
 		" FROM dossiers d INDEXED BY dossiers_unfinished LEFT JOIN procedures p ON p.id = d.procedure_id WHERE " + openCond +
 		" AND ((d.handler = ? AND d.handler <> '') OR d.status = ? OR d.due_at < ?"
-	args := []any{username, int(StatusWithdrawing), s.Now().Unix()}
+	mode, err := s.DateMode(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("liệt kê hồ sơ chờ lãnh đạo: %w", err)
+	}
+	// overdue as the verdict says (VerdictAt): in the date mode not before the due day is over
+	args := []any{username, int(StatusWithdrawing), OverdueFrom(s.Now(), mode).Unix()}
 	if unit != "" {
 		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
 		args = append(args, unit)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"motcua/data"
 	"motcua/data/vntext"
 )
 
@@ -25,7 +26,7 @@ type ChartGroup struct {
 var chartColors = [][3]int{{56, 142, 60}, {30, 100, 180}, {200, 40, 40}}
 
 // resolvedSeries are the series of the "resolved early / on time / late" chart.
-var resolvedSeries = []string{"Trước hạn", "Đúng hạn", "Quá hạn"}
+var resolvedSeries = []string{data.Early.String(), data.OnTime.String(), data.Late.String()}
 
 const (
 	chartFont    = 9.0

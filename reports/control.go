@@ -16,7 +16,8 @@ import (
 // at the one-stop office, every transfer between units, supplement and obligation requests and
 // their completion, apologies, the result coming back, its return — each with its time, the giver
 // and the receiver (names under the signature space) and the step's verdict against the legal due
-// date in force at that moment, compared by timestamp as the national dashboard does.
+// date in force at that moment, judged by data (data.Judge) in the office's mode (st.Mode), as the
+// screens and the statistics judge it.
 func ControlSheet(w io.Writer, st Settings, f *FormData) error {
 	fu, err := newFollowUp(st, f)
 	if err != nil {
@@ -41,11 +42,7 @@ func ControlSheet(w io.Writer, st Settings, f *FormData) error {
 	if r := d.Representative; r != nil && r.Name != "" {
 		applicant += " (người đại diện: " + r.Name + ")"
 	}
-	verdict := "Đang giải quyết"
-	if !d.FinishedAt.IsZero() {
-		verdict = fuVerdict(data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, data.ModeTimestamp)) +
-			" (kết thúc xử lý lúc " + vntext.DateTime(fuLocal(d.FinishedAt)) + ")"
-	}
+	verdict := controlVerdict(d, f.Now, st.Mode)
 	left := [][2]string{
 		{"Mã hồ sơ", d.Code},
 		{"Người nộp hồ sơ", applicant},
@@ -111,7 +108,7 @@ func (fu *followUp) handovers() []handover {
 	due, hasDue := d.DueOriginal, d.HasDue // the legal due date in force, moved by each pause
 	supplements := 0
 	judge := func(at time.Time) string {
-		return fuVerdict(data.Judge(at, due, hasDue, supplements, data.ModeTimestamp))
+		return data.Judge(at, due, hasDue, supplements, fu.st.Mode).String()
 	}
 	var submitted time.Time
 	var out []handover
@@ -276,17 +273,13 @@ func (fu *followUp) pair(doc *Doc, x, w float64, p [2]string) {
 	pdf.MultiCell(w-lw, 5.6, T(p[1]), "", "L", false)
 }
 
-// fuVerdict is a verdict as the control sheet's column names it.
-func fuVerdict(v data.Verdict) string {
-	switch v {
-	case data.Early:
-		return "Trước hạn"
-	case data.OnTime:
-		return "Đúng hạn"
-	case data.Late:
-		return "Quá hạn"
+// controlVerdict is the sheet's "Kết quả giải quyết": the dossier's verdict (data's, named by
+// data) and when its processing ended, or "Đang giải quyết" while it goes on.
+func controlVerdict(d *data.Dossier, now time.Time, mode data.Mode) string {
+	if v := d.Verdict(now, mode); v.Resolved() {
+		return v.String() + " (kết thúc xử lý lúc " + vntext.DateTime(fuLocal(d.FinishedAt)) + ")"
 	}
-	return ""
+	return "Đang giải quyết"
 }
 
 // fuUser is a username's full name, "" for none.

@@ -86,7 +86,7 @@ func TestControlSheetFromDemo(t *testing.T) {
 	if n := strings.Count(raw, "Giao: "); n != len(steps) {
 		t.Errorf("%d hand-over rows for %d steps", n, len(steps))
 	}
-	v := fuVerdict(data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, data.ModeTimestamp))
+	v := data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, data.ModeTimestamp).String()
 	fuContains(t, text, "Kết quả giải quyết: "+v)
 
 	// The 2018 set numbers the sheet 05.

@@ -14,8 +14,8 @@ func periodicCols(name string) []Col {
 	return []Col{
 		colSTT, col(name, 56),
 		col("Tổng số", 17), col("Từ kỳ trước", 17), col("Mới trực tuyến", 19), col("Mới trực tiếp, bưu chính", 19),
-		col("Tổng số", 17), col("Trước hạn", 17), col("Đúng hạn", 17), col("Quá hạn", 17),
-		col("Tổng số", 17), col("Trong hạn", 17), col("Quá hạn", 17),
+		col("Tổng số", 17), col(data.Early.String(), 17), col(data.OnTime.String(), 17), col(data.Late.String(), 17),
+		col("Tổng số", 17), col(data.Within.String(), 17), col(data.Overdue.String(), 17),
 	}
 }
 

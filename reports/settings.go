@@ -20,6 +20,7 @@ type Settings struct {
 	Citations     map[string]string // form number ("01" … "07") → legal citation line
 	FormSet       string            // "2025" or "2018"
 	ReceiptLayout string            // ReceiptA4 (two A5 halves on one A4 sheet) or ReceiptA5
+	Mode          data.Mode         // how the forms judge deadlines: the office's, as its screens and statistics
 }
 
 // Receipt layouts.
@@ -67,6 +68,9 @@ func LoadSettings(ctx context.Context, s *data.Store) (Settings, error) {
 	}
 	if st.ReceiptLayout == "" {
 		st.ReceiptLayout = ReceiptA4
+	}
+	if st.Mode, err = s.DateMode(ctx); err != nil {
+		return Settings{}, fmt.Errorf("đọc cài đặt biểu mẫu: %w", err)
 	}
 	return st, nil
 }

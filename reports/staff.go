@@ -20,7 +20,7 @@ func Staff(ctx context.Context, s *data.Store, st Settings, o Options) (*Report,
 	r := o.report(KindStaff, "Báo cáo đánh giá cán bộ, công chức giải quyết thủ tục hành chính", st)
 	t := &Table{Name: "Đánh giá cán bộ", Size: 10,
 		Groups: []Group{{"", 2}, {"Hồ sơ đã giải quyết có tham gia", 4}, {"Chỉ số đánh giá (bình quân, tối đa 2 điểm)", 5}, {"", 1}},
-		Cols: []Col{colSTT, col("Họ và tên", 46), col("Số hồ sơ", 16), col("Trước hạn", 16), col("Đúng hạn", 16), col("Quá hạn", 16),
+		Cols: []Col{colSTT, col("Họ và tên", 46), col("Số hồ sơ", 16), col(data.Early.String(), 16), col(data.OnTime.String(), 16), col(data.Late.String(), 16),
 			col("Chỉ số 1", 15), col("Chỉ số 2", 15), col("Chỉ số 3", 15), col("Chỉ số 4", 15), col("Chỉ số 7", 15), col("Điểm (/10)", 17)}}
 	for _, row := range stats.Rows {
 		sc := row.Officer

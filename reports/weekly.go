@@ -112,15 +112,15 @@ func Weekly(ctx context.Context, s *data.Store, st Settings, o Options) (*Report
 	both("", "   + Trực tuyến", w.ReceivedNewOnline, y.ReceivedNewOnline)
 	both("", "   + Bưu chính", w.ReceivedNewPost, y.ReceivedNewPost)
 	both("2", "Số hồ sơ đã giải quyết", w.ResolvedTotal, y.ResolvedTotal)
-	both("", "- Trước hạn", w.ResolvedEarly, y.ResolvedEarly)
-	both("", "- Đúng hạn", w.ResolvedOnTime, y.ResolvedOnTime)
-	both("", "- Quá hạn", w.ResolvedLate, y.ResolvedLate)
+	both("", "- "+data.Early.String(), w.ResolvedEarly, y.ResolvedEarly)
+	both("", "- "+data.OnTime.String(), w.ResolvedOnTime, y.ResolvedOnTime)
+	both("", "- "+data.Late.String(), w.ResolvedLate, y.ResolvedLate)
 	line("", "- Tỷ lệ giải quyết trước hạn và đúng hạn (%)", cPctOf(w.ResolvedEarly+w.ResolvedOnTime, w.ResolvedTotal),
 		cPctOf(y.ResolvedEarly+y.ResolvedOnTime, y.ResolvedTotal))
 	line("3", "Tỷ lệ đã giải quyết trên tổng số tiếp nhận (%)", cPctOf(w.ResolvedTotal, w.ReceivedTotal), cPctOf(y.ResolvedTotal, y.ReceivedTotal))
 	both("4", "Số hồ sơ đang giải quyết (cuối kỳ)", w.PendingTotal, y.PendingTotal)
-	both("", "- Trong hạn", w.PendingWithin, y.PendingWithin)
-	both("", "- Quá hạn", w.PendingOverdue, y.PendingOverdue)
+	both("", "- "+data.Within.String(), w.PendingWithin, y.PendingWithin)
+	both("", "- "+data.Overdue.String(), w.PendingOverdue, y.PendingOverdue)
 	line("5", "Phí, lệ phí đã thu (đồng)", cMoney(w.FeesTotal), cMoney(y.FeesTotal))
 	sum.Notes = []string{modeNote(o.Mode),
 		fmt.Sprintf("Từ đầu năm: từ ngày 01/01/%d đến ngày %s. Trực tiếp gồm hồ sơ nộp tại Bộ phận Một cửa; tổng số tiếp nhận gồm cả hồ sơ từ kỳ trước chuyển sang.", o.To.Year, o.To.VN())}
