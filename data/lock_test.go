@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSecondWriterRefusedReadersAllowed: while a store is open for writing, a second Open for
@@ -87,4 +88,42 @@ func TestReadOnlyRefusesOutOfDateSchema(t *testing.T) {
 	if _, err := Open(filepath.Join(t.TempDir(), "none.db"), ReadOnly()); err == nil {
 		t.Error("read-only open created a database")
 	}
+}
+
+// TestCloseKeepsTheLockUntilWorkEnds: a transaction still running when the store is closed (the
+// sync loop of a window that restores) keeps the write lock until it ends, so a restore that
+// follows Close cannot move the file under its commit.
+func TestCloseKeepsTheLockUntilWorkEnds(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), DBFile)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTx, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- s.WithTx(ctx, func(tx *sql.Tx) error {
+			close(inTx)
+			<-release
+			return setMeta(ctx, tx, "late", "commit")
+		})
+	}()
+	<-inTx
+	closed := make(chan struct{})
+	go func() { s.Close(); close(closed) }()
+	time.Sleep(50 * time.Millisecond)
+	if _, err := Lock(path); !errors.Is(err, ErrInUse) {
+		t.Fatalf("the lock went while a transaction was still running: %v", err)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatalf("the transaction begun before Close: %v", err)
+	}
+	<-closed
+	unlock, err := Lock(path)
+	if err != nil {
+		t.Fatalf("lock after Close: %v", err)
+	}
+	unlock()
 }

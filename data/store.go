@@ -250,9 +250,21 @@ func (s *Store) upgrade(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database and lets its write lock go.
+// closeWait is how long Close waits for work still running on the store (a transaction of the
+// sync loop, an automatic backup) before it lets the write lock go anyway.
+const closeWait = 10 * time.Second
+
+// Close closes the database and lets its write lock go. database/sql's Close does not wait for
+// connections still in use: a transaction begun before Close may still commit after it. The lock
+// is let go only once they are back (or after closeWait), so that a restore that follows Close
+// never moves the file under a commit of this process.
 func (s *Store) Close() error {
 	err := s.db.Close()
+	if s.lock != nil {
+		for deadline := time.Now().Add(closeWait); s.db.Stats().OpenConnections > 0 && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
 	s.lock.release()
 	return err
 }
