@@ -71,6 +71,17 @@ func liveOffice(ctx context.Context, dbPath string) string {
 	if _, err := os.Stat(dbPath); err != nil {
 		return ""
 	}
+	// a read-only connection to a database in WAL mode makes an empty -wal and -shm that it
+	// cannot remove when it closes: remove those it made, so nothing is left beside the file
+	for _, sfx := range []string{"-wal", "-shm"} {
+		if !exists(dbPath + sfx) {
+			defer func() {
+				if fi, err := os.Stat(dbPath + "-wal"); err != nil || fi.Size() == 0 {
+					os.Remove(dbPath + sfx)
+				}
+			}()
+		}
+	}
 	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(dbPath)+"?mode=ro")
 	if err != nil {
 		return ""
