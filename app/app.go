@@ -149,7 +149,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
 const windowHolder = "motcua (cửa sổ ứng dụng)"
 
 // openStore opens the office database at path for the window: it holds the write lock until
-// closed (docs/ADMIN.md, "Một chương trình ghi"). It blocks.
+// closed (docs/HUONG-DAN.md §11, "Một chương trình ghi"). It blocks.
 func (u *ui) openStore(path string, opts ...data.Option) (*data.Store, error) {
 	return data.Open(path, append([]data.Option{data.WithClock(u.now), data.WithHolder(windowHolder)}, opts...)...)
 }

@@ -184,7 +184,7 @@ func openStore(dataFlag string) (*data.Store, error) {
 
 // openReader opens an existing, set-up office database for reading only (find, stats, report,
 // print, due, check without --rebuild, backup): it takes no write lock, so it works while the
-// window has the office open, and it never writes (docs/ADMIN.md, "Một chương trình ghi").
+// window has the office open, and it never writes (docs/HUONG-DAN.md §11, "Một chương trình ghi").
 func openReader(dataFlag string) (*data.Store, error) {
 	return openOffice(dataFlag, data.ReadOnly())
 }

@@ -13,7 +13,7 @@ import (
 	"motcua/data/vntext"
 )
 
-// One process writes an office's database at a time (docs/ADMIN.md, "Một chương trình ghi"):
+// One process writes an office's database at a time (docs/HUONG-DAN.md §11, "Một chương trình ghi"):
 // a store opened for writing, a restore and a demo build hold an OS lock on the file
 // motcua.db.lock beside the database for as long as they work. SQLite's own locks only
 // serialise transactions; they cannot stop a restore from moving the file away under a process

@@ -11,7 +11,7 @@ import (
 )
 
 // A restore puts the backup in place only when it is a whole, consistent database of this office
-// (docs/ADMIN.md, "Khôi phục"): checkRestore runs on the temporary copy, before the live database
+// (docs/HUONG-DAN.md §11): checkRestore runs on the temporary copy, before the live database
 // is touched, so a refused restore changes nothing.
 
 // OtherOfficeError is a backup of another office than the one in the database it would replace.

@@ -82,7 +82,7 @@ func Bulk() Option { return func(s *Store) { s.bulk = true } }
 // ReadOnly opens an existing database for reading only (motcua stats, find, report, print,
 // check, backup): it takes no write lock, so it works while the window has the office open, and
 // it never writes, so it refuses a database whose schema this build would have to upgrade
-// (docs/ADMIN.md, "Một chương trình ghi").
+// (docs/HUONG-DAN.md §11, "Một chương trình ghi").
 func ReadOnly() Option { return func(s *Store) { s.readOnly = true } }
 
 // Private opens a temporary file that only this process knows of (a demo being built, a backup
