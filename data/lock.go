@@ -80,6 +80,10 @@ func lockDB(dbPath, holder string) (*dbLock, error) {
 		holder = holderName()
 	}
 	lockPath := dbPath + LockSuffix
+	// a restore onto a new PC may come before the data folder exists
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return nil, fmt.Errorf("tạo thư mục dữ liệu: %w", err)
+	}
 	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("mở tệp khóa %s: %w", lockPath, err)

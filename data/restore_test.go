@@ -275,3 +275,22 @@ func TestLeftoversRemovedAtStart(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreOntoANewPC: a restore into a data folder that does not exist yet (a new PC) makes
+// it and puts the backup there.
+func TestRestoreOntoANewPC(t *testing.T) {
+	_, backup := restoreOffice(t)
+	path := filepath.Join(t.TempDir(), "MotCua", DBFile)
+	aside, err := Restore(context.Background(), path, backup)
+	if err != nil || aside != "" {
+		t.Fatalf("restore onto a new PC: %q %v", aside, err)
+	}
+	s, err := Open(path, ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := count(t, s, "SELECT count(*) FROM dossiers"); n != 2 {
+		t.Errorf("%d dossiers, want 2", n)
+	}
+}
