@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"log"
 	"os"
 	"path/filepath"
@@ -268,26 +269,40 @@ func (b *adminBackup) restore() {
 
 // restoreBackup closes the office database, puts the backup src in its place and opens it at
 // the login screen (UI thread). When the restore fails the database is left as it was and opened
-// again.
-func (u *ui) restoreBackup(actor *data.User, src string) {
+// again. The window's store is closed first, and the sync loop stopped and waited for: data.Restore
+// takes the office's write lock and is refused while any store, this window's included, holds it.
+// A backup of another office is put in place only after the administrator confirms it (opts then
+// carry data.OtherOffice).
+func (u *ui) restoreBackup(actor *data.User, src string, opts ...data.RestoreOption) {
 	st, user := u.currentStore(), u.setUser(nil)
+	syncing := u.syncOf()
+	u.stopSync()
 	u.leaveShell()
 	u.dashboard = nil
 	u.show(waiting(lang.L("Restoring the backup…")))
 	path := u.dbPath()
 	u.spawn(func() {
 		ctx := u.ctx
+		if syncing != nil {
+			syncing.done.Wait() // its work on st ends before st closes
+		}
 		if st != nil && user != nil {
 			_ = st.Logout(ctx, user) // recorded in the database that is set aside; nothing to do if it fails
 		}
 		u.closeStore()
-		aside, err := data.RestoreAs(ctx, actor, path, src)
+		aside, err := data.RestoreAs(ctx, actor, path, src, opts...)
 		openErr := u.open(ctx) // whichever database is there now: the backup, or the old one
 		if ctx.Err() != nil {
 			return
 		}
+		var other *data.OtherOfficeError
 		fyne.Do(func() {
 			switch {
+			case errors.As(err, &other) && openErr == nil:
+				askConfirm(u.win, lang.L("Restore another office's backup?"),
+					lang.L("The backup {{.File}} belongs to the office {{.Backup}}, not to this office ({{.Live}}). Restore it only if this PC is to work for that office from now on. The current database is kept aside, not deleted.",
+						map[string]any{"File": src, "Backup": other.Backup, "Live": other.Live}),
+					lang.L("Restore it anyway"), func() { u.restoreBackup(actor, src, data.OtherOffice()) })
 			case err != nil:
 				u.showError(errorf("Could not restore the backup", err))
 			case openErr != nil:

@@ -145,6 +145,16 @@ func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
 	return u
 }
 
+// windowHolder is what the database's lock file says while the window has it open: a command
+// refused meanwhile names the window (data.LockedError).
+const windowHolder = "motcua (cửa sổ ứng dụng)"
+
+// openStore opens the office database at path for the window: it holds the write lock until
+// closed (docs/HUONG-DAN.md §11, "Một chương trình ghi"). It blocks.
+func (u *ui) openStore(path string, opts ...data.Option) (*data.Store, error) {
+	return data.Open(path, append([]data.Option{data.WithClock(u.now), data.WithHolder(windowHolder)}, opts...)...)
+}
+
 // dbPath is the office database inside the data folder.
 func (u *ui) dbPath() string { return filepath.Join(u.opts.DataDir, data.DBFile) }
 
@@ -214,7 +224,7 @@ func (u *ui) open(ctx context.Context) error {
 	}
 	if err == nil {
 		var st *data.Store
-		if st, err = data.Open(u.dbPath(), data.WithClock(u.now), data.WithUpgradeNotice(u.upgrading)); err == nil {
+		if st, err = u.openStore(u.dbPath(), data.WithUpgradeNotice(u.upgrading)); err == nil {
 			if !u.setStore(st) {
 				return nil
 			}

@@ -171,7 +171,8 @@ func TestDashboardShowsStoreFigures(t *testing.T) {
 	}
 	logIn(t, u, "admin", demoAdminPassword) // the dashboard is the shell's first screen
 
-	st, err := data.Open(filepath.Join(dir, data.DBFile), data.WithClock(clockAt(fixedNow)))
+	// read-only: the window holds the office's write lock
+	st, err := data.Open(filepath.Join(dir, data.DBFile), data.ReadOnly(), data.WithClock(clockAt(fixedNow)))
 	if err != nil {
 		t.Fatal(err)
 	}

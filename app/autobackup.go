@@ -33,6 +33,11 @@ func (u *ui) startAutoBackup(st *data.Store) {
 		if u.ctx.Err() != nil {
 			return
 		}
+		if err != nil && u.currentStore() != st {
+			// the store was closed under it (a restore, the demo): the next login backs up
+			log.Printf("automatic backup into %q stopped: the office database was closed (%v)", dir, err)
+			return
+		}
 		if err != nil {
 			log.Printf("automatic backup into %q failed: %v", dir, err)
 			if _, shown := autoBackupWarned.LoadOrStore(u, true); !shown {

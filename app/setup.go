@@ -214,7 +214,7 @@ func (u *ui) setupOffice(ctx context.Context, office data.Office, station int, a
 	st := u.currentStore()
 	if st == nil {
 		var err error
-		st, err = data.Open(u.dbPath(), data.WithClock(u.now))
+		st, err = u.openStore(u.dbPath())
 		if err != nil {
 			return errorf("Could not open the office database", err)
 		}

@@ -156,6 +156,7 @@ func stationUI(t *testing.T) (*ui, fyne.Window) {
 	for _, name := range []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"} {
 		st.Receive(t, name)
 	}
+	st.Store.Close() // the window opens the office for writing: one writer at a time
 	spawn := spawnWork
 	spawnWork = func(fn func()) { fn() }
 	t.Cleanup(func() { spawnWork = spawn })
@@ -535,6 +536,7 @@ func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
 	}
 	syncOnce(cb)
 	syncOnce(ca)
+	a.Store.Close() // the window opens the office for writing: one writer at a time
 
 	spawn := spawnWork
 	spawnWork = func(fn func()) { fn() }
@@ -548,7 +550,7 @@ func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
 		t.Fatalf("conflicts card %q", s.conflictCard.Title)
 	}
 	all := texts(s.conflicts)
-	evs, err := a.Store.ConflictEvents(ctx)
+	evs, err := u.currentStore().ConflictEvents(ctx)
 	if err != nil || len(evs) != 1 || evs[0].Conflict == "" {
 		t.Fatalf("stored conflicts %+v %v", evs, err)
 	}

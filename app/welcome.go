@@ -167,7 +167,7 @@ func (u *ui) buildDemo(ctx context.Context, dossiers int, progress func(done, to
 	if err != nil {
 		return errorf("Could not build the demo office", err)
 	}
-	st, err := data.Open(path, data.WithClock(u.now))
+	st, err := u.openStore(path)
 	if err != nil {
 		return errorf("Could not open the office database", err)
 	}

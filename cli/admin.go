@@ -55,14 +55,17 @@ func runImport(e *env, args []string) error {
 }
 
 func runBackup(e *env, args []string) error {
-	fs, dataDir := newFlags(e, "backup", "FILE", "Sao lưu trực tuyến cơ sở dữ liệu ra FILE (kiểm tra bản sao trước khi ghi).")
+	fs, dataDir := newFlags(e, "backup", "FILE", "Sao lưu trực tuyến cơ sở dữ liệu ra FILE (kiểm tra bản sao trước khi ghi).\n"+
+		"Chỉ đọc: chạy được cả khi ứng dụng đang mở.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usagef("cần đúng một tệp đích")
 	}
-	s, err := openStore(*dataDir)
+	// a backup only reads (SQLite's online backup), as the window's own backup does while
+	// everyone works: it runs beside the window
+	s, err := openReader(*dataDir)
 	if err != nil {
 		return err
 	}
@@ -75,8 +78,11 @@ func runBackup(e *env, args []string) error {
 }
 
 func runRestore(e *env, args []string) error {
-	fs, dataDir := newFlags(e, "restore", "FILE",
-		"Khôi phục từ bản sao lưu FILE. Hãy đóng ứng dụng trước. Cơ sở dữ liệu đang có được giữ lại bên cạnh.")
+	fs, dataDir := newFlags(e, "restore", "[--other-office] FILE",
+		"Khôi phục từ bản sao lưu FILE. Hãy đóng ứng dụng trước: khi ứng dụng hay một lệnh khác đang ghi\n"+
+			"văn phòng, lệnh từ chối. Bản sao lưu được kiểm tra (đủ bảng, khớp nhật ký, cùng văn phòng) trước\n"+
+			"khi thay; cơ sở dữ liệu đang có được giữ lại bên cạnh.")
+	otherOffice := fs.Bool("other-office", false, "đồng ý khôi phục bản sao lưu của một văn phòng khác")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -87,7 +93,11 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	aside, err := data.Restore(e.ctx, path, fs.Arg(0))
+	var opts []data.RestoreOption
+	if *otherOffice {
+		opts = append(opts, data.OtherOffice())
+	}
+	aside, err := data.Restore(e.ctx, path, fs.Arg(0), opts...)
 	if err != nil {
 		return err
 	}
@@ -101,11 +111,15 @@ func runRestore(e *env, args []string) error {
 func runCheck(e *env, args []string) error {
 	fs, dataDir := newFlags(e, "check", "[--rebuild]",
 		"Kiểm tra toàn vẹn SQLite và so bảng hồ sơ, chỉ mục tìm kiếm với nhật ký sự kiện.")
-	rebuild := fs.Bool("rebuild", false, "dựng lại bảng hồ sơ và chỉ mục từ nhật ký")
+	rebuild := fs.Bool("rebuild", false, "dựng lại bảng hồ sơ và chỉ mục từ nhật ký (ghi: cần đóng ứng dụng)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*dataDir)
+	open := openReader // checking only reads: it runs beside the window
+	if *rebuild {
+		open = openStore
+	}
+	s, err := open(*dataDir)
 	if err != nil {
 		return err
 	}

@@ -175,8 +175,21 @@ func dbPath(dataFlag string) (string, error) {
 	return filepath.Join(dir, data.DBFile), nil
 }
 
-// openStore opens an existing, set-up office database; it never creates one.
+// openStore opens an existing, set-up office database for writing; it never creates one. It
+// holds the office's write lock until Close, so it is refused (data.LockedError, saying who
+// holds it) while the window or another command writes the office.
 func openStore(dataFlag string) (*data.Store, error) {
+	return openOffice(dataFlag)
+}
+
+// openReader opens an existing, set-up office database for reading only (find, stats, report,
+// print, due, check without --rebuild, backup): it takes no write lock, so it works while the
+// window has the office open, and it never writes (docs/HUONG-DAN.md §11, "Một chương trình ghi").
+func openReader(dataFlag string) (*data.Store, error) {
+	return openOffice(dataFlag, data.ReadOnly())
+}
+
+func openOffice(dataFlag string, opts ...data.Option) (*data.Store, error) {
 	path, err := dbPath(dataFlag)
 	if err != nil {
 		return nil, err
@@ -184,7 +197,7 @@ func openStore(dataFlag string) (*data.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("chưa có cơ sở dữ liệu tại %s: chạy \"motcua demo\" hoặc mở ứng dụng để thiết lập văn phòng", path)
 	}
-	s, err := data.Open(path)
+	s, err := data.Open(path, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -5,8 +5,8 @@ import (
 	"os"
 	"time"
 
+	"motcua/data"
 	"motcua/data/demo"
-	"motcua/data/vntext"
 )
 
 func runDemo(e *env, args []string) error {
@@ -32,12 +32,10 @@ func runDemo(e *env, args []string) error {
 		if !*replace {
 			return fmt.Errorf("đã có cơ sở dữ liệu tại %s: thêm --replace để thay bằng văn phòng mẫu", path)
 		}
-		aside := fmt.Sprintf("%s.truoc-demo-%s", path, time.Now().In(vntext.Zone()).Format("20060102-150405"))
-		if err := os.Rename(path, aside); err != nil {
+		// refused while the window or a command has the office open
+		aside, err := data.SetAside(path, "truoc-demo")
+		if err != nil {
 			return fmt.Errorf("giữ lại cơ sở dữ liệu cũ: %w", err)
-		}
-		for _, suffix := range []string{"-wal", "-shm"} {
-			os.Rename(path+suffix, aside+suffix)
 		}
 		fmt.Fprintf(e.stderr, "Cơ sở dữ liệu cũ được giữ tại %s\n", aside)
 	}

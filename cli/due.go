@@ -16,7 +16,7 @@ func officeCalendar(dataFlag string) (*calendar.Calendar, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil {
-		s, err := data.Open(path)
+		s, err := data.Open(path, data.ReadOnly())
 		if err != nil {
 			return nil, err
 		}

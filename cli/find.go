@@ -22,7 +22,7 @@ func runFind(e *env, args []string) error {
 	if *limit < 1 || *limit > 1000 {
 		return usagef("--limit phải từ 1 đến 1000")
 	}
-	s, err := openStore(*dataDir)
+	s, err := openReader(*dataDir)
 	if err != nil {
 		return err
 	}

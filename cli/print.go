@@ -82,7 +82,7 @@ func runPrint(e *env, args []string) error {
 	if strings.TrimSpace(*code) == "" {
 		return usagef("cần --code: mã hồ sơ cần in")
 	}
-	s, err := openStore(*dataDir)
+	s, err := openReader(*dataDir)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func printBook(e *env, dataDir, code, from, to, out string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(dataDir)
+	s, err := openReader(dataDir)
 	if err != nil {
 		return err
 	}

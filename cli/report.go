@@ -68,7 +68,7 @@ func runReport(e *env, args []string) error {
 		}
 	}
 
-	s, err := openStore(*dataDir)
+	s, err := openReader(*dataDir)
 	if err != nil {
 		return err
 	}

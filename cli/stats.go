@@ -65,7 +65,7 @@ func runStats(e *env, args []string) error {
 	default:
 		return usagef("--by phải là unit, field hoặc officer")
 	}
-	s, err := openStore(*dataDir)
+	s, err := openReader(*dataDir)
 	if err != nil {
 		return err
 	}

@@ -96,9 +96,9 @@ func pruneAutoBackups(dir string, keep int) error {
 }
 
 // RestoreAs is Restore for an administrator of the office (the store must be closed already).
-func RestoreAs(ctx context.Context, actor *User, dbPath, src string) (aside string, err error) {
+func RestoreAs(ctx context.Context, actor *User, dbPath, src string, opts ...RestoreOption) (aside string, err error) {
 	if _, err := actorInFile(ctx, dbPath, actor, RoleAdmin); err != nil {
 		return "", err
 	}
-	return Restore(ctx, dbPath, src)
+	return Restore(ctx, dbPath, src, opts...)
 }

@@ -55,6 +55,11 @@ type Store struct {
 	now  func() time.Time
 	bulk bool
 
+	readOnly bool    // ReadOnly: no lock, no write, no upgrade
+	private  bool    // Private: a temporary file no other process knows of: no lock
+	holder   string  // WithHolder: what the lock file says holds it
+	lock     *dbLock // the write lock (lock.go); nil for bulk, private and read-only stores
+
 	onUpgrade func(from, to int) // told before the pre-upgrade copy (WithUpgradeNotice)
 
 	mu      sync.RWMutex
@@ -74,19 +79,52 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // only safe because the caller builds into a temporary file and renames it when complete.
 func Bulk() Option { return func(s *Store) { s.bulk = true } }
 
+// ReadOnly opens an existing database for reading only (motcua stats, find, report, print,
+// check, backup): it takes no write lock, so it works while the window has the office open, and
+// it never writes, so it refuses a database whose schema this build would have to upgrade
+// (docs/HUONG-DAN.md §11, "Một chương trình ghi").
+func ReadOnly() Option { return func(s *Store) { s.readOnly = true } }
+
+// Private opens a temporary file that only this process knows of (a demo being built, a backup
+// being checked before a restore): no write lock, no lock file, and no copy before an upgrade.
+func Private() Option { return func(s *Store) { s.private = true } }
+
+// WithHolder is what the lock file says holds the database while this store is open, e.g.
+// "motcua (cửa sổ ứng dụng)"; the default is the program and its command ("motcua import").
+func WithHolder(name string) Option { return func(s *Store) { s.holder = name } }
+
 // WithUpgradeNotice has Open call fn (on its own goroutine) before it copies an existing database
 // and upgrades its schema from version from to to: on a large office the copy takes a while,
 // and a window can say why it waits.
 func WithUpgradeNotice(fn func(from, to int)) Option { return func(s *Store) { s.onUpgrade = fn } }
 
-// Open opens (creating if needed) the database at path and brings its schema up to date.
+// Open opens (creating if needed) the database at path and brings its schema up to date. A
+// store opened for writing holds the database's write lock until Close: while it is open,
+// another Open for writing, a Restore or a demo build of the same file is refused with a
+// *LockedError (lock.go). Holding the lock, Open removes what a killed restore, backup or demo
+// build left in the folder (leftovers.go).
 func Open(path string, opts ...Option) (*Store, error) {
 	s := &Store{path: path, loc: vntext.Zone(), now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
+	if s.readOnly {
+		return openReadOnly(s)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("tạo thư mục dữ liệu: %w", err)
+	}
+	if !s.bulk && !s.private {
+		lock, err := lockDB(path, s.holder)
+		if err != nil {
+			return nil, err
+		}
+		s.lock = lock
+		removeLeftovers(path)
+	}
+	if err := ownerOnly(path); err != nil {
+		s.lock.release()
+		return nil, fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err)
 	}
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
@@ -106,6 +144,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	db, err := sql.Open(driver, "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {
+		s.lock.release()
 		return nil, fmt.Errorf("mở cơ sở dữ liệu: %w", err)
 	}
 	if s.bulk {
@@ -117,17 +156,64 @@ func Open(path string, opts ...Option) (*Store, error) {
 	s.db = db
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, corrupt(fmt.Errorf("mở cơ sở dữ liệu %s: %w", path, err))
 	}
 	if err := s.upgrade(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	// a damaged page read here is a CorruptError, so that the GUI offers to restore a backup
 	if err := s.ensureMeta(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, corrupt(err)
+	}
+	if err := s.reload(ctx); err != nil {
+		s.Close()
+		return nil, corrupt(err)
+	}
+	return s, nil
+}
+
+// openReadOnly opens an existing database with SQLite's read-only mode for Open(ReadOnly()).
+func openReadOnly(s *Store) (*Store, error) {
+	if _, err := os.Stat(s.path); err != nil {
+		return nil, fmt.Errorf("mở cơ sở dữ liệu: %w", err)
+	}
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_txlock", "deferred") // an immediate transaction would ask for the write lock
+	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(s.path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("mở cơ sở dữ liệu: %w", err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s.db = db
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, corrupt(fmt.Errorf("mở cơ sở dữ liệu %s: %w", s.path, err))
+	}
+	var version, app int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, corrupt(fmt.Errorf("mở cơ sở dữ liệu %s: %w", s.path, err))
+	}
+	_ = db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app)
+	switch want := SchemaVersion(); {
+	case version == 0 || app != appID:
+		db.Close()
+		return nil, fmt.Errorf("%s không phải cơ sở dữ liệu Một Cửa", s.path)
+	case version > want:
+		db.Close()
+		return nil, fmt.Errorf("cơ sở dữ liệu %s thuộc phiên bản phần mềm mới hơn (lược đồ %d > %d)", s.path, version, want)
+	case version < want:
+		// reading never writes, so it cannot upgrade: a writer (the window) does that first
+		db.Close()
+		return nil, fmt.Errorf("cơ sở dữ liệu %s cần nâng cấp lên phiên bản này (lược đồ %d → %d): hãy mở ứng dụng (hoặc chạy một lệnh ghi như \"motcua check --rebuild\") một lần để nâng cấp, rồi thử lại", s.path, version, want)
 	}
 	if err := s.reload(ctx); err != nil {
 		db.Close()
@@ -150,7 +236,10 @@ func (s *Store) upgrade(ctx context.Context) error {
 	if s.onUpgrade != nil {
 		s.onUpgrade(from, to)
 	}
-	backup, err := s.backupBeforeUpgrade(ctx, from)
+	var backup string
+	if !s.private { // a private file is itself a copy: its original is still there
+		backup, err = s.backupBeforeUpgrade(ctx, from)
+	}
 	if err != nil && backup == "" {
 		return &UpgradeError{From: from, To: to, Err: fmt.Errorf("không sao lưu được trước khi nâng cấp: %w", err)}
 	}
@@ -161,8 +250,24 @@ func (s *Store) upgrade(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// closeWait is how long Close waits for work still running on the store (a transaction of the
+// sync loop, an automatic backup) before it lets the write lock go anyway.
+const closeWait = 10 * time.Second
+
+// Close closes the database and lets its write lock go. database/sql's Close does not wait for
+// connections still in use: a transaction begun before Close may still commit after it. The lock
+// is let go only once they are back (or after closeWait), so that a restore that follows Close
+// never moves the file under a commit of this process.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		for deadline := time.Now().Add(closeWait); s.db.Stats().OpenConnections > 0 && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	s.lock.release()
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

@@ -11,7 +11,10 @@ import (
 )
 
 // WriteFile writes a document through a temporary file in the same folder and renames it into
-// place: a failed or interrupted run leaves no half-written file at path.
+// place: a failed or interrupted run leaves no half-written file at path. The file is readable by
+// its owner only (0600, os.CreateTemp's mode), as the database it comes from: forms and reports
+// carry citizens' names, ID numbers and phones. An existing file at path is replaced by one of
+// that mode.
 func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -32,9 +35,6 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("ghi tệp %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("ghi tệp %s: %w", path, err)

@@ -69,6 +69,13 @@ func Build(ctx context.Context, path string, opts Options) (err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("tạo thư mục dữ liệu: %w", err)
 	}
+	// the write lock of path, held until the rename: no window or restore works on it meanwhile,
+	// and no writer's start removes the temporary file below as a leftover of a killed build
+	release, err := data.Lock(path)
+	if err != nil {
+		return err
+	}
+	defer release()
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.demo")
 	if err != nil {
 		return fmt.Errorf("tạo tệp tạm: %w", err)
@@ -83,7 +90,7 @@ func Build(ctx context.Context, path string, opts Options) (err error) {
 
 	now := opts.Now.Truncate(time.Second)
 	clock := func() time.Time { return now }
-	s, err := data.Open(tmp, data.Bulk(), data.WithClock(clock))
+	s, err := data.Open(tmp, data.Bulk(), data.Private(), data.WithClock(clock))
 	if err != nil {
 		return err
 	}
@@ -116,7 +123,7 @@ func Build(ctx context.Context, path string, opts Options) (err error) {
 
 // verify reopens the built file as the application does (WAL, full sync) and checks it.
 func verify(ctx context.Context, tmp string, clock func() time.Time, want int) error {
-	s, err := data.Open(tmp, data.WithClock(clock))
+	s, err := data.Open(tmp, data.Private(), data.WithClock(clock))
 	if err != nil {
 		return err
 	}

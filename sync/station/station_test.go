@@ -285,7 +285,7 @@ func TestEnrollAndCatalogTravel(t *testing.T) {
 		t.Fatalf("units at the enrolled PC: %+v", units)
 	}
 	// The hub's copy got its catalog after the dossiers: re-projected, consistent, grouped by unit.
-	replica, err := data.Open(filepath.Join(w.dir, "offices", synctest.OfficeA, data.DBFile))
+	replica, err := data.Open(filepath.Join(w.dir, "offices", synctest.OfficeA, data.DBFile), data.ReadOnly()) // the hub holds it open
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,7 +148,7 @@ func TestOnlineSubmissionReachesTheCounterAndComesBackReceived(t *testing.T) {
 	}
 	checkOK(t, "station 0", a0.Store)
 	checkOK(t, "station 1", a1.Store)
-	replica, err := data.Open(filepath.Join(dir, "offices", synctest.OfficeA, data.DBFile))
+	replica, err := data.Open(filepath.Join(dir, "offices", synctest.OfficeA, data.DBFile), data.ReadOnly()) // the hub holds it open
 	if err != nil {
 		t.Fatal(err)
 	}
