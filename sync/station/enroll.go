@@ -32,10 +32,6 @@ func EnrollAside(path string) string { return path + ".dang-ghi-danh" }
 // journals, the fallback file of the sync token, the file of minted codes.
 var companions = []string{"-wal", "-shm", "-journal", data.TokenSuffix, data.HighWaterSuffix}
 
-// lockSuffix is the write lock's file beside a database (motcua.db.lock): the aside database's is
-// removed once it is closed, the live database's is never touched (another process may wait on it).
-const lockSuffix = ".lock"
-
 // EnrollNew makes the database at path the station cfg's token names, all or nothing, for the
 // command line and the first screen alike. It is built under EnrollAside(path); once the office
 // is set up there and the database closed, ready is called (the command line prints the
@@ -131,7 +127,7 @@ func install(aside, path string) error {
 	if err := os.Rename(aside, path); err != nil {
 		return fmt.Errorf("ghi tệp %s: %w", path, err)
 	}
-	os.Remove(aside + lockSuffix)
+	os.Remove(aside + data.LockSuffix) // the live database's lock file is never touched: another process may wait on it
 	// A rename is durable once the folder is synced; Windows cannot sync a folder and needs not.
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
@@ -145,7 +141,7 @@ func install(aside, path string) error {
 func removeDatabase(path string, lock bool) error {
 	files := append([]string{path}, suffixed(path)...)
 	if lock {
-		files = append(files, path+lockSuffix)
+		files = append(files, path+data.LockSuffix)
 	}
 	for _, p := range files {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
