@@ -161,6 +161,15 @@ func (s *Store) Quarantine(ctx context.Context) ([]Quarantined, error) {
 	return out, rows.Err()
 }
 
+// QuarantineCount counts the local events the hub refused (reported with every push).
+func (s *Store) QuarantineCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sync_quarantine").Scan(&n); err != nil {
+		return 0, fmt.Errorf("đếm sự kiện bị từ chối: %w", err)
+	}
+	return n, nil
+}
+
 // ConflictEvents lists the events marked as conflicts by a replay, for a person to look at.
 func (s *Store) ConflictEvents(ctx context.Context) ([]Event, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
