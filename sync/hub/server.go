@@ -208,7 +208,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, p *Principal) {
 	err = s.h.recordPush(bctx, p, req, resp)
 	cancel()
 	if err != nil {
-		s.log.Printf("push of office %s station %d stored and acknowledged; %v", p.Office, p.Station, err)
+		s.log.Printf("push of office %s station %d stored and acknowledged, its report not recorded: %v", p.Office, p.Station, err)
 	}
 	resp.Header = s.header()
 	s.reply(w, resp)
