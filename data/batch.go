@@ -60,7 +60,9 @@ func (b *Batch) flush(ctx context.Context) error {
 
 // Append records p on d as having happened at `at`, by actor (a username) at station. For a new
 // dossier pass a zero Dossier. Computed fields left empty (code, due dates) are filled exactly as
-// at the counter. d is updated in place on success.
+// at the counter. d is updated in place on success. A station other than the store's own is for a
+// database that is never synced (the demo office): the hub takes from a PC only the events of its
+// own station (docs/sync-protocol.md, "Imported history").
 func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor string, station int, p Payload) error {
 	if station < 0 || station > 9 {
 		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}

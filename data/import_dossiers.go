@@ -339,6 +339,9 @@ func (s *Store) ImportDossiers(ctx context.Context, actor *User, r io.Reader, pr
 			}
 		}
 	}
+	// The register is the office's history written at this PC: its events carry this PC's station,
+	// whatever block the register's codes lie in, so that this PC's sync pushes them and the hub
+	// takes them as its own (docs/sync-protocol.md, "Imported history").
 	station := s.Station()
 	err = s.Batch(ctx, actor, func(b *Batch) error {
 		for n, i := range order {

@@ -161,6 +161,15 @@ func (s *Store) Quarantine(ctx context.Context) ([]Quarantined, error) {
 	return out, rows.Err()
 }
 
+// QuarantineCount counts the local events the hub refused (reported with every push).
+func (s *Store) QuarantineCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sync_quarantine").Scan(&n); err != nil {
+		return 0, fmt.Errorf("đếm sự kiện bị từ chối: %w", err)
+	}
+	return n, nil
+}
+
 // ConflictEvents lists the events marked as conflicts by a replay, for a person to look at.
 func (s *Store) ConflictEvents(ctx context.Context) ([]Event, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT seq, id, dossier, type, at, actor, station, office, payload, COALESCE(conflict, '')
@@ -191,19 +200,117 @@ func (s *Store) ApplyPulled(ctx context.Context, epoch string, next int64, evs [
 }
 
 // ApplyPushed stores events a station pushed to the hub's copy of its office, in one
-// transaction. origin is the pushing station's database id.
+// transaction. origin is the pushing station's database id. The same transaction counts what it
+// stored, by station and origin (PushedCounts): the hub's health page shows what is stored, and
+// no bookkeeping written after the commit can fall behind it.
 func (s *Store) ApplyPushed(ctx context.Context, origin string, evs []Event) (*SyncResult, error) {
 	in := make([]Synced, len(evs))
 	for i := range evs {
 		in[i] = Synced{Event: evs[i], Origin: origin}
 	}
+	if origin == "" {
+		origin = "hub" // what applySynced stores for an event without origin
+	}
 	var res *SyncResult
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := initPushedCounts(ctx, tx); err != nil {
+			return err
+		}
+		var before int64
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(seq), 0) FROM events").Scan(&before); err != nil {
+			return fmt.Errorf("đọc nhật ký: %w", err)
+		}
 		var err error
-		res, err = s.applySynced(ctx, tx, in)
-		return err
+		if res, err = s.applySynced(ctx, tx, in); err != nil {
+			return err
+		}
+		if res.Stored == 0 {
+			return nil
+		}
+		// New rows take sequences above every earlier one (seq is the rowid): the range is exactly
+		// what this call stored.
+		_, err = tx.ExecContext(ctx, `INSERT INTO meta(key, value)
+			SELECT '`+pushedPrefix+`' || station || '/' || origin, count(*) FROM events WHERE seq > ? AND origin = ? GROUP BY station
+			ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`, before, origin)
+		if err != nil {
+			return fmt.Errorf("đếm sự kiện đã nhận: %w", err)
+		}
+		return nil
 	})
 	return res, err
+}
+
+// pushedPrefix starts the meta keys "pushed/<station>/<origin>" that count the events ApplyPushed
+// stored; pushedCounted marks a database whose counters are complete.
+const (
+	pushedPrefix  = "pushed/"
+	pushedEnd     = "pushed0" // the first key after every "pushed/…" ('0' follows '/')
+	pushedCounted = "pushed_counted"
+)
+
+// countPushedSQL counts the events of the log that arrived from a push, by station and origin.
+const countPushedSQL = "SELECT station, origin, count(*) FROM events WHERE origin IS NOT NULL GROUP BY station, origin"
+
+// initPushedCounts fills the counters from the log once, for a hub copy written before they were
+// kept (one scan of the log, at its first push since).
+func initPushedCounts(ctx context.Context, tx *sql.Tx) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM meta WHERE key = ?", pushedCounted).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("đọc bộ đếm sự kiện: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", pushedPrefix, pushedEnd); err != nil {
+		return fmt.Errorf("ghi bộ đếm sự kiện: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO meta(key, value) SELECT '`+pushedPrefix+`' || station || '/' || origin, count(*)
+		FROM events WHERE origin IS NOT NULL GROUP BY station, origin`)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES (?, '1')", pushedCounted)
+	}
+	if err != nil {
+		return fmt.Errorf("ghi bộ đếm sự kiện: %w", err)
+	}
+	return nil
+}
+
+// PushedCount is how many events of station Station, pushed from the database Origin, this log
+// holds.
+type PushedCount struct {
+	Station int
+	Origin  string
+	Events  int
+}
+
+// PushedCounts lists the events stored by ApplyPushed, by station and origin (on a hub's copy of
+// an office). They are counted in the transactions that stored them, so they equal what is held.
+func (s *Store) PushedCounts(ctx context.Context) ([]PushedCount, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM meta WHERE key = ?", pushedCounted).Scan(&one)
+	var rows *sql.Rows
+	switch {
+	case err == nil:
+		rows, err = s.db.QueryContext(ctx, `SELECT CAST(substr(key, ?, 1) AS INTEGER), substr(key, ?), CAST(value AS INTEGER)
+			FROM meta WHERE key >= ? AND key < ? ORDER BY key`, len(pushedPrefix)+1, len(pushedPrefix)+3, pushedPrefix, pushedEnd)
+	case errors.Is(err, sql.ErrNoRows):
+		// No push since the counters exist (a copy written by an earlier version): count the log.
+		rows, err = s.db.QueryContext(ctx, countPushedSQL)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("đọc bộ đếm sự kiện: %w", err)
+	}
+	defer rows.Close()
+	var out []PushedCount
+	for rows.Next() {
+		var c PushedCount
+		if err := rows.Scan(&c.Station, &c.Origin, &c.Events); err != nil {
+			return nil, fmt.Errorf("đọc bộ đếm sự kiện: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // Feed returns up to limit events after the log position after, leaving out those that came from

@@ -80,7 +80,7 @@ th{background:#eef3fa}td:first-child,th:first-child{text-align:left}.warn{color:
 <h2>Văn phòng {{.Code}}</h2>
 {{if .Err}}<p class="warn">{{.Err}}</p>{{else}}
 <p>Tuần này: tiếp nhận {{.Week.ReceivedNewOnline | add .Week.ReceivedNewDirect}}, đã giải quyết {{.Week.ResolvedTotal}}, quá hạn {{.Week.ResolvedLate}} (đã giải quyết) và {{.Week.PendingOverdue}} (đang giải quyết).</p>{{end}}
-<table><tr><th>Máy trạm</th><th>Liên lạc gần nhất</th><th>Sự kiện đã nhận</th><th>Bị từ chối</th><th>Chờ gửi (máy trạm báo)</th><th>Cách ly ở máy trạm</th><th>Lệch đồng hồ</th><th>Đổi cơ sở dữ liệu</th></tr>
+<table><tr><th>Máy trạm</th><th>Liên lạc gần nhất</th><th title="đếm trong cơ sở dữ liệu của văn phòng, cùng lúc ghi">Sự kiện đã nhận</th><th title="số lần từ chối đã trả lời (gửi lại sau khi mất trả lời thì đếm lại)">Bị từ chối</th><th>Chờ gửi (máy trạm báo)</th><th>Cách ly ở máy trạm</th><th>Lệch đồng hồ</th><th>Đổi cơ sở dữ liệu</th></tr>
 {{range .Stations}}<tr><td>{{.Station}}</td><td>{{when .LastContact .NeverContact}}</td><td>{{.Held}}</td><td>{{.Rejected}}</td><td>{{.Backlog}}</td><td>{{if .Quarantined}}<span class="warn">{{.Quarantined}}</span>{{else}}0{{end}}</td><td>{{if skewed .ClockOffset}}<span class="warn">{{offset .ClockOffset}}</span>{{else}}{{offset .ClockOffset}}{{end}}</td><td>{{if .DBChanges}}<span class="warn" title="máy cài lại, hoặc hai máy dùng chung một mã truy cập">{{.DBChanges}}</span>{{else}}0{{end}}</td></tr>
 {{else}}<tr><td colspan="8">Chưa có máy trạm nào.</td></tr>{{end}}
 </table>

@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS stations (
 	station      INTEGER NOT NULL,
 	db           TEXT NOT NULL DEFAULT '',
 	last_contact TEXT NOT NULL DEFAULT '',
-	held         INTEGER NOT NULL DEFAULT 0,  -- events stored from it
+	held         INTEGER NOT NULL DEFAULT 0,  -- no longer kept: the office's store counts what it holds
 	rejected     INTEGER NOT NULL DEFAULT 0,  -- events refused
 	acked        INTEGER NOT NULL DEFAULT 0,  -- its last acknowledged sequence
 	backlog      INTEGER NOT NULL DEFAULT 0,
@@ -300,12 +300,14 @@ func (h *Hub) authenticate(ctx context.Context, tok string) (*Principal, error) 
 }
 
 // contact records what a station reported with a request. A hello reports only the database
-// and the clock (pushed false); a push also the acknowledgement, backlog and quarantine.
+// and the clock (pushed false); a push also the acknowledgement, backlog and quarantine, and how
+// many of its events the hub refused. The events held are counted by the office's store, in the
+// transaction that stored them (Stations).
 type contact struct {
 	office               string
 	station              int
 	db                   string
-	held, rejected       int
+	rejected             int
 	acked                int64
 	backlog, quarantined int
 	clockMS              int64
@@ -313,16 +315,16 @@ type contact struct {
 }
 
 func (h *Hub) recordContact(ctx context.Context, c contact) error {
-	_, err := h.db.ExecContext(ctx, `INSERT INTO stations(office, station, db, last_contact, held, rejected, acked, backlog, quarantined, clock_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := h.db.ExecContext(ctx, `INSERT INTO stations(office, station, db, last_contact, rejected, acked, backlog, quarantined, clock_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(office, station) DO UPDATE SET db = excluded.db, last_contact = excluded.last_contact,
 			db_changes = db_changes + (db <> '' AND db <> excluded.db),
-			held = held + excluded.held, rejected = rejected + excluded.rejected,
+			rejected = rejected + excluded.rejected,
 			acked = CASE WHEN ? THEN excluded.acked ELSE acked END,
 			backlog = CASE WHEN ? THEN excluded.backlog ELSE backlog END,
 			quarantined = CASE WHEN ? THEN excluded.quarantined ELSE quarantined END,
 			clock_ms = excluded.clock_ms`,
-		c.office, c.station, c.db, h.now().Format(time.RFC3339), c.held, c.rejected, c.acked, c.backlog, c.quarantined, c.clockMS,
+		c.office, c.station, c.db, h.now().Format(time.RFC3339), c.rejected, c.acked, c.backlog, c.quarantined, c.clockMS,
 		c.pushed, c.pushed, c.pushed)
 	if err != nil {
 		return fmt.Errorf("ghi tình trạng máy trạm: %w", err)
@@ -336,8 +338,8 @@ type StationHealth struct {
 	Station      int
 	DB           string
 	LastContact  time.Time
-	Held         int
-	Rejected     int
+	Held         int // its events the hub holds, as counted by the office's store (data.Store.PushedCounts)
+	Rejected     int // its events the hub refused, per answer (an answer lost and sent again counts twice)
 	Acked        int64
 	Backlog      int
 	Quarantined  int
@@ -348,7 +350,53 @@ type StationHealth struct {
 
 // Stations lists every enrolled station, by office and number.
 func (h *Hub) Stations(ctx context.Context) ([]StationHealth, error) {
-	rows, err := h.db.QueryContext(ctx, `SELECT office, station, db, last_contact, held, rejected, acked, backlog, quarantined, clock_ms,
+	out, err := h.stationRows(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// What each station's events the hub holds: counted by the office's store when it stored
+	// them, so the page equals what is stored whatever happened to the bookkeeping above.
+	held := map[string]map[int]int{}
+	for i := range out {
+		s := &out[i]
+		byStation, ok := held[s.Office]
+		if !ok {
+			if byStation, err = h.heldEvents(ctx, s.Office); err != nil {
+				return nil, err
+			}
+			held[s.Office] = byStation
+		}
+		s.Held = byStation[s.Station]
+	}
+	return out, nil
+}
+
+// heldEvents counts the events office code holds by the station that pushed them (none for an
+// office the hub does not hold yet). The portal's submissions are no station's.
+func (h *Hub) heldEvents(ctx context.Context, code string) (map[int]int, error) {
+	out := map[int]int{}
+	if _, err := os.Stat(h.officePath(code)); err != nil {
+		return out, nil
+	}
+	o, err := h.office(ctx, code, false)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := o.store.PushedCounts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("văn phòng %s: %w", code, err)
+	}
+	for _, c := range counts {
+		if c.Origin != PortalOrigin {
+			out[c.Station] += c.Events
+		}
+	}
+	return out, nil
+}
+
+// stationRows reads what each enrolled station last reported.
+func (h *Hub) stationRows(ctx context.Context) ([]StationHealth, error) {
+	rows, err := h.db.QueryContext(ctx, `SELECT office, station, db, last_contact, rejected, acked, backlog, quarantined, clock_ms,
 		db_changes FROM stations ORDER BY office, station`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc máy trạm: %w", err)
@@ -359,7 +407,7 @@ func (h *Hub) Stations(ctx context.Context) ([]StationHealth, error) {
 		var s StationHealth
 		var last string
 		var ms int64
-		if err := rows.Scan(&s.Office, &s.Station, &s.DB, &last, &s.Held, &s.Rejected, &s.Acked, &s.Backlog, &s.Quarantined, &ms, &s.DBChanges); err != nil {
+		if err := rows.Scan(&s.Office, &s.Station, &s.DB, &last, &s.Rejected, &s.Acked, &s.Backlog, &s.Quarantined, &ms, &s.DBChanges); err != nil {
 			return nil, err
 		}
 		s.ClockOffset = time.Duration(ms) * time.Millisecond

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -199,12 +200,27 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, p *Principal) {
 		s.fail(w, status, code, reason)
 		return
 	}
+	// The events are stored and counted (data.Store.ApplyPushed): what the station reported
+	// is bookkeeping for the health page, and its failure must not turn the stored push into an
+	// error the station would answer by sending it again. A station that hung up meanwhile still
+	// gets its report recorded.
+	bctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), bookkeepingTimeout)
+	err = s.h.recordPush(bctx, p, req, resp)
+	cancel()
+	if err != nil {
+		s.log.Printf("push of office %s station %d stored and acknowledged, its report not recorded: %v", p.Office, p.Station, err)
+	}
 	resp.Header = s.header()
 	s.reply(w, resp)
 }
 
-// Push stores a decoded push for the token holder p. It returns the answer, or a refusal as an
-// HTTP status, code and reason (nothing stored), or an error (nothing stored either).
+// bookkeepingTimeout bounds the write of what a station reported, after its push was stored.
+const bookkeepingTimeout = 5 * time.Second
+
+// Push stores a decoded push for the token holder p. It returns the answer, or a refusal of the
+// whole request as an HTTP status, code and reason (nothing stored), or an error (nothing stored
+// either). Only the request itself is refused whole: an event that cannot be stored is refused
+// alone, with its reason, and the others are stored (docs/sync-protocol.md).
 func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest) (*protocol.PushResponse, int, string, string, error) {
 	if req.Office != p.Office || req.Station != p.Station {
 		return nil, http.StatusForbidden, protocol.CodeForbidden,
@@ -215,11 +231,15 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 	wire := make([]int, 0, len(req.Events)) // index in req.Events of each evs entry
 	for i := range req.Events {
 		e := &req.Events[i]
-		// A station sends only what it wrote itself: another office's or another station's event
-		// in its batch means a wrong or stolen token, and the whole batch is refused.
+		// A station sends only what it wrote itself, stamped with its own office and station
+		// (a register import included: docs/sync-protocol.md, "Imported history"). Another's
+		// event is refused alone: one such event (a demo database, a forged one) must not stop
+		// the rest of the station's log for ever.
 		if e.Office != p.Office || e.Station != p.Station {
-			return nil, http.StatusForbidden, protocol.CodeForbidden,
-				fmt.Sprintf("sự kiện %s thuộc văn phòng %s máy trạm %d, không phải của mã truy cập này", e.ID, e.Office, e.Station), nil
+			resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeForbidden,
+				Reason: fmt.Sprintf("sự kiện ghi cho văn phòng %s máy trạm %d, không phải của máy trạm này (văn phòng %s máy trạm %d)",
+					e.Office, e.Station, p.Office, p.Station)})
+			continue
 		}
 		de, err := protocol.ToData(e)
 		if err != nil {
@@ -243,17 +263,21 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 		e := &req.Events[wire[rj.Index]]
 		resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeInvalidEvent, Reason: rj.Reason})
 	}
+	// The station quarantines refusals in its sequence order.
+	sort.Slice(resp.Rejected, func(a, b int) bool { return resp.Rejected[a].Seq < resp.Rejected[b].Seq })
 	resp.Stored, resp.Duplicates = res.Stored, res.Duplicates
 	if n := len(req.Events); n > 0 {
 		resp.Ack = req.Events[n-1].Seq
 	}
-	err = h.recordContact(ctx, contact{office: p.Office, station: p.Station, db: req.DB, held: res.Stored,
+	return resp, http.StatusOK, "", "", nil
+}
+
+// recordPush records what a station reported with a push that was stored and answered resp.
+// The events held are not counted here but by the store, in the transaction that stored them.
+func (h *Hub) recordPush(ctx context.Context, p *Principal, req *protocol.PushRequest, resp *protocol.PushResponse) error {
+	return h.recordContact(ctx, contact{office: p.Office, station: p.Station, db: req.DB,
 		rejected: len(resp.Rejected), acked: resp.Ack, backlog: req.Backlog, quarantined: req.Quarantined,
 		clockMS: req.ClockOffset, pushed: true})
-	if err != nil {
-		return nil, 0, "", "", err
-	}
-	return resp, http.StatusOK, "", "", nil
 }
 
 func (s *Server) pull(w http.ResponseWriter, r *http.Request, p *Principal) {
