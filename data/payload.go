@@ -1,7 +1,12 @@
 package data
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"regexp"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -440,3 +445,166 @@ func (p *Rated) validate() error {
 }
 
 func (p *Note) validate() error { return checkText("Ghi chú", p.Text, maxText, true) }
+
+// decodePayloadStrict is the one decoder of payloads (DecodePayload), for events written here and
+// events that arrived by sync alike: what one PC reads, every PC reads the same way
+// (docs/sync-protocol.md, "What the hub checks"). encoding/json alone is lenient in ways a hostile
+// station could use: it turns invalid UTF-8 into U+FFFD (so the raw bytes stored and forwarded
+// differ from what was checked), ignores unknown fields (which are stored and forwarded with
+// whatever they hold, e.g. a 5,000-deep object), matches names case-insensitively and lets a
+// duplicated name win silently. So the raw bytes are checked first, in one pass:
+//   - at most maxPayloadBytes, valid UTF-8, no escaped UTF-16 surrogate (which would decode to
+//     U+FFFD as well: Go's encoder never writes one);
+//   - one JSON object, nesting at most maxPayloadDepth deep;
+//   - every name exactly (case included) a name of a payload struct, written without escapes, and
+//     not twice in one object;
+//
+// then decoded refusing the names the event type's struct does not have, and validated (checkText:
+// lengths, control characters, NFC).
+func decodePayloadStrict(t EventType, raw []byte) (Payload, error) {
+	p := newPayload(t)
+	if p == nil {
+		return nil, fmt.Errorf("loại sự kiện không hợp lệ %q", string(t))
+	}
+	if len(raw) > maxPayloadBytes {
+		return nil, fmt.Errorf("nội dung sự kiện quá lớn (%d byte, tối đa %d)", len(raw), maxPayloadBytes)
+	}
+	if err := scanPayload(raw); err != nil {
+		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(p); err != nil {
+		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
+	}
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// maxPayloadDepth bounds the nesting of a payload: the deepest real one is an object holding a
+// list of objects (a received dossier's documents), depth 3.
+const maxPayloadDepth = 4
+
+// payloadNames is every JSON name of every payload struct, nested structs included.
+var payloadNames = func() map[string]bool {
+	names := map[string]bool{}
+	seen := map[reflect.Type]bool{}
+	timeType := reflect.TypeOf(time.Time{})
+	var walk func(reflect.Type)
+	walk = func(rt reflect.Type) {
+		for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice {
+			rt = rt.Elem()
+		}
+		if rt.Kind() != reflect.Struct || rt == timeType || seen[rt] {
+			return
+		}
+		seen[rt] = true
+		for i := 0; i < rt.NumField(); i++ {
+			f := rt.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Anonymous && name == "" {
+				walk(f.Type)
+				continue
+			}
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			names[name] = true
+			walk(f.Type)
+		}
+	}
+	for _, t := range workflowOrder {
+		walk(reflect.TypeOf(newPayload(t)))
+	}
+	return names
+}()
+
+// scanPayload checks raw's bytes as decodePayloadStrict says; the grammar itself is left to the
+// decoder that follows.
+func scanPayload(raw []byte) error {
+	if !utf8.Valid(raw) {
+		return fmt.Errorf("không phải văn bản UTF-8 hợp lệ")
+	}
+	type level struct {
+		object  bool
+		wantKey bool
+		keys    []string
+	}
+	var stack []level
+	values := 0 // values at the top level
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case '{', '[':
+			if len(stack) == 0 {
+				values++
+				if values > 1 || c != '{' {
+					return fmt.Errorf("phải là đúng một đối tượng JSON")
+				}
+			}
+			if len(stack) == maxPayloadDepth {
+				return fmt.Errorf("lồng nhau quá %d cấp", maxPayloadDepth)
+			}
+			stack = append(stack, level{object: c == '{', wantKey: c == '{'})
+		case '}', ']':
+			if len(stack) == 0 {
+				return fmt.Errorf("JSON không cân đối")
+			}
+			stack = stack[:len(stack)-1]
+		case ',':
+			if n := len(stack); n > 0 && stack[n-1].object {
+				stack[n-1].wantKey = true
+			}
+		case '"':
+			start := i + 1
+			escaped := false
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] != '\\' {
+					continue
+				}
+				escaped = true
+				i++
+				if i < len(raw) && raw[i] == 'u' && i+4 < len(raw) {
+					// \uD800–\uDFFF: half of a UTF-16 pair, which the decoder would replace.
+					if h := raw[i+1] | 0x20; (h == 'd') && bytes.IndexByte([]byte("89abAB"), raw[i+2]) >= 0 {
+						return fmt.Errorf("chứa ký tự không hợp lệ (\\u%s)", raw[i+1:i+5])
+					}
+				}
+			}
+			if i >= len(raw) {
+				return fmt.Errorf("chuỗi không kết thúc")
+			}
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+				key := string(raw[start:i])
+				if escaped || !payloadNames[key] {
+					return fmt.Errorf("trường không hợp lệ %q", key)
+				}
+				for _, k := range stack[n-1].keys {
+					if k == key {
+						return fmt.Errorf("trường %q có hai lần", key)
+					}
+				}
+				stack[n-1].keys = append(stack[n-1].keys, key)
+				stack[n-1].wantKey = false
+			} else if len(stack) == 0 {
+				return fmt.Errorf("phải là đúng một đối tượng JSON")
+			}
+		default:
+			if len(stack) == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				return fmt.Errorf("phải là đúng một đối tượng JSON")
+			}
+		}
+	}
+	if values != 1 || len(stack) != 0 {
+		return fmt.Errorf("phải là đúng một đối tượng JSON")
+	}
+	return nil
+}
