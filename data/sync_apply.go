@@ -70,9 +70,17 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	reject := func(i int, reason string) {
 		res.Rejected = append(res.Rejected, Rejection{Index: i, ID: in[i].ID, Reason: reason})
 	}
-	now, err := s.arrivalClock(ctx, tx)
+	now, replica, err := s.arrivalClock(ctx, tx)
 	if err != nil {
 		return nil, err
+	}
+	// The hub checks who did what against the office's accounts (PutAccounts, actorMay). A
+	// station does not: it holds only its own PC's accounts, and what it pulls the hub checked.
+	var accounts map[string]accountState
+	if replica {
+		if accounts, err = s.accountStates(ctx, tx); err != nil {
+			return nil, err
+		}
 	}
 	seen := map[uuid.UUID]bool{}
 	codes := map[string]uuid.UUID{} // codes received in this batch, by dossier
@@ -85,6 +93,9 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 			continue
 		}
 		p, err := ValidateEvent(&e.Event, now)
+		if err == nil && replica {
+			err = actorMay(accounts, &e.Event)
+		}
 		if err != nil {
 			reject(i, err.Error())
 			continue
@@ -135,18 +146,18 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 // it pulls against its clock plus MaxClockSkew: the hub accepted those events against the hub's
 // clock, which may be ahead of this PC's, and an event refused here would never come again (the
 // pull cursor moves past it), leaving this station and the hub different for good.
-func (s *Store) arrivalClock(ctx context.Context, tx *sql.Tx) (time.Time, error) {
-	var replica string
-	err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'replica'").Scan(&replica)
+func (s *Store) arrivalClock(ctx context.Context, tx *sql.Tx) (now time.Time, replica bool, err error) {
+	var v string
+	err = tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'replica'").Scan(&v)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return s.Now().Add(MaxClockSkew), nil
+		return s.Now().Add(MaxClockSkew), false, nil
 	case err != nil:
-		return time.Time{}, fmt.Errorf("đọc loại cơ sở dữ liệu: %w", err)
-	case replica == "1":
-		return s.Now(), nil
+		return time.Time{}, false, fmt.Errorf("đọc loại cơ sở dữ liệu: %w", err)
+	case v == "1":
+		return s.Now(), true, nil
 	}
-	return s.Now().Add(MaxClockSkew), nil
+	return s.Now().Add(MaxClockSkew), false, nil
 }
 
 // applyDossier inserts the new events idx of one dossier and re-folds it.

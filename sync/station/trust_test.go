@@ -162,6 +162,7 @@ func TestHubChecksActorsAgainstTheOfficeAccounts(t *testing.T) {
 	gone := mk("lanhdaocu", data.RoleLeader)
 	d := a.Receive(t, "Nguyễn Văn An")
 	early := a.Receive(t, "Lê Thị Hoa")
+	later := a.Receive(t, "Trần Văn Bảo")
 	a.Clock.Set(synctest.At("2026-03-02 09:00"))
 	if _, err := a.Store.Record(ctx, gone, early.ID, &data.Stopped{Reason: "Dừng theo đề nghị"}); err != nil {
 		t.Fatal(err)
@@ -201,8 +202,8 @@ func TestHubChecksActorsAgainstTheOfficeAccounts(t *testing.T) {
 	if got, _, err := b.Store.DossierByID(ctx, early.ID); err != nil || got.Status != data.StatusStopped {
 		t.Fatalf("the deactivated leader's earlier stop: %+v %v, want stopped", got, err)
 	}
-	// The real leader may.
-	if _, err := a.Store.Record(ctx, leader, d.ID, &data.Stopped{Reason: "Dừng xử lý"}); err != nil {
+	// The real leader may (another dossier: the forged events sit in this station's own log).
+	if _, err := a.Store.Record(ctx, leader, later.ID, &data.Stopped{Reason: "Dừng xử lý"}); err != nil {
 		t.Fatal(err)
 	}
 	if rep := syncOK(t, ca); len(rep.Refused) != 0 || rep.Stored != 1 {
