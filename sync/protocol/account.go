@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -53,8 +54,31 @@ func ToAccount(w *Account) (data.Account, error) {
 
 // ErrNoAccounts refuses the push of a station that does not send the office's accounts: a
 // station of an earlier version, whose events the hub could not check. It is answered as another
-// protocol version (the station stops and says to update), so that nothing of it is quarantined.
-var ErrNoAccounts = fmt.Errorf("%w: máy trạm chưa gửi danh sách tài khoản, hãy cập nhật phần mềm", ErrVersion)
+// protocol version (errors.Is(ErrNoAccounts, ErrVersion)): the station stops and says to update,
+// and nothing of it is quarantined.
+var ErrNoAccounts error = noAccounts{}
+
+type noAccounts struct{}
+
+func (noAccounts) Error() string {
+	return "máy trạm chưa gửi danh sách tài khoản của văn phòng: hãy cập nhật phần mềm"
+}
+
+func (noAccounts) Is(target error) bool { return target == ErrVersion }
+
+// AccountsOf is the office's accounts as store holds them, for a push (never nil: an empty list
+// is a list).
+func AccountsOf(ctx context.Context, store *data.Store) ([]Account, error) {
+	accs, err := store.Accounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Account, len(accs))
+	for i := range accs {
+		out[i] = FromAccount(&accs[i])
+	}
+	return out, nil
+}
 
 // validateAccounts checks and converts a push's account records into p.Accounts.
 func (p *PushRequest) validateAccounts() error {

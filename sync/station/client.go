@@ -324,7 +324,8 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		}
 		req := protocol.PushRequest{Protocol: protocol.Version, Office: office.Code, Station: c.store.Station(), DB: db,
 			Epoch: rep.Epoch, From: cursor, ClockOffset: rep.ClockOffset.Milliseconds()}
-		if req.Users, err = accountsForPush(ctx, c.store); err != nil {
+		// The office's accounts go with every push: the hub checks who did what (docs/sync-protocol.md).
+		if req.Users, err = protocol.AccountsOf(ctx, c.store); err != nil {
 			return err
 		}
 		// Cut the batch well under the hub's body limit: the estimate counts the payload exactly
@@ -518,18 +519,4 @@ func Enroll(ctx context.Context, store *data.Store, cfg Config, admin data.NewUs
 		return nil, err
 	}
 	return c.Sync(ctx)
-}
-
-// accountsForPush is the office's accounts as this PC holds them, sent with every push so that
-// the hub checks who did what (docs/sync-protocol.md, "Accounts").
-func accountsForPush(ctx context.Context, s *data.Store) ([]protocol.Account, error) {
-	accs, err := s.Accounts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]protocol.Account, len(accs)) // never nil: an empty list is a list
-	for i := range accs {
-		out[i] = protocol.FromAccount(&accs[i])
-	}
-	return out, nil
 }
