@@ -141,7 +141,8 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	return res, nil
 }
 
-// arrivalClock is the clock arrived events are checked against (ValidEventTime). The hub's copy
+// arrivalClock is the clock arrived events are checked against (ValidEventTime), and whether this
+// database is a hub's copy of an office (a replica, which also checks actors). The hub's copy
 // of an office (a replica) checks what stations push against its own clock. A station checks what
 // it pulls against its clock plus MaxClockSkew: the hub accepted those events against the hub's
 // clock, which may be ahead of this PC's, and an event refused here would never come again (the

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"motcua/data/vntext"
 )
 
 // Account is an office's user account as it travels to the hub, so that the hub checks who did
@@ -54,7 +56,9 @@ func (a *Account) Validate() error {
 var userChanges = []string{"user_created", "user_roles", "user_deactivated", "user_reactivated", "user_updated"}
 
 // Accounts lists this station's accounts for the hub, with the time of each one's last change
-// and, for an inactive one, of its deactivation, read from the audit table.
+// and, for an inactive one, of its deactivation, read from the audit table. The accounts are read
+// after the events of a push: an account is never deleted, so every actor of those events that
+// is an account here is in the list.
 func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.full_name, COALESCE(un.code, ''), u.roles, u.active, u.created_at
 		FROM users u LEFT JOIN units un ON un.id = u.unit_id ORDER BY u.username`)
@@ -109,16 +113,24 @@ func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("đọc nhật ký quản trị: %w", err)
 	}
-	for i := range out {
-		if out[i].Updated.IsZero() { // a row written by hand: sent, but loses to any dated record
-			out[i].Updated = time.Unix(0, 0)
+	valid := out[:0]
+	for _, a := range out {
+		if a.Updated.IsZero() { // a row written by hand: sent, but loses to any dated record
+			a.Updated = time.Unix(0, 0)
 		}
-		out[i].Updated = out[i].Updated.In(s.loc)
-		if !out[i].InactiveSince.IsZero() {
-			out[i].InactiveSince = out[i].InactiveSince.In(s.loc)
+		a.Updated = a.Updated.In(s.loc)
+		if !a.InactiveSince.IsZero() {
+			a.InactiveSince = a.InactiveSince.In(s.loc)
+		}
+		a.FullName = vntext.Clean(a.FullName) // as UpdateUser would store it
+		// The hub refuses a push with an invalid record; an account an earlier version let in
+		// (say, a name too long) is left out rather than blocking every sync: its events are
+		// refused one by one, with the reason, and it can be corrected on the users screen.
+		if a.Validate() == nil {
+			valid = append(valid, a)
 		}
 	}
-	return out, nil
+	return valid, nil
 }
 
 // accountSynced is the audit action with which a hub's copy of an office records an account
