@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -452,15 +453,16 @@ func (p *Note) validate() error { return checkText("Ghi chú", p.Text, maxText, 
 // station could use: it turns invalid UTF-8 into U+FFFD (so the raw bytes stored and forwarded
 // differ from what was checked), ignores unknown fields (which are stored and forwarded with
 // whatever they hold, e.g. a 5,000-deep object), matches names case-insensitively and lets a
-// duplicated name win silently. So the raw bytes are checked first, in one pass:
+// duplicated name win silently. So the raw bytes are checked first, in one pass (scanPayload):
 //   - at most maxPayloadBytes, valid UTF-8, no escaped UTF-16 surrogate (which would decode to
 //     U+FFFD as well: Go's encoder never writes one);
 //   - one JSON object, nesting at most maxPayloadDepth deep;
-//   - every name exactly (case included) a name of a payload struct, written without escapes, and
-//     not twice in one object;
+//   - every name one of the fields of the struct at that place, exactly (case included), written
+//     without escapes, and not twice in one object; an object or a list only where the struct
+//     has one;
 //
-// then decoded refusing the names the event type's struct does not have, and validated (checkText:
-// lengths, control characters, NFC).
+// then decoded (the grammar and the types of values are json.Unmarshal's), and validated
+// (checkText: lengths, control characters, NFC).
 func decodePayloadStrict(t EventType, raw []byte) (Payload, error) {
 	p := newPayload(t)
 	if p == nil {
@@ -469,12 +471,10 @@ func decodePayloadStrict(t EventType, raw []byte) (Payload, error) {
 	if len(raw) > maxPayloadBytes {
 		return nil, fmt.Errorf("nội dung sự kiện quá lớn (%d byte, tối đa %d)", len(raw), maxPayloadBytes)
 	}
-	if err := scanPayload(raw); err != nil {
+	if err := scanPayload(payloadShapes[t], raw); err != nil {
 		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(p); err != nil {
+	if err := json.Unmarshal(raw, p); err != nil {
 		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
 	}
 	if err := p.validate(); err != nil {
@@ -487,28 +487,41 @@ func decodePayloadStrict(t EventType, raw []byte) (Payload, error) {
 // list of objects (a received dossier's documents), depth 3.
 const maxPayloadDepth = 4
 
-// payloadNames is every JSON name of every payload struct, nested structs included.
-var payloadNames = func() map[string]bool {
-	names := map[string]bool{}
-	seen := map[reflect.Type]bool{}
+// shape is what a JSON value of a payload may be: an object with the named fields (fields not
+// nil), a list of elem (elem not nil), or a scalar (both nil: a string, number, boolean or null).
+type shape struct {
+	fields map[string]*shape
+	elem   *shape
+}
+
+// payloadShapes is the shape of each event type's payload, read from its struct's json tags.
+var payloadShapes = func() map[EventType]*shape {
 	timeType := reflect.TypeOf(time.Time{})
-	var walk func(reflect.Type)
-	walk = func(rt reflect.Type) {
-		for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice {
+	var of func(reflect.Type) *shape
+	var addFields func(*shape, reflect.Type)
+	of = func(rt reflect.Type) *shape {
+		for rt.Kind() == reflect.Pointer {
 			rt = rt.Elem()
 		}
-		if rt.Kind() != reflect.Struct || rt == timeType || seen[rt] {
-			return
+		switch {
+		case rt.Kind() == reflect.Slice:
+			return &shape{elem: of(rt.Elem())}
+		case rt.Kind() == reflect.Struct && rt != timeType:
+			sh := &shape{fields: map[string]*shape{}}
+			addFields(sh, rt)
+			return sh
 		}
-		seen[rt] = true
+		return &shape{}
+	}
+	addFields = func(sh *shape, rt reflect.Type) {
 		for i := 0; i < rt.NumField(); i++ {
 			f := rt.Field(i)
 			if !f.IsExported() {
 				continue
 			}
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if f.Anonymous && name == "" {
-				walk(f.Type)
+			if f.Anonymous && name == "" { // embedded (Intake): its fields are the outer object's
+				addFields(sh, f.Type)
 				continue
 			}
 			if name == "-" {
@@ -517,52 +530,65 @@ var payloadNames = func() map[string]bool {
 			if name == "" {
 				name = f.Name
 			}
-			names[name] = true
-			walk(f.Type)
+			sh.fields[name] = of(f.Type)
 		}
 	}
+	out := map[EventType]*shape{}
 	for _, t := range workflowOrder {
-		walk(reflect.TypeOf(newPayload(t)))
+		out[t] = of(reflect.TypeOf(newPayload(t)))
 	}
-	return names
+	return out
 }()
 
-// scanPayload checks raw's bytes as decodePayloadStrict says; the grammar itself is left to the
-// decoder that follows.
-func scanPayload(raw []byte) error {
+// scanPayload checks raw's bytes against the shape top, as decodePayloadStrict says; the grammar
+// itself is left to the decoder that follows.
+func scanPayload(top *shape, raw []byte) error {
 	if !utf8.Valid(raw) {
-		return fmt.Errorf("không phải văn bản UTF-8 hợp lệ")
+		return errors.New("không phải văn bản UTF-8 hợp lệ")
 	}
 	type level struct {
-		object  bool
-		wantKey bool
-		keys    []string
+		sh    *shape
+		field *shape // the shape of the value after the last name read (objects)
+		keys  int    // where this object's names start in keys
 	}
-	var stack []level
-	values := 0 // values at the top level
+	var stackBuf [maxPayloadDepth]level
+	stack := stackBuf[:0]
+	var keyBuf [32][]byte
+	keys := keyBuf[:0] // the names of the open objects, to refuse one given twice
+	wantKey := false   // the next string of the innermost object is a name
+	values := 0
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		switch c {
 		case '{', '[':
+			var sh *shape
 			if len(stack) == 0 {
-				values++
-				if values > 1 || c != '{' {
-					return fmt.Errorf("phải là đúng một đối tượng JSON")
+				if values++; values > 1 {
+					return errors.New("phải là đúng một đối tượng JSON")
 				}
+				sh = top
+			} else if in := stack[len(stack)-1]; in.sh.fields != nil {
+				sh = in.field
+			} else {
+				sh = in.sh.elem
+			}
+			if sh == nil || (c == '{') != (sh.fields != nil) || (c == '[') != (sh.elem != nil) {
+				return errors.New("sai cấu trúc: đối tượng hoặc danh sách ở chỗ không có")
 			}
 			if len(stack) == maxPayloadDepth {
 				return fmt.Errorf("lồng nhau quá %d cấp", maxPayloadDepth)
 			}
-			stack = append(stack, level{object: c == '{', wantKey: c == '{'})
+			stack = append(stack, level{sh: sh, keys: len(keys)})
+			wantKey = c == '{'
 		case '}', ']':
 			if len(stack) == 0 {
-				return fmt.Errorf("JSON không cân đối")
+				return errors.New("JSON không cân đối")
 			}
+			keys = keys[:stack[len(stack)-1].keys]
 			stack = stack[:len(stack)-1]
+			wantKey = false
 		case ',':
-			if n := len(stack); n > 0 && stack[n-1].object {
-				stack[n-1].wantKey = true
-			}
+			wantKey = len(stack) > 0 && stack[len(stack)-1].sh.fields != nil
 		case '"':
 			start := i + 1
 			escaped := false
@@ -572,39 +598,42 @@ func scanPayload(raw []byte) error {
 				}
 				escaped = true
 				i++
-				if i < len(raw) && raw[i] == 'u' && i+4 < len(raw) {
-					// \uD800–\uDFFF: half of a UTF-16 pair, which the decoder would replace.
-					if h := raw[i+1] | 0x20; (h == 'd') && bytes.IndexByte([]byte("89abAB"), raw[i+2]) >= 0 {
-						return fmt.Errorf("chứa ký tự không hợp lệ (\\u%s)", raw[i+1:i+5])
-					}
+				// \uD800–\uDFFF: half of a UTF-16 pair, which the decoder would replace.
+				if i+4 < len(raw) && raw[i] == 'u' && raw[i+1]|0x20 == 'd' && strings.IndexByte("89abAB", raw[i+2]) >= 0 {
+					return fmt.Errorf("chứa ký tự không hợp lệ (\\u%s)", raw[i+1:i+5])
 				}
 			}
 			if i >= len(raw) {
-				return fmt.Errorf("chuỗi không kết thúc")
+				return errors.New("chuỗi không kết thúc")
 			}
-			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
-				key := string(raw[start:i])
-				if escaped || !payloadNames[key] {
-					return fmt.Errorf("trường không hợp lệ %q", key)
-				}
-				for _, k := range stack[n-1].keys {
-					if k == key {
-						return fmt.Errorf("trường %q có hai lần", key)
-					}
-				}
-				stack[n-1].keys = append(stack[n-1].keys, key)
-				stack[n-1].wantKey = false
-			} else if len(stack) == 0 {
-				return fmt.Errorf("phải là đúng một đối tượng JSON")
+			if len(stack) == 0 {
+				return errors.New("phải là đúng một đối tượng JSON")
 			}
+			if !wantKey {
+				continue
+			}
+			in := &stack[len(stack)-1]
+			key := raw[start:i]
+			field, ok := in.sh.fields[string(key)]
+			if escaped || !ok {
+				return fmt.Errorf("trường không hợp lệ %q", key)
+			}
+			for _, k := range keys[in.keys:] {
+				if bytes.Equal(k, key) {
+					return fmt.Errorf("trường %q có hai lần", key)
+				}
+			}
+			keys = append(keys, key)
+			in.field = field
+			wantKey = false
 		default:
 			if len(stack) == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-				return fmt.Errorf("phải là đúng một đối tượng JSON")
+				return errors.New("phải là đúng một đối tượng JSON")
 			}
 		}
 	}
 	if values != 1 || len(stack) != 0 {
-		return fmt.Errorf("phải là đúng một đối tượng JSON")
+		return errors.New("phải là đúng một đối tượng JSON")
 	}
 	return nil
 }

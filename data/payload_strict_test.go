@@ -29,7 +29,7 @@ func TestStrictScanAcceptsWhatTheStoreWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := scanPayload(raw); err != nil {
+		if err := scanPayload(payloadShapes[p.EventType()], raw); err != nil {
 			t.Errorf("%s %s: %v", p.EventType(), raw, err)
 		}
 	}
