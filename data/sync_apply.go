@@ -84,7 +84,7 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	}
 	seen := map[uuid.UUID]bool{}
 	decoded := map[uuid.UUID]Payload{} // each payload is decoded once per batch (decodeOnce)
-	codes := map[string]uuid.UUID{} // codes received in this batch, by dossier
+	codes := map[string]uuid.UUID{}    // codes received in this batch, by dossier
 	byDossier := map[uuid.UUID][]int{}
 	var order []uuid.UUID
 	for i := range in {
