@@ -82,23 +82,9 @@ type Payload interface {
 }
 
 // DecodePayload parses an event's payload for its type and validates it. Events arriving by sync
-// are untrusted, so every field is checked here and not only in the GUI.
-func DecodePayload(t EventType, raw []byte) (Payload, error) {
-	p := newPayload(t)
-	if p == nil {
-		return nil, fmt.Errorf("loại sự kiện không hợp lệ %q", string(t))
-	}
-	if len(raw) > maxPayloadBytes {
-		return nil, fmt.Errorf("nội dung sự kiện quá lớn (%d byte)", len(raw))
-	}
-	if err := json.Unmarshal(raw, p); err != nil {
-		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
-	}
-	if err := p.validate(); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
+// are untrusted, so every field is checked here and not only in the GUI; the decoding is strict
+// (decodePayloadStrict).
+func DecodePayload(t EventType, raw []byte) (Payload, error) { return decodePayloadStrict(t, raw) }
 
 // maxPayloadBytes bounds one event; a received dossier with its documents is a few KB.
 const maxPayloadBytes = 64 << 10

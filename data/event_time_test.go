@@ -80,6 +80,7 @@ func TestEventTimesOneRangeForEveryWriter(t *testing.T) {
 	if err := hub.SetupReplica(ctx, testOffice); err != nil {
 		t.Fatal(err)
 	}
+	putAccounts(t, hub, f.s) // the hub checks who did what
 	pushed := []Event{
 		arrived(t, f, time.Date(1900, 1, 1, 8, 0, 0, 0, time.UTC), testOffice+"-000101-0001"),
 		arrived(t, f, time.Date(2199, 1, 1, 8, 0, 0, 0, time.UTC), testOffice+"-990101-0001"),

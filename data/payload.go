@@ -1,7 +1,13 @@
 package data
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
 	"regexp"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -440,3 +446,194 @@ func (p *Rated) validate() error {
 }
 
 func (p *Note) validate() error { return checkText("Ghi chú", p.Text, maxText, true) }
+
+// decodePayloadStrict is the one decoder of payloads (DecodePayload), for events written here and
+// events that arrived by sync alike: what one PC reads, every PC reads the same way
+// (docs/sync-protocol.md, "What the hub checks"). encoding/json alone is lenient in ways a hostile
+// station could use: it turns invalid UTF-8 into U+FFFD (so the raw bytes stored and forwarded
+// differ from what was checked), ignores unknown fields (which are stored and forwarded with
+// whatever they hold, e.g. a 5,000-deep object), matches names case-insensitively and lets a
+// duplicated name win silently. So the raw bytes are checked first, in one pass (scanPayload):
+//   - at most maxPayloadBytes, valid UTF-8, no escaped UTF-16 surrogate (which would decode to
+//     U+FFFD as well: Go's encoder never writes one);
+//   - one JSON object, nesting at most maxPayloadDepth deep;
+//   - every name one of the fields of the struct at that place, exactly (case included), written
+//     without escapes, and not twice in one object; an object or a list only where the struct
+//     has one;
+//
+// then decoded (the grammar and the types of values are json.Unmarshal's), and validated
+// (checkText: lengths, control characters, NFC).
+func decodePayloadStrict(t EventType, raw []byte) (Payload, error) {
+	p := newPayload(t)
+	if p == nil {
+		return nil, fmt.Errorf("loại sự kiện không hợp lệ %q", string(t))
+	}
+	if len(raw) > maxPayloadBytes {
+		return nil, fmt.Errorf("nội dung sự kiện quá lớn (%d byte, tối đa %d)", len(raw), maxPayloadBytes)
+	}
+	if err := scanPayload(payloadShapes[t], raw); err != nil {
+		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
+	}
+	if err := json.Unmarshal(raw, p); err != nil {
+		return nil, fmt.Errorf("nội dung sự kiện %s không hợp lệ: %w", t, err)
+	}
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// maxPayloadDepth bounds the nesting of a payload: the deepest real one is an object holding a
+// list of objects (a received dossier's documents), depth 3.
+const maxPayloadDepth = 4
+
+// shape is what a JSON value of a payload may be: an object with the named fields (fields not
+// nil), a list of elem (elem not nil), or a scalar (both nil: a string, number, boolean or null).
+type shape struct {
+	fields map[string]*shape
+	elem   *shape
+}
+
+// payloadShapes is the shape of each event type's payload, read from its struct's json tags.
+var payloadShapes = func() map[EventType]*shape {
+	timeType := reflect.TypeOf(time.Time{})
+	var of func(reflect.Type) *shape
+	var addFields func(*shape, reflect.Type)
+	of = func(rt reflect.Type) *shape {
+		for rt.Kind() == reflect.Pointer {
+			rt = rt.Elem()
+		}
+		switch {
+		case rt.Kind() == reflect.Slice:
+			return &shape{elem: of(rt.Elem())}
+		case rt.Kind() == reflect.Struct && rt != timeType:
+			sh := &shape{fields: map[string]*shape{}}
+			addFields(sh, rt)
+			return sh
+		}
+		return &shape{}
+	}
+	addFields = func(sh *shape, rt reflect.Type) {
+		for i := 0; i < rt.NumField(); i++ {
+			f := rt.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Anonymous && name == "" { // embedded (Intake): its fields are the outer object's
+				addFields(sh, f.Type)
+				continue
+			}
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			sh.fields[name] = of(f.Type)
+		}
+	}
+	out := map[EventType]*shape{}
+	for _, t := range workflowOrder {
+		out[t] = of(reflect.TypeOf(newPayload(t)))
+	}
+	return out
+}()
+
+// scanPayload checks raw's bytes against the shape top, as decodePayloadStrict says; the grammar
+// itself is left to the decoder that follows.
+func scanPayload(top *shape, raw []byte) error {
+	if !utf8.Valid(raw) {
+		return errors.New("không phải văn bản UTF-8 hợp lệ")
+	}
+	type level struct {
+		sh    *shape
+		field *shape // the shape of the value after the last name read (objects)
+		keys  int    // where this object's names start in keys
+	}
+	var stackBuf [maxPayloadDepth]level
+	stack := stackBuf[:0]
+	var keyBuf [32][]byte
+	keys := keyBuf[:0] // the names of the open objects, to refuse one given twice
+	wantKey := false   // the next string of the innermost object is a name
+	values := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case '{', '[':
+			var sh *shape
+			if len(stack) == 0 {
+				if values++; values > 1 {
+					return errors.New("phải là đúng một đối tượng JSON")
+				}
+				sh = top
+			} else if in := stack[len(stack)-1]; in.sh.fields != nil {
+				sh = in.field
+			} else {
+				sh = in.sh.elem
+			}
+			if sh == nil || (c == '{') != (sh.fields != nil) || (c == '[') != (sh.elem != nil) {
+				return errors.New("sai cấu trúc: đối tượng hoặc danh sách ở chỗ không có")
+			}
+			if len(stack) == maxPayloadDepth {
+				return fmt.Errorf("lồng nhau quá %d cấp", maxPayloadDepth)
+			}
+			stack = append(stack, level{sh: sh, keys: len(keys)})
+			wantKey = c == '{'
+		case '}', ']':
+			if len(stack) == 0 {
+				return errors.New("JSON không cân đối")
+			}
+			keys = keys[:stack[len(stack)-1].keys]
+			stack = stack[:len(stack)-1]
+			wantKey = false
+		case ',':
+			wantKey = len(stack) > 0 && stack[len(stack)-1].sh.fields != nil
+		case '"':
+			start := i + 1
+			escaped := false
+			for i++; i < len(raw) && raw[i] != '"'; i++ {
+				if raw[i] != '\\' {
+					continue
+				}
+				escaped = true
+				i++
+				// \uD800–\uDFFF: half of a UTF-16 pair, which the decoder would replace.
+				if i+4 < len(raw) && raw[i] == 'u' && raw[i+1]|0x20 == 'd' && strings.IndexByte("89abAB", raw[i+2]) >= 0 {
+					return fmt.Errorf("chứa ký tự không hợp lệ (\\u%s)", raw[i+1:i+5])
+				}
+			}
+			if i >= len(raw) {
+				return errors.New("chuỗi không kết thúc")
+			}
+			if len(stack) == 0 {
+				return errors.New("phải là đúng một đối tượng JSON")
+			}
+			if !wantKey {
+				continue
+			}
+			in := &stack[len(stack)-1]
+			key := raw[start:i]
+			field, ok := in.sh.fields[string(key)]
+			if escaped || !ok {
+				return fmt.Errorf("trường không hợp lệ %q", key)
+			}
+			for _, k := range keys[in.keys:] {
+				if bytes.Equal(k, key) {
+					return fmt.Errorf("trường %q có hai lần", key)
+				}
+			}
+			keys = append(keys, key)
+			in.field = field
+			wantKey = false
+		default:
+			if len(stack) == 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				return errors.New("phải là đúng một đối tượng JSON")
+			}
+		}
+	}
+	if values != 1 || len(stack) != 0 {
+		return errors.New("phải là đúng một đối tượng JSON")
+	}
+	return nil
+}

@@ -70,12 +70,21 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	reject := func(i int, reason string) {
 		res.Rejected = append(res.Rejected, Rejection{Index: i, ID: in[i].ID, Reason: reason})
 	}
-	now, err := s.arrivalClock(ctx, tx)
+	now, replica, err := s.arrivalClock(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
+	// The hub checks who did what against the office's accounts (PutAccounts, actorMay). A
+	// station does not: it holds only its own PC's accounts, and what it pulls the hub checked.
+	var accounts map[string]accountState
+	if replica {
+		if accounts, err = s.accountStates(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
 	seen := map[uuid.UUID]bool{}
-	codes := map[string]uuid.UUID{} // codes received in this batch, by dossier
+	decoded := map[uuid.UUID]Payload{} // each payload is decoded once per batch (decodeOnce)
+	codes := map[string]uuid.UUID{}    // codes received in this batch, by dossier
 	byDossier := map[uuid.UUID][]int{}
 	var order []uuid.UUID
 	for i := range in {
@@ -85,6 +94,9 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 			continue
 		}
 		p, err := ValidateEvent(&e.Event, now)
+		if err == nil && replica {
+			err = actorMay(accounts, &e.Event)
+		}
 		if err != nil {
 			reject(i, err.Error())
 			continue
@@ -112,6 +124,7 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 			codes[r.Code] = e.Dossier
 		}
 		seen[e.ID] = true
+		decoded[e.ID] = p
 		if _, ok := byDossier[e.Dossier]; !ok {
 			order = append(order, e.Dossier)
 		}
@@ -119,7 +132,7 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	}
 
 	for _, id := range order {
-		if err := s.applyDossier(ctx, tx, w, ins, id, in, byDossier[id], res); err != nil {
+		if err := s.applyDossier(ctx, tx, w, ins, id, in, byDossier[id], decoded, res); err != nil {
 			return nil, err
 		}
 	}
@@ -130,32 +143,34 @@ func (s *Store) applySynced(ctx context.Context, tx *sql.Tx, in []Synced) (*Sync
 	return res, nil
 }
 
-// arrivalClock is the clock arrived events are checked against (ValidEventTime). The hub's copy
+// arrivalClock is the clock arrived events are checked against (ValidEventTime), and whether this
+// database is a hub's copy of an office (a replica, which also checks actors). The hub's copy
 // of an office (a replica) checks what stations push against its own clock. A station checks what
 // it pulls against its clock plus MaxClockSkew: the hub accepted those events against the hub's
 // clock, which may be ahead of this PC's, and an event refused here would never come again (the
 // pull cursor moves past it), leaving this station and the hub different for good.
-func (s *Store) arrivalClock(ctx context.Context, tx *sql.Tx) (time.Time, error) {
-	var replica string
-	err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'replica'").Scan(&replica)
+func (s *Store) arrivalClock(ctx context.Context, tx *sql.Tx) (now time.Time, replica bool, err error) {
+	var v string
+	err = tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'replica'").Scan(&v)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return s.Now().Add(MaxClockSkew), nil
+		return s.Now().Add(MaxClockSkew), false, nil
 	case err != nil:
-		return time.Time{}, fmt.Errorf("đọc loại cơ sở dữ liệu: %w", err)
-	case replica == "1":
-		return s.Now(), nil
+		return time.Time{}, false, fmt.Errorf("đọc loại cơ sở dữ liệu: %w", err)
+	case v == "1":
+		return s.Now(), true, nil
 	}
-	return s.Now().Add(MaxClockSkew), nil
+	return s.Now().Add(MaxClockSkew), false, nil
 }
 
 // applyDossier inserts the new events idx of one dossier and re-folds it.
-func (s *Store) applyDossier(ctx context.Context, tx *sql.Tx, w *writer, ins *sql.Stmt, id uuid.UUID, in []Synced, idx []int, res *SyncResult) error {
+func (s *Store) applyDossier(ctx context.Context, tx *sql.Tx, w *writer, ins *sql.Stmt, id uuid.UUID, in []Synced, idx []int,
+	decoded map[uuid.UUID]Payload, res *SyncResult) error {
 	existing, err := s.events(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	old, err := foldHonouringMarks(existing)
+	old, err := foldHonouringMarks(existing, decoded)
 	if err != nil {
 		return err
 	}
@@ -170,7 +185,7 @@ func (s *Store) applyDossier(ctx context.Context, tx *sql.Tx, w *writer, ins *sq
 		fresh[e.ID] = i
 	}
 	sortCanonical(all)
-	next, marks := foldMarking(all)
+	next, marks := foldMarking(all, decoded)
 	if next.Status == StatusNone {
 		// No event creates the dossier: nothing to project and nothing to attach the events to.
 		for _, i := range idx {
@@ -215,7 +230,7 @@ func (s *Store) applyDossier(ctx context.Context, tx *sql.Tx, w *writer, ins *sq
 		}
 	}
 	// Fold again with the sequence numbers just assigned: the projection keeps the last one.
-	next, _ = foldMarking(all)
+	next, _ = foldMarking(all, decoded)
 	return w.project(ctx, old, next)
 }
 
@@ -231,13 +246,13 @@ func sortCanonical(evs []Event) {
 
 // foldHonouringMarks is the state the projection currently shows: the fold of the events not
 // marked as conflicts.
-func foldHonouringMarks(evs []Event) (*Dossier, error) {
+func foldHonouringMarks(evs []Event, decoded map[uuid.UUID]Payload) (*Dossier, error) {
 	d := &Dossier{}
 	for i := range evs {
 		if evs[i].Conflict != "" {
 			continue
 		}
-		p, err := DecodePayload(evs[i].Type, evs[i].Payload)
+		p, err := decodeOnce(&evs[i], decoded)
 		if err != nil {
 			return nil, fmt.Errorf("sự kiện %s của hồ sơ: %w", evs[i].ID, err)
 		}
@@ -250,11 +265,11 @@ func foldHonouringMarks(evs []Event) (*Dossier, error) {
 
 // foldMarking folds events in the given order ignoring old marks, and says for each event why it
 // does not fit ("" when it does).
-func foldMarking(evs []Event) (*Dossier, []string) {
+func foldMarking(evs []Event, decoded map[uuid.UUID]Payload) (*Dossier, []string) {
 	d := &Dossier{}
 	marks := make([]string, len(evs))
 	for i := range evs {
-		p, err := DecodePayload(evs[i].Type, evs[i].Payload)
+		p, err := decodeOnce(&evs[i], decoded)
 		if err == nil {
 			err = d.Apply(&evs[i], p)
 		}
@@ -266,4 +281,18 @@ func foldMarking(evs []Event) (*Dossier, []string) {
 		}
 	}
 	return d, marks
+}
+
+// decodeOnce decodes e's payload, or takes it from decoded (events are immutable, so an id names
+// one payload): applying a batch folds a dossier up to three times, and decoding is the dearest
+// part of a fold.
+func decodeOnce(e *Event, decoded map[uuid.UUID]Payload) (Payload, error) {
+	if p, ok := decoded[e.ID]; ok {
+		return p, nil
+	}
+	p, err := DecodePayload(e.Type, e.Payload)
+	if err == nil {
+		decoded[e.ID] = p
+	}
+	return p, err
 }

@@ -30,6 +30,7 @@ func newSyncPair(t *testing.T) *syncPair {
 		t.Fatal(err)
 	}
 	p.hub = hub
+	putAccounts(t, hub, p.a.s, p.b.s) // the hub checks who did what
 	return p
 }
 
@@ -46,6 +47,7 @@ func (p *syncPair) push(t *testing.T, f *fixture) *SyncResult {
 		t.Fatal(err)
 	}
 	dbID, _ := f.s.DatabaseID(ctx)
+	putAccounts(t, p.hub, f.s) // as every push carries them
 	res, err := p.hub.ApplyPushed(ctx, dbID, evs)
 	if err != nil {
 		t.Fatal(err)

@@ -31,11 +31,24 @@ var rules = map[EventType]rule{
 // asks this with its session's roles to decide which buttons to show; the store asks it again
 // before writing, with the roles the users table holds at that moment (actorTx).
 func Allowed(roles Roles, t EventType, s Status) bool {
+	return mayRecord(roles, t) && statusIn(s, rules[t].from)
+}
+
+// mayRecord is the role half of Allowed: whether an actor holding roles may record t at all. The
+// hub checks it for every event a station pushes (actorMay); the status half is the replay's.
+func mayRecord(roles Roles, t EventType) bool {
 	r, ok := rules[t]
-	if !ok || !roles.Has(r.roles) {
-		return false
-	}
-	return statusIn(s, r.from)
+	return ok && roles.Has(r.roles)
+}
+
+// importTypes are the event types the register import writes (writeRegisterRow) under the
+// importing administrator's name, or the system's from the command line, and that the hub writes
+// as the system for an online submission: every step of a dossier's history except those a
+// register does not record (an apology, a met obligation, a note).
+var importTypes = map[EventType]bool{
+	EvSubmitted: true, EvReceived: true, EvRefused: true, EvTransferred: true, EvSupplementRequested: true,
+	EvSupplementReceived: true, EvObligationRequested: true, EvWithdrawalRequested: true, EvStopped: true,
+	EvProcessed: true, EvReturned: true, EvRated: true,
 }
 
 // Actions lists the event types an actor may record on a dossier in status s, in workflow order.

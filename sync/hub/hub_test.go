@@ -54,6 +54,9 @@ func (f *fixture) pushBody(t *testing.T) protocol.PushRequest {
 		t.Fatal(err)
 	}
 	req := protocol.PushRequest{Protocol: 1, Office: synctest.OfficeA, Station: 1, DB: f.db}
+	if req.Users, err = protocol.AccountsOf(context.Background(), f.st.Store); err != nil {
+		t.Fatal(err)
+	}
 	for i := range evs {
 		req.Events = append(req.Events, protocol.FromData(&evs[i], ""))
 	}

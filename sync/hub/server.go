@@ -254,6 +254,10 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 		return nil, http.StatusForbidden, protocol.CodeForbidden, err.Error(), nil
 	}
 	o.mu.Lock()
+	if err := o.store.PutAccounts(ctx, req.Accounts); err != nil { // before the events they check
+		o.mu.Unlock()
+		return nil, 0, "", "", err
+	}
 	res, err := o.store.ApplyPushed(ctx, req.DB, evs)
 	o.mu.Unlock()
 	if err != nil {

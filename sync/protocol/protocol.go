@@ -110,6 +110,11 @@ type PushRequest struct {
 	Quarantined int     `json:"quarantined"` // events in the station's quarantine
 	ClockOffset int64   `json:"clock_offset_ms"`
 	Events      []Event `json:"events"`
+	// Users are the office's accounts as this station holds them (Account), in every push so
+	// that an account created and acting in the same push is known before its events are checked.
+	Users []Account `json:"users"`
+	// Accounts are Users converted and validated by Validate.
+	Accounts []data.Account `json:"-"`
 }
 
 // Rejected is one event the hub refused, with its reason; the station quarantines it.
@@ -241,7 +246,7 @@ func (p *PushRequest) Validate() error {
 			return fmt.Errorf("sự kiện %d: nội dung quá lớn", i)
 		}
 	}
-	return nil
+	return p.validateAccounts()
 }
 
 // DecodeHello reads a hello.

@@ -12,7 +12,8 @@ const goodPush = `{"protocol":1,"office":"000.00.06.H56","station":1,"db":"01900
 	"epoch":"e","from":4,"backlog":0,"quarantined":0,"clock_offset_ms":0,"events":[
 	{"seq":5,"id":"01900000-0000-7000-8000-000000000002","dossier":"01900000-0000-7000-8000-000000000003",
 	 "type":"note","at":"2026-03-02T08:00:00.000+07:00","actor":"a","station":1,"office":"000.00.06.H56",
-	 "payload":{"text":"x"}}]}`
+	 "payload":{"text":"x"}}],"users":[{"username":"a1","full_name":"Cán bộ A","roles":"tiep_nhan","active":true,
+	 "updated":"2026-03-01T08:00:00.000+07:00"}]}`
 
 func TestDecodePushAcceptsGood(t *testing.T) {
 	p, err := DecodePush(strings.NewReader(goodPush))
@@ -44,6 +45,12 @@ func TestDecodePushRefusesHostile(t *testing.T) {
 		"empty":           ``,
 		"bad db":          strings.Replace(goodPush, `"db":"01900000-0000-7000-8000-000000000001"`, `"db":"../../etc"`, 1),
 		"duplicated seqs": strings.Replace(goodPush, `"events":[`, `"events":[{"seq":5},`, 1),
+		"no accounts":     goodPush[:strings.Index(goodPush, `,"users":`)] + `}`,
+		"unknown role":    strings.Replace(goodPush, `"tiep_nhan"`, `"vua"`, 1),
+		"system account":  strings.Replace(goodPush, `"a1"`, `"system"`, 1),
+		"account twice":   strings.Replace(goodPush, `"users":[{`, `"users":[{"username":"a1","full_name":"B","roles":"xu_ly","active":true,"updated":"2026-03-01T08:00:00.000+07:00"},{`, 1),
+		"name not NFC":    strings.Replace(goodPush, `"Cán bộ A"`, "\"Ca\u0301n bo\u0302\u0323 A\"", 1),
+		"hash sent":       strings.Replace(goodPush, `"active":true`, `"active":true,"password_hash":"x"`, 1),
 	}
 	for name, body := range cases {
 		if _, err := DecodePush(strings.NewReader(body)); err == nil {
@@ -118,4 +125,16 @@ func FuzzDecodePush(f *testing.F) {
 			t.Fatalf("round trip refused: %v", err)
 		}
 	})
+}
+
+// A station of an earlier version sends no accounts: it is told to update (version), so that
+// nothing of it is quarantined for want of the accounts that check it.
+func TestDecodePushWithoutAccountsIsAnotherVersion(t *testing.T) {
+	_, err := DecodePush(strings.NewReader(goodPush[:strings.Index(goodPush, `,"users":`)] + `}`))
+	if !errors.Is(err, ErrVersion) {
+		t.Fatalf("want ErrVersion, got %v", err)
+	}
+	if _, err = DecodePush(strings.NewReader(goodPush[:strings.Index(goodPush, `,"users":`)] + `,"users":[]}`)); err != nil {
+		t.Fatalf("an empty list is a list: %v", err)
+	}
 }

@@ -324,6 +324,10 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		}
 		req := protocol.PushRequest{Protocol: protocol.Version, Office: office.Code, Station: c.store.Station(), DB: db,
 			Epoch: rep.Epoch, From: cursor, ClockOffset: rep.ClockOffset.Milliseconds()}
+		// The office's accounts go with every push: the hub checks who did what (docs/sync-protocol.md).
+		if req.Users, err = protocol.AccountsOf(ctx, c.store); err != nil {
+			return err
+		}
 		// Cut the batch well under the hub's body limit: the estimate counts the payload exactly
 		// and the rest of an event generously.
 		size := 512

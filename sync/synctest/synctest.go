@@ -122,7 +122,11 @@ func (st *Station) Fill(ctx context.Context, n int, start time.Time) error {
 				&data.Rated{Rating: data.RatingSatisfied},
 			}
 			for k, p := range steps {
-				if err := b.Append(ctx, &d, at.Add(time.Duration(k)*time.Hour), "tiepnhan", station, p); err != nil {
+				actor := "tiepnhan" // each step by a role that may record it: the hub checks (docs/sync-protocol.md)
+				if k == 2 {
+					actor = "chuyenvien"
+				}
+				if err := b.Append(ctx, &d, at.Add(time.Duration(k)*time.Hour), actor, station, p); err != nil {
 					return fmt.Errorf("%s dossier %d step %d: %w", office.Code, i, k, err)
 				}
 			}
