@@ -16,7 +16,7 @@ import (
 
 // Options tune the demo office.
 type Options struct {
-	Dossiers int                   // number of dossiers (refused ones included); default 2000
+	Dossiers int                   // number of dossiers (refused ones included); 0 builds the office alone
 	Seed     int64                 // random seed; default 1
 	Now      time.Time             // "today"; zero = time.Now(). The dossiers span the 12 months before it.
 	Progress func(done, total int) // optional, called about every 1 % of the dossiers written
@@ -37,11 +37,10 @@ const MaxDossiers = 2_000_000
 // existing path unless opts.Replace. The office administrator is admin / admin123; every other
 // account has the password demo1234.
 func Build(ctx context.Context, path string, opts Options) (err error) {
-	if opts.Dossiers == 0 {
-		opts.Dossiers = 2000
-	}
+	// 0 is an office with its catalog and accounts and no dossier ("motcua demo --dossiers 0"
+	// printed «0 hồ sơ» while it built 2,000 of them).
 	if opts.Dossiers < 0 || opts.Dossiers > MaxDossiers {
-		return fmt.Errorf("số hồ sơ mẫu phải từ 1 đến %d", MaxDossiers)
+		return fmt.Errorf("số hồ sơ mẫu phải từ 0 đến %d", MaxDossiers)
 	}
 	if opts.Seed == 0 {
 		opts.Seed = 1

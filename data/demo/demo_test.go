@@ -457,3 +457,26 @@ func TestBuildTimed(t *testing.T) {
 	t.Logf("%d dossiers in %v (%.0f dossiers/s), %d bytes, %.0f bytes/dossier",
 		n, elapsed.Round(10*time.Millisecond), float64(n)/elapsed.Seconds(), st.Size(), float64(st.Size())/float64(n))
 }
+
+// "motcua demo --dossiers 0" is an office with no dossier, as the command says, not 2,000.
+func TestBuildWithNoDossiers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), data.DBFile)
+	if err := Build(context.Background(), path, Options{Dossiers: 0, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow("SELECT count(*) FROM dossiers").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatalf("%d dossiers in an office built with none", n)
+	}
+	if _, err := s.Office(); err != nil {
+		t.Fatalf("the office is not set up: %v", err)
+	}
+}
