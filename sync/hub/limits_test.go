@@ -1,0 +1,276 @@
+package hub_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"motcua/sync/hub"
+	"motcua/sync/protocol"
+	"motcua/sync/synctest"
+)
+
+// lockedBuffer is a log destination read by the test while the server writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// testLimits are the hub's limits with a short body grace, so that a slow body is given up on
+// within the test's time.
+func testLimits() hub.Limits {
+	l := hub.DefaultLimits
+	l.BodyGrace = 300 * time.Millisecond
+	return l
+}
+
+// slowPush opens a connection to addr and sends a push with token tok whose body comes one byte
+// every 20 ms, for at most 3 s. It returns the status the hub answered with (0: none within 5 s).
+func slowPush(addr, tok string) int {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return -1
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", protocol.PathPush, tok)
+	answered := make(chan int, 1)
+	go func() {
+		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			answered <- 0
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	stop := time.After(3 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case code := <-answered:
+			return code
+		case <-stop:
+			return <-answered
+		case <-tick.C:
+			if _, err := conn.Write([]byte(" ")); err != nil {
+				return <-answered
+			}
+		}
+	}
+}
+
+// Seventy half-sent pushes with one station's token cost that token its own share only: another
+// office's push is answered within a second, and the slow pusher is told 429 (over its share)
+// or 408 (its body came too slowly) instead of being waited for.
+func TestSlowPusherCostsOnlyItsOwnShare(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	srv := httptest.NewServer(hub.NewServer(h, nil, hub.WithLimits(testLimits())))
+	t.Cleanup(srv.Close)
+	hostile, err := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	honest, err := h.EnrollStation(ctx, synctest.OfficeB, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := synctest.NewStation(t, t.TempDir(), synctest.OfficeB, 0)
+	b.Receive(t, "Nguyễn Văn An")
+	db, _ := b.Store.DatabaseID(ctx)
+	evs, err := b.Store.Unpushed(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := protocol.PushRequest{Protocol: 1, Office: synctest.OfficeB, Station: 0, DB: db}
+	for i := range evs {
+		req.Events = append(req.Events, protocol.FromData(&evs[i], ""))
+	}
+	body := mustJSON(req)
+
+	const slow = 70
+	codes := make(chan int, slow)
+	var wg sync.WaitGroup
+	for range slow {
+		wg.Add(1)
+		go func() { defer wg.Done(); codes <- slowPush(srv.Listener.Addr().String(), hostile) }()
+	}
+	time.Sleep(200 * time.Millisecond) // the slow pushes are in
+
+	rctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	hr, _ := http.NewRequestWithContext(rctx, http.MethodPost, srv.URL+protocol.PathPush, bytes.NewReader(body))
+	hr.Header.Set("Authorization", "Bearer "+honest)
+	start := time.Now()
+	resp, err := http.DefaultClient.Do(hr)
+	if err != nil {
+		t.Fatalf("office B's push while office A's token pushes slowly: %v after %v", err, time.Since(start))
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("office B's push while office A's token pushes slowly: %d after %v", resp.StatusCode, time.Since(start))
+	}
+
+	wg.Wait()
+	close(codes)
+	seen := map[int]int{}
+	for c := range codes {
+		seen[c]++
+	}
+	if seen[http.StatusTooManyRequests] < slow-2 || seen[http.StatusTooManyRequests]+seen[http.StatusRequestTimeout] != slow {
+		t.Fatalf("the slow pusher's answers: %v (status: count), want 429 beyond its share and 408 for the rest", seen)
+	}
+}
+
+// Every refusal of who the client is or what it may send (401, 403, 408, 413, 429) is logged with
+// the office, station and address, never the token.
+func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	var out lockedBuffer
+	srv := httptest.NewServer(hub.NewServer(h, log.New(&out, "", 0), hub.WithLimits(testLimits())))
+	t.Cleanup(srv.Close)
+	tok, err := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(tok, body string) int {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+protocol.PathPush, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	forged := "mch1_" + strings.Repeat("Zq", 21) + "x"
+	if c := post(forged, "{}"); c != http.StatusUnauthorized {
+		t.Fatalf("unknown token: %d", c)
+	}
+	other := fmt.Sprintf(`{"protocol":1,"office":%q,"station":1,"db":"0196a5b0-0000-7000-8000-000000000001","epoch":"","from":0,"events":[]}`, synctest.OfficeB)
+	if c := post(tok, other); c != http.StatusForbidden {
+		t.Fatalf("another office's push: %d", c)
+	}
+	if c := post(tok, strings.Repeat(" ", protocol.MaxBodyBytes+2)); c != http.StatusRequestEntityTooLarge {
+		t.Fatalf("huge push: %d", c)
+	}
+	var wg sync.WaitGroup
+	codes := make([]int, 3)
+	for i := range codes {
+		wg.Add(1)
+		go func() { defer wg.Done(); codes[i] = slowPush(srv.Listener.Addr().String(), tok) }()
+	}
+	wg.Wait()
+	lines := out.String()
+	for _, c := range []int{401, 403, 408, 413, 429} {
+		if !strings.Contains(lines, fmt.Sprintf("refused %d ", c)) {
+			t.Errorf("no log line for %d (answers to slow pushes: %v):\n%s", c, codes, lines)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimSpace(lines), "\n") {
+		if !strings.HasPrefix(l, "refused ") {
+			continue
+		}
+		if !strings.Contains(l, "addr=127.0.0.1:") {
+			t.Errorf("no address: %s", l)
+		}
+		if !strings.Contains(l, "refused 401 ") && !strings.Contains(l, "office="+synctest.OfficeA+" station=1 ") {
+			t.Errorf("no office and station: %s", l)
+		}
+	}
+	for _, secret := range []string{tok[len("mch1_"):][:8], forged[len("mch1_"):][:8], tok[len(tok)-8:]} {
+		if strings.Contains(lines, secret) {
+			t.Fatalf("the log holds a token's characters %q:\n%s", secret, lines)
+		}
+	}
+}
+
+// trickle is a body that comes in chunks of n bytes every gap.
+type trickle struct {
+	b   []byte
+	n   int
+	gap time.Duration
+}
+
+func (t *trickle) Read(p []byte) (int, error) {
+	if len(t.b) == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(t.gap)
+	k := min(t.n, len(p), len(t.b))
+	copy(p, t.b[:k])
+	t.b = t.b[k:]
+	return k, nil
+}
+
+// A body that keeps the pace is received however long it takes: an office on a poor line still
+// pushes a batch that needs more than the grace.
+func TestSlowLineKeepingThePaceStillPushes(t *testing.T) {
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	srv := httptest.NewServer(hub.NewServer(h, nil, hub.WithLimits(testLimits())))
+	t.Cleanup(srv.Close)
+	tok, err := h.EnrollStation(ctx, synctest.OfficeA, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, 1)
+	st.Receive(t, "Nguyễn Văn An")
+	db, _ := st.Store.DatabaseID(ctx)
+	evs, _ := st.Store.Unpushed(ctx, 0, 100)
+	req := protocol.PushRequest{Protocol: 1, Office: synctest.OfficeA, Station: 1, DB: db}
+	for i := range evs {
+		req.Events = append(req.Events, protocol.FromData(&evs[i], ""))
+	}
+	// 24 KB at 32 KB/s (twice the pace asked for) takes 750 ms, over the grace of 300 ms.
+	body := append(mustJSON(req), bytes.Repeat([]byte(" "), 24<<10)...)
+	hr, _ := http.NewRequest(http.MethodPost, srv.URL+protocol.PathPush, &trickle{b: body, n: 1 << 10, gap: 30 * time.Millisecond})
+	hr.ContentLength = int64(len(body))
+	hr.Header.Set("Authorization", "Bearer "+tok)
+	start := time.Now()
+	resp, err := http.DefaultClient.Do(hr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || time.Since(start) < 500*time.Millisecond {
+		t.Fatalf("a push at twice the pace: %d after %v", resp.StatusCode, time.Since(start))
+	}
+}
