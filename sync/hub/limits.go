@@ -11,10 +11,12 @@ import (
 // Limits bound what one client can cost the hub, so that a slow or hostile station costs its
 // own share and no more (docs/sync-protocol.md, "Every answer"; docs/ADMIN.md §3).
 type Limits struct {
-	// PerToken is how many requests of one token are in flight at once; more are answered
-	// 429 with Retry-After. A station syncs one request at a time; two allow the app's loop
-	// and a scheduled `motcua sync` to overlap.
-	PerToken int
+	// PerToken is how many requests of one station's token are in flight at once; more are
+	// answered 429 with Retry-After. A station syncs one request at a time; two allow the app's
+	// loop and a scheduled `motcua sync` to overlap. PerServiceToken is the same for a reader's
+	// or the portal's token: one system of the province, which may ask a few things at once.
+	PerToken        int
+	PerServiceToken int
 	// Receiving is how many request bodies are being received at once, all tokens together;
 	// more are answered 503 (the hub as a whole is overloaded). It bounds memory.
 	Receiving int
@@ -32,12 +34,13 @@ type Limits struct {
 
 // DefaultLimits are the limits of NewServer.
 var DefaultLimits = Limits{
-	PerToken:  2,
-	Receiving: 128,
-	Pushes:    MaxConcurrentPushes,
-	PushWait:  5 * time.Second,
-	BodyGrace: 10 * time.Second,
-	BodyRate:  16 << 10, // 128 kbit/s
+	PerToken:        2,
+	PerServiceToken: 8,
+	Receiving:       128,
+	Pushes:          MaxConcurrentPushes,
+	PushWait:        5 * time.Second,
+	BodyGrace:       10 * time.Second,
+	BodyRate:        16 << 10, // 128 kbit/s
 }
 
 // ServerOption changes a Server made by NewServer.
@@ -53,6 +56,14 @@ const busyAfter = "2"
 type tokenGate struct {
 	mu sync.Mutex
 	n  map[string]int
+}
+
+// perToken is how many requests of p's token may be in flight.
+func (l Limits) perToken(p *Principal) int {
+	if p.Kind == "station" {
+		return max(l.PerToken, 1)
+	}
+	return max(l.PerServiceToken, 1)
 }
 
 // enter admits one more request of key unless max are in flight.

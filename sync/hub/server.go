@@ -123,7 +123,7 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 	if x != nil {
 		x.who = p
 	}
-	leave, ok := s.admit(w, x, hashToken(strings.TrimSpace(tok)))
+	leave, ok := s.admit(w, x, hashToken(strings.TrimSpace(tok)), s.limits.perToken(p))
 	if !ok {
 		return
 	}
@@ -135,11 +135,10 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 // returns), and for a request with a body one of the places of bodies being received (given
 // back at the end of the body). When there is none it answers 429 (this token is over its
 // share) or 503 (the hub as a whole is overloaded).
-func (s *Server) admit(w http.ResponseWriter, x *exchange, key string) (leave func(), ok bool) {
+func (s *Server) admit(w http.ResponseWriter, x *exchange, key string, perToken int) (leave func(), ok bool) {
 	if x == nil {
 		return func() {}, true
 	}
-	perToken := max(s.limits.PerToken, 1)
 	if !s.tokens.enter(key, perToken) {
 		w.Header().Set("Retry-After", busyAfter)
 		s.fail(w, http.StatusTooManyRequests, protocol.CodeBusy,
