@@ -89,9 +89,9 @@ func (g *tokenGate) leave(key string) {
 }
 
 // pacedBody is a request body that must keep pace (Limits.BodyRate after Limits.BodyGrace): the
-// connection's read deadline moves forward as bytes arrive. At the end of the body the deadline
-// is lifted: net/http reads the connection in the background while the handler works, and a
-// deadline passing then would cancel the request's context halfway through storing a push.
+// connection's read deadline moves forward as bytes arrive, and a read past it fails with
+// os.ErrDeadlineExceeded (answered 408). At the end of the body the deadline is lifted: the
+// connection then waits for the next request under the server's own timeouts.
 type pacedBody struct {
 	io.ReadCloser
 	rc    *http.ResponseController
