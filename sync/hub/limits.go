@@ -46,8 +46,28 @@ var DefaultLimits = Limits{
 // ServerOption changes a Server made by NewServer.
 type ServerOption func(*Server)
 
-// WithLimits replaces DefaultLimits.
-func WithLimits(l Limits) ServerOption { return func(s *Server) { s.limits = l } }
+// WithLimits replaces DefaultLimits; a field left zero keeps the default.
+func WithLimits(l Limits) ServerOption {
+	return func(s *Server) {
+		d := DefaultLimits
+		for _, f := range []struct{ v, def *int }{{&l.PerToken, &d.PerToken}, {&l.PerServiceToken, &d.PerServiceToken},
+			{&l.Receiving, &d.Receiving}, {&l.Pushes, &d.Pushes}} {
+			if *f.v <= 0 {
+				*f.v = *f.def
+			}
+		}
+		if l.PushWait <= 0 {
+			l.PushWait = d.PushWait
+		}
+		if l.BodyGrace <= 0 {
+			l.BodyGrace = d.BodyGrace
+		}
+		if l.BodyRate <= 0 {
+			l.BodyRate = d.BodyRate
+		}
+		s.limits = l
+	}
+}
 
 // busyAfter is the Retry-After of a 429 or 503, in seconds.
 const busyAfter = "2"
@@ -99,13 +119,19 @@ type pacedBody struct {
 	got   int64
 	grace time.Duration
 	rate  int64
+	set   time.Time // the deadline last set
 	ended bool
 	onEnd func() // called once, at the end of the body or of the request
 }
 
+// paceStep is how far the deadline must have moved before it is set again: setting it costs a
+// system call (HTTP/1) or a message to the connection's goroutine (HTTP/2).
+const paceStep = 250 * time.Millisecond
+
 func newPacedBody(w http.ResponseWriter, r *http.Request, l Limits) *pacedBody {
 	b := &pacedBody{ReadCloser: r.Body, rc: http.NewResponseController(w), start: time.Now(), grace: l.BodyGrace, rate: l.BodyRate}
-	b.rc.SetReadDeadline(b.deadline())
+	b.set = b.deadline()
+	b.rc.SetReadDeadline(b.set)
 	return b
 }
 
@@ -127,7 +153,10 @@ func (b *pacedBody) Read(p []byte) (int, error) {
 	case err != nil:
 		b.end()
 	case !b.ended:
-		b.rc.SetReadDeadline(b.deadline())
+		if d := b.deadline(); d.Sub(b.set) >= paceStep {
+			b.set = d
+			b.rc.SetReadDeadline(d)
+		}
 	}
 	return n, err
 }
@@ -142,8 +171,11 @@ func (b *pacedBody) end() {
 	}
 }
 
-// hasBody tells a request that carries a body (POST, PUT) from one that does not.
-func hasBody(r *http.Request) bool { return r.Body != nil && r.Body != http.NoBody }
+// hasBody tells a request that carries a body (POST, PUT) from one that does not. Over HTTP/2
+// a request without one still has a Body, but a zero ContentLength (-1: unknown length).
+func hasBody(r *http.Request) bool {
+	return r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0
+}
 
 // pushSlot waits up to PushWait for one of the slots of pushes being stored.
 func (s *Server) pushSlot(ctx context.Context) (release func(), ok bool) {

@@ -88,21 +88,7 @@ func slowPush(addr, tok string) int {
 // or 408 (its body came too slowly) instead of being waited for.
 func TestSlowPusherCostsOnlyItsOwnShare(t *testing.T) {
 	ctx := context.Background()
-	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { h.Close() })
-	srv := httptest.NewServer(hub.NewServer(h, nil, hub.WithLimits(testLimits())))
-	t.Cleanup(srv.Close)
-	hostile, err := h.EnrollStation(ctx, synctest.OfficeA, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	honest, err := h.EnrollStation(ctx, synctest.OfficeB, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, hostile, honest := newLimitedHub(t, testLimits(), false)
 	b := synctest.NewStation(t, t.TempDir(), synctest.OfficeB, 0)
 	b.Receive(t, "Nguyễn Văn An")
 	db, _ := b.Store.DatabaseID(ctx)
@@ -240,17 +226,7 @@ func (t *trickle) Read(p []byte) (int, error) {
 // pushes a batch that needs more than the grace.
 func TestSlowLineKeepingThePaceStillPushes(t *testing.T) {
 	ctx := context.Background()
-	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { h.Close() })
-	srv := httptest.NewServer(hub.NewServer(h, nil, hub.WithLimits(testLimits())))
-	t.Cleanup(srv.Close)
-	tok, err := h.EnrollStation(ctx, synctest.OfficeA, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, tok, _ := newLimitedHub(t, testLimits(), false)
 	st := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, 1)
 	st.Receive(t, "Nguyễn Văn An")
 	db, _ := st.Store.DatabaseID(ctx)
@@ -272,5 +248,86 @@ func TestSlowLineKeepingThePaceStillPushes(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || time.Since(start) < 500*time.Millisecond {
 		t.Fatalf("a push at twice the pace: %d after %v", resp.StatusCode, time.Since(start))
+	}
+}
+
+// newLimitedHub is a hub with limits l, serving over HTTP/1 or (tls) HTTPS with HTTP/2, with
+// station tokens of office A station 1 and office B station 0.
+func newLimitedHub(t *testing.T, l hub.Limits, tls bool) (srv *httptest.Server, tokA, tokB string) {
+	t.Helper()
+	ctx := context.Background()
+	h, err := hub.Open(t.TempDir(), hub.WithClock(func() time.Time { return synctest.At("2026-03-04 10:00") }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	srv = httptest.NewUnstartedServer(hub.NewServer(h, nil, hub.WithLimits(l)))
+	if tls {
+		srv.EnableHTTP2 = true
+		srv.StartTLS()
+	} else {
+		srv.Start()
+	}
+	t.Cleanup(srv.Close)
+	if tokA, err = h.EnrollStation(ctx, synctest.OfficeA, 1); err != nil {
+		t.Fatal(err)
+	}
+	if tokB, err = h.EnrollStation(ctx, synctest.OfficeB, 0); err != nil {
+		t.Fatal(err)
+	}
+	return srv, tokA, tokB
+}
+
+// dribble posts a push whose body comes a byte every 20 ms through c, for at most 3 s, and
+// returns the answer's status and protocol.
+func dribble(c *http.Client, url, tok string) (int, string) {
+	pr, pw := io.Pipe()
+	go func() {
+		defer pw.Close()
+		for range 150 {
+			if _, err := pw.Write([]byte(" ")); err != nil {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	req, _ := http.NewRequest(http.MethodPost, url+protocol.PathPush, pr)
+	req.ContentLength = 100000
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := c.Do(req)
+	pr.CloseWithError(io.ErrClosedPipe)
+	if err != nil {
+		return 0, err.Error()
+	}
+	resp.Body.Close()
+	return resp.StatusCode, resp.Proto
+}
+
+// Over HTTPS with HTTP/2 (what `motcua-hub serve --tls-cert` speaks) a slow body is given up on
+// too.
+func TestSlowBodyOverHTTP2(t *testing.T) {
+	srv, tok, _ := newLimitedHub(t, testLimits(), true)
+	start := time.Now()
+	code, proto := dribble(srv.Client(), srv.URL, tok)
+	if code != http.StatusRequestTimeout || proto != "HTTP/2.0" || time.Since(start) > 2*time.Second {
+		t.Fatalf("a slow body over HTTP/2: %d %s after %v", code, proto, time.Since(start))
+	}
+}
+
+// Busy is not overloaded: a token over its share gets 429, a hub receiving as many bodies as it
+// takes gets 503 for another token.
+func TestOverloadedHubAnswers503(t *testing.T) {
+	l := testLimits()
+	l.Receiving = 1
+	l.BodyGrace = 2 * time.Second
+	srv, tokA, tokB := newLimitedHub(t, l, false)
+	done := make(chan int)
+	go func() { c, _ := dribble(http.DefaultClient, srv.URL, tokA); done <- c }()
+	time.Sleep(200 * time.Millisecond)
+	if c, _ := dribble(http.DefaultClient, srv.URL, tokB); c != http.StatusServiceUnavailable {
+		t.Errorf("another token while the hub receives all it can: %d, want 503", c)
+	}
+	if c := <-done; c != http.StatusRequestTimeout {
+		t.Errorf("the slow body: %d, want 408", c)
 	}
 }
