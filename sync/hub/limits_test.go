@@ -1,13 +1,11 @@
 package hub_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -46,43 +44,6 @@ func testLimits() hub.Limits {
 	return l
 }
 
-// slowPush opens a connection to addr and sends a push with token tok whose body comes one byte
-// every 20 ms, for at most 3 s. It returns the status the hub answered with (0: none within 5 s).
-func slowPush(addr, tok string) int {
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		return -1
-	}
-	defer conn.Close()
-	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", protocol.PathPush, tok)
-	answered := make(chan int, 1)
-	go func() {
-		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
-		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-		if err != nil {
-			answered <- 0
-			return
-		}
-		resp.Body.Close()
-		answered <- resp.StatusCode
-	}()
-	stop := time.After(3 * time.Second)
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case code := <-answered:
-			return code
-		case <-stop:
-			return <-answered
-		case <-tick.C:
-			if _, err := conn.Write([]byte(" ")); err != nil {
-				return <-answered
-			}
-		}
-	}
-}
-
 // Seventy half-sent pushes with one station's token cost that token its own share only: another
 // office's push is answered within a second, and the slow pusher is told 429 (over its share)
 // or 408 (its body came too slowly) instead of being waited for.
@@ -107,7 +68,7 @@ func TestSlowPusherCostsOnlyItsOwnShare(t *testing.T) {
 	var wg sync.WaitGroup
 	for range slow {
 		wg.Add(1)
-		go func() { defer wg.Done(); codes <- slowPush(srv.Listener.Addr().String(), hostile) }()
+		go func() { defer wg.Done(); c, _ := synctest.SlowPush(http.DefaultClient, srv.URL, hostile); codes <- c }()
 	}
 	time.Sleep(200 * time.Millisecond) // the slow pushes are in
 
@@ -177,7 +138,7 @@ func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
 	codes := make([]int, 3)
 	for i := range codes {
 		wg.Add(1)
-		go func() { defer wg.Done(); codes[i] = slowPush(srv.Listener.Addr().String(), tok) }()
+		go func() { defer wg.Done(); codes[i], _ = synctest.SlowPush(http.DefaultClient, srv.URL, tok) }()
 	}
 	wg.Wait()
 	lines := out.String()
@@ -278,39 +239,31 @@ func newLimitedHub(t *testing.T, l hub.Limits, tls bool) (srv *httptest.Server, 
 	return srv, tokA, tokB
 }
 
-// dribble posts a push whose body comes a byte every 20 ms through c, for at most 3 s, and
-// returns the answer's status and protocol.
-func dribble(c *http.Client, url, tok string) (int, string) {
-	pr, pw := io.Pipe()
-	go func() {
-		defer pw.Close()
-		for range 150 {
-			if _, err := pw.Write([]byte(" ")); err != nil {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}()
-	req, _ := http.NewRequest(http.MethodPost, url+protocol.PathPush, pr)
-	req.ContentLength = 100000
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := c.Do(req)
-	pr.CloseWithError(io.ErrClosedPipe)
-	if err != nil {
-		return 0, err.Error()
+// protoOf notes the protocol of the answers.
+type protoOf struct {
+	http.RoundTripper
+	proto *string
+}
+
+func (p protoOf) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := p.RoundTripper.RoundTrip(r)
+	if resp != nil {
+		*p.proto = resp.Proto
 	}
-	resp.Body.Close()
-	return resp.StatusCode, resp.Proto
+	return resp, err
 }
 
 // Over HTTPS with HTTP/2 (what `motcua-hub serve --tls-cert` speaks) a slow body is given up on
 // too.
 func TestSlowBodyOverHTTP2(t *testing.T) {
 	srv, tok, _ := newLimitedHub(t, testLimits(), true)
+	c := srv.Client()
+	var proto string
+	c.Transport = protoOf{c.Transport, &proto}
 	start := time.Now()
-	code, proto := dribble(srv.Client(), srv.URL, tok)
+	code, err := synctest.SlowPush(c, srv.URL, tok)
 	if code != http.StatusRequestTimeout || proto != "HTTP/2.0" || time.Since(start) > 2*time.Second {
-		t.Fatalf("a slow body over HTTP/2: %d %s after %v", code, proto, time.Since(start))
+		t.Fatalf("a slow body over HTTP/2: %d %s %v after %v", code, proto, err, time.Since(start))
 	}
 }
 
@@ -322,9 +275,9 @@ func TestOverloadedHubAnswers503(t *testing.T) {
 	l.BodyGrace = 2 * time.Second
 	srv, tokA, tokB := newLimitedHub(t, l, false)
 	done := make(chan int)
-	go func() { c, _ := dribble(http.DefaultClient, srv.URL, tokA); done <- c }()
+	go func() { c, _ := synctest.SlowPush(http.DefaultClient, srv.URL, tokA); done <- c }()
 	time.Sleep(200 * time.Millisecond)
-	if c, _ := dribble(http.DefaultClient, srv.URL, tokB); c != http.StatusServiceUnavailable {
+	if c, _ := synctest.SlowPush(http.DefaultClient, srv.URL, tokB); c != http.StatusServiceUnavailable {
 		t.Errorf("another token while the hub receives all it can: %d, want 503", c)
 	}
 	if c := <-done; c != http.StatusRequestTimeout {
