@@ -97,6 +97,19 @@ func TestSlowPusherCostsOnlyItsOwnShare(t *testing.T) {
 	}
 }
 
+// postTo posts body to url with token tok and returns the status.
+func postTo(t *testing.T, url, tok, body string) int {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
 // Every refusal of who the client is or what it may send (401, 403, 408, 413, 429) is logged with
 // the office, station and address, never the token.
 func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
@@ -113,15 +126,13 @@ func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := func(tok, body string) int {
-		req, _ := http.NewRequest(http.MethodPost, srv.URL+protocol.PathPush, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+tok)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
+	portal, err := h.EnrollPortal(ctx, synctest.OfficeB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(tok, body string) int { return postTo(t, srv.URL+protocol.PathPush, tok, body) }
+	if c := postTo(t, srv.URL+protocol.PathSubmissions, portal, string(mustJSON(submission("G22.99-1", "038085001234")))); c != http.StatusForbidden {
+		t.Fatalf("a portal token of office B submitting for office A: %d", c)
 	}
 	forged := "mch1_" + strings.Repeat("Zq", 21) + "x"
 	if c := post(forged, "{}"); c != http.StatusUnauthorized {
@@ -154,11 +165,20 @@ func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
 		if !strings.Contains(l, "addr=127.0.0.1:") {
 			t.Errorf("no address: %s", l)
 		}
-		if !strings.Contains(l, "refused 401 ") && !strings.Contains(l, "office="+synctest.OfficeA+" station=1 ") {
+		switch {
+		case strings.Contains(l, "refused 401 "):
+		case strings.Contains(l, "kind=portal"):
+			if !strings.Contains(l, "office="+synctest.OfficeB+" station=- ") {
+				t.Errorf("no office: %s", l)
+			}
+		case !strings.Contains(l, "office="+synctest.OfficeA+" station=1 "):
 			t.Errorf("no office and station: %s", l)
 		}
 	}
-	for _, secret := range []string{tok[len("mch1_"):][:8], forged[len("mch1_"):][:8], tok[len(tok)-8:]} {
+	if !strings.Contains(lines, "kind=portal") {
+		t.Errorf("no log line for the portal's 403:\n%s", lines)
+	}
+	for _, secret := range []string{tok[len("mch1_"):][:8], forged[len("mch1_"):][:8], tok[len(tok)-8:], portal[len("mch1_"):][:8]} {
 		if strings.Contains(lines, secret) {
 			t.Fatalf("the log holds a token's characters %q:\n%s", secret, lines)
 		}
