@@ -17,8 +17,9 @@ type Limits struct {
 	// or the portal's token: one system of the province, which may ask a few things at once.
 	PerToken        int
 	PerServiceToken int
-	// Receiving is how many request bodies are being received at once, all tokens together;
-	// more are answered 503 (the hub as a whole is overloaded). It bounds memory.
+	// Receiving is how many requests with a body are in progress at once (being received,
+	// waiting for a push slot or being stored), all tokens together; more are answered 503
+	// (the hub as a whole is overloaded). Each holds one batch: it bounds memory.
 	Receiving int
 	// Pushes is how many pushes are stored at once. A push takes one only once its body is
 	// received and decoded, waits up to PushWait for it, then is answered 503.
@@ -121,7 +122,6 @@ type pacedBody struct {
 	rate  int64
 	set   time.Time // the deadline last set
 	ended bool
-	onEnd func() // called once, at the end of the body or of the request
 }
 
 // paceStep is how far the deadline must have moved before it is set again: setting it costs a
@@ -149,9 +149,9 @@ func (b *pacedBody) Read(p []byte) (int, error) {
 	switch {
 	case err == io.EOF:
 		b.rc.SetReadDeadline(time.Time{})
-		b.end()
+		b.ended = true
 	case err != nil:
-		b.end()
+		b.ended = true
 	case !b.ended:
 		if d := b.deadline(); d.Sub(b.set) >= paceStep {
 			b.set = d
@@ -159,16 +159,6 @@ func (b *pacedBody) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
-}
-
-func (b *pacedBody) end() {
-	if b.ended {
-		return
-	}
-	b.ended = true
-	if b.onEnd != nil {
-		b.onEnd()
-	}
 }
 
 // hasBody tells a request that carries a body (POST, PUT) from one that does not. Over HTTP/2

@@ -21,7 +21,7 @@ type Server struct {
 	h         *Hub
 	limits    Limits
 	slots     chan struct{} // pushes being stored; a push takes one only once its body is decoded
-	receiving chan struct{} // bodies being received, all tokens together
+	receiving chan struct{} // requests with a body in progress, all tokens together
 	tokens    tokenGate     // requests in flight per token
 	log       *log.Logger
 }
@@ -58,7 +58,6 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		// body, which net/http reads away after the answer, cannot hold the connection either.
 		x.body = newPacedBody(rw, r, s.limits)
 		r.Body = x.body
-		defer x.body.end()
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
@@ -131,10 +130,11 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 	fn(w, r, p)
 }
 
-// admit takes one of the token's places for the request (given back by leave, when the handler
-// returns), and for a request with a body one of the places of bodies being received (given
-// back at the end of the body). When there is none it answers 429 (this token is over its
-// share) or 503 (the hub as a whole is overloaded).
+// admit takes one of the token's places for the request and, for a request with a body, one of
+// the places of requests with a body (being received, waiting for a push slot or being stored:
+// each holds one batch in memory); leave gives them back when the handler returns. When there
+// is none it answers 429 (this token is over its share) or 503 (the hub as a whole is
+// overloaded).
 func (s *Server) admit(w http.ResponseWriter, x *exchange, key string, perToken int) (leave func(), ok bool) {
 	if x == nil {
 		return func() {}, true
@@ -151,8 +151,7 @@ func (s *Server) admit(w http.ResponseWriter, x *exchange, key string, perToken 
 	}
 	select {
 	case s.receiving <- struct{}{}:
-		x.body.onEnd = func() { <-s.receiving }
-		return leave, true
+		return func() { <-s.receiving; s.tokens.leave(key) }, true
 	default:
 		leave()
 		w.Header().Set("Retry-After", busyAfter)
