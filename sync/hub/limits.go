@@ -9,7 +9,7 @@ import (
 )
 
 // Limits bound what one client can cost the hub, so that a slow or hostile station costs its
-// own share and no more (docs/sync-protocol.md, "Every answer"; docs/ADMIN.md §3).
+// own share and no more (docs/sync-protocol.md, "Limits"; docs/ADMIN.md §6).
 type Limits struct {
 	// PerToken is how many requests of one station's token are in flight at once; more are
 	// answered 429 with Retry-After. A station syncs one request at a time; two allow the app's
@@ -125,7 +125,7 @@ type pacedBody struct {
 }
 
 // paceStep is how far the deadline must have moved before it is set again: setting it costs a
-// system call (HTTP/1) or a message to the connection's goroutine (HTTP/2).
+// timer update (HTTP/1) or a message to the connection's goroutine (HTTP/2) on every read.
 const paceStep = 250 * time.Millisecond
 
 func newPacedBody(w http.ResponseWriter, r *http.Request, l Limits) *pacedBody {
