@@ -5,7 +5,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +20,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/vntext"
+	"motcua/sync/station"
 )
 
 // sectionSync is the key of the Sync section of the navigation.
@@ -389,7 +389,7 @@ func checkHub(cfg data.SyncConfig) string {
 	if cfg.Hub == "" {
 		return "" // no hub: this PC works alone
 	}
-	if p, err := url.Parse(cfg.Hub); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+	if station.CheckHub(cfg.Hub, cfg.CA) != nil {
 		return lang.L("The server address must start with https://")
 	}
 	if cfg.Token == "" {

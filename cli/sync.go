@@ -69,6 +69,9 @@ func (f syncFlags) config(saved data.SyncConfig) (data.SyncConfig, error) {
 		}
 		c.CA = string(b)
 	}
+	if err := station.CheckHub(c.Hub, c.CA); c.Hub != "" && err != nil {
+		return c, err // before anything is saved
+	}
 	if c.Hub == "" || c.Token == "" {
 		return c, usagef("chưa có máy chủ đồng bộ: cần --hub URL và mã truy cập (--token -, biến %s hoặc --token T; lần sau không cần nhắc lại)", TokenEnv)
 	}

@@ -106,16 +106,7 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	defer h.Close()
 	logger := log.New(stderr, "motcua-hub: ", log.LstdFlags)
-	srv := &http.Server{
-		Addr:              *listen,
-		Handler:           hub.NewServer(h, logger),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
-		WriteTimeout:      10 * time.Minute, // an export of a year is long
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          logger,
-	}
+	srv := httpServer(*listen, hub.NewServer(h, logger), logger)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
@@ -137,6 +128,22 @@ func serve(args []string, stderr io.Writer) error {
 	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return srv.Shutdown(shut)
+}
+
+// httpServer is the HTTP server of serve. A request body has no fixed deadline here: the hub
+// paces every body itself (hub.Limits: a minimum average rate after a grace), so that a large
+// batch on a poor line is received while a client sending a byte now and then is dropped; a
+// ReadTimeout would only be replaced by that pace.
+func httpServer(listen string, handler http.Handler, logger *log.Logger) *http.Server {
+	return &http.Server{
+		Addr:              listen,
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      10 * time.Minute, // an export of a year is long
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          logger,
+	}
 }
 
 func enroll(args []string, stdout, stderr io.Writer) error {

@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"log"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEnrollAndRevoke(t *testing.T) {
@@ -43,5 +47,26 @@ func TestEnrollAndRevoke(t *testing.T) {
 	}
 	if code := run([]string{"enroll", "--office", "000.00.06.H56"}, &out, &errb); code != 2 {
 		t.Fatalf("no --data: %d", code)
+	}
+}
+
+// The server bounds a client's headers and idle connections, and leaves the body to the hub's
+// pace (hub.Limits), which replaces any fixed deadline for the whole request.
+func TestServerSettings(t *testing.T) {
+	s := httpServer(":0", http.NotFoundHandler(), log.New(io.Discard, "", 0))
+	if s.ReadTimeout != 0 {
+		t.Errorf("ReadTimeout %v: the body's pace is the hub's to check (hub.Limits)", s.ReadTimeout)
+	}
+	if s.ReadHeaderTimeout <= 0 || s.ReadHeaderTimeout > 30*time.Second {
+		t.Errorf("ReadHeaderTimeout %v", s.ReadHeaderTimeout)
+	}
+	if s.IdleTimeout <= 0 || s.IdleTimeout > 5*time.Minute {
+		t.Errorf("IdleTimeout %v", s.IdleTimeout)
+	}
+	if s.MaxHeaderBytes <= 0 || s.MaxHeaderBytes > 64<<10 {
+		t.Errorf("MaxHeaderBytes %d", s.MaxHeaderBytes)
+	}
+	if s.WriteTimeout < 10*time.Minute {
+		t.Errorf("WriteTimeout %v cuts an export of a year", s.WriteTimeout)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,21 +19,31 @@ import (
 
 // Server answers the sync protocol over HTTP(S).
 type Server struct {
-	h     *Hub
-	slots chan struct{} // pushes being processed; beyond that a station is told to come back
-	log   *log.Logger
+	h         *Hub
+	limits    Limits
+	slots     chan struct{} // pushes being stored; a push takes one only once its body is decoded
+	receiving chan struct{} // requests with a body in progress, all tokens together
+	tokens    tokenGate     // requests in flight per token
+	log       *log.Logger
 }
 
-// MaxConcurrentPushes bounds the pushes processed at once; more get 503 with Retry-After, which
-// keeps memory bounded (each holds at most one batch) under a thundering herd after an outage.
+// MaxConcurrentPushes bounds the pushes stored at once (DefaultLimits.Pushes), which keeps memory
+// bounded (each holds at most one batch) under a thundering herd after an outage.
 const MaxConcurrentPushes = 64
 
-// NewServer makes the HTTP handler of hub h. logger may be nil.
-func NewServer(h *Hub, logger *log.Logger) *Server {
+// NewServer makes the HTTP handler of hub h, with DefaultLimits unless an option says otherwise.
+// logger may be nil.
+func NewServer(h *Hub, logger *log.Logger, opts ...ServerOption) *Server {
 	if logger == nil {
 		logger = log.New(discard{}, "", 0)
 	}
-	return &Server{h: h, slots: make(chan struct{}, MaxConcurrentPushes), log: logger}
+	s := &Server{h: h, limits: DefaultLimits, log: logger}
+	for _, o := range opts {
+		o(s)
+	}
+	s.slots = make(chan struct{}, max(s.limits.Pushes, 1))
+	s.receiving = make(chan struct{}, max(s.limits.Receiving, 1))
+	return s
 }
 
 type discard struct{}
@@ -40,7 +51,15 @@ type discard struct{}
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // ServeHTTP routes a request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	x := &exchange{ResponseWriter: rw, r: r}
+	w := http.ResponseWriter(x)
+	if hasBody(r) {
+		// Paced from the first byte, before the token is even checked: a refused request's
+		// body, which net/http reads away after the answer, cannot hold the connection either.
+		x.body = newPacedBody(rw, r, s.limits)
+		r.Body = x.body
+	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.URL.Path {
@@ -100,7 +119,46 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 		s.internal(w, err)
 		return
 	}
+	x, _ := w.(*exchange)
+	if x != nil {
+		x.who = p
+	}
+	leave, ok := s.admit(w, x, hashToken(strings.TrimSpace(tok)), s.limits.perToken(p))
+	if !ok {
+		return
+	}
+	defer leave()
 	fn(w, r, p)
+}
+
+// admit takes one of the token's places for the request and, for a request with a body, one of
+// the places of requests with a body (being received, waiting for a push slot or being stored:
+// each holds one batch in memory); leave gives them back when the handler returns. When there
+// is none it answers 429 (this token is over its share) or 503 (the hub as a whole is
+// overloaded).
+func (s *Server) admit(w http.ResponseWriter, x *exchange, key string, perToken int) (leave func(), ok bool) {
+	if x == nil {
+		return func() {}, true
+	}
+	if !s.tokens.enter(key, perToken) {
+		w.Header().Set("Retry-After", busyAfter)
+		s.fail(w, http.StatusTooManyRequests, protocol.CodeBusy,
+			fmt.Sprintf("mã truy cập này đang có %d yêu cầu chưa xong, hãy gửi lại sau", perToken))
+		return nil, false
+	}
+	leave = func() { s.tokens.leave(key) }
+	if x.body == nil {
+		return leave, true
+	}
+	select {
+	case s.receiving <- struct{}{}:
+		return func() { <-s.receiving; s.tokens.leave(key) }, true
+	default:
+		leave()
+		w.Header().Set("Retry-After", busyAfter)
+		s.fail(w, http.StatusServiceUnavailable, protocol.CodeBusy, "máy chủ đang bận, hãy gửi lại sau")
+		return nil, false
+	}
 }
 
 func (s *Server) header() protocol.Header {
@@ -116,6 +174,11 @@ func (s *Server) reply(w http.ResponseWriter, v any) {
 }
 
 func (s *Server) fail(w http.ResponseWriter, status int, code, reason string) {
+	s.logRefusal(w, status, code, reason)
+	if status == http.StatusRequestEntityTooLarge || status == http.StatusRequestTimeout {
+		// The rest of the body is not worth reading: close the connection after the answer.
+		w.Header().Set("Connection", "close")
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
 	w.WriteHeader(status)
@@ -131,6 +194,9 @@ func (s *Server) internal(w http.ResponseWriter, err error) {
 func (s *Server) decodeFailure(w http.ResponseWriter, err error) {
 	var mbe *http.MaxBytesError
 	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		s.fail(w, http.StatusRequestTimeout, protocol.CodeTimeout,
+			fmt.Sprintf("nội dung yêu cầu đến quá chậm (cần ít nhất %d KB/giây)", s.limits.BodyRate>>10))
 	case errors.Is(err, protocol.ErrTooLarge) || errors.As(err, &mbe):
 		s.fail(w, http.StatusRequestEntityTooLarge, protocol.CodeTooLarge,
 			fmt.Sprintf("tối đa %d sự kiện và %d MB mỗi lần gửi", protocol.MaxBatchEvents, protocol.MaxBodyBytes>>20))
@@ -178,19 +244,19 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, p *Principal) {
 	if !s.station(w, p) {
 		return
 	}
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	default:
-		w.Header().Set("Retry-After", "2")
-		s.fail(w, http.StatusServiceUnavailable, protocol.CodeBusy, "máy chủ đang bận, hãy gửi lại sau")
-		return
-	}
 	req, err := protocol.DecodePush(http.MaxBytesReader(w, r.Body, protocol.MaxBodyBytes+1))
 	if err != nil {
 		s.decodeFailure(w, err)
 		return
 	}
+	// A slot only for a batch that is here and well-formed: a client still sending holds none.
+	release, ok := s.pushSlot(r.Context())
+	if !ok {
+		w.Header().Set("Retry-After", busyAfter)
+		s.fail(w, http.StatusServiceUnavailable, protocol.CodeBusy, "máy chủ đang bận, hãy gửi lại sau")
+		return
+	}
+	defer release()
 	resp, status, code, reason, err := s.h.Push(r.Context(), p, req)
 	if err != nil {
 		s.internal(w, err)

@@ -209,6 +209,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, p *Principal) {
 	var se *SubmitError
 	if errors.As(err, &se) {
 		s.log.Printf("hồ sơ trực tuyến %s của %s bị từ chối: %s", req.ExternalID, req.Office, se.Reason)
+		s.logRefusal(w, se.Status, se.Code, se.Reason)
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
 		w.WriteHeader(se.Status)

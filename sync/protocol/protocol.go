@@ -47,6 +47,7 @@ const (
 	CodeUnauthorized = "unauthorized"  // 401: no token, unknown or revoked token
 	CodeForbidden    = "forbidden"     // 403: office or station other than the token's
 	CodeNotFound     = "not_found"     // 404
+	CodeTimeout      = "timeout"       // 408: the body came too slowly
 	CodeTooLarge     = "too_large"     // 413: body over MaxBodyBytes or too many events
 	CodeBusy         = "busy"          // 429 or 503 with Retry-After: come back later
 	CodeInternal     = "internal"      // 500

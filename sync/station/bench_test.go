@@ -116,7 +116,7 @@ func (bh *benchHub) client(b *testing.B, s *data.Store) *station.Client {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := station.New(s, station.Config{Hub: bh.srv.URL, Token: tok})
+	c, err := station.New(s, station.Config{Hub: bh.srv.URL, Token: tok, AllowInsecureHTTP: true})
 	if err != nil {
 		b.Fatal(err)
 	}

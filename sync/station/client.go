@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -42,6 +43,61 @@ type Config struct {
 	Timeout      time.Duration // one attempt (default 60 s)
 	Transport    http.RoundTripper
 	Now          func() time.Time
+
+	// AllowInsecureHTTP lets a test talk plain HTTP to a hub anywhere, with or without a
+	// pinned CA (CheckHub). Never set from settings or the command line.
+	AllowInsecureHTTP bool
+}
+
+// ErrPlainHTTP: the hub's address is plain http:// where only https:// is accepted (CheckHub).
+var ErrPlainHTTP = errors.New("địa chỉ máy chủ đồng bộ phải là https://…")
+
+// CheckHub checks the hub's address hub for a station whose pinned CA is ca ("" none): an
+// https:// URL, or plain http:// to this PC itself (127.0.0.1, ::1, localhost) without a pinned
+// CA. Plain HTTP elsewhere would send the token and the citizens' records over the network
+// unprotected; and a pinned CA says the office means to reach the hub over TLS, so an http://
+// address then is a mistake (or a downgrade) and is refused even on this PC.
+func CheckHub(hub, ca string) error {
+	base, err := url.Parse(strings.TrimRight(hub, "/"))
+	if err != nil || (base.Scheme != "https" && base.Scheme != "http") || base.Host == "" {
+		return fmt.Errorf("địa chỉ máy chủ không hợp lệ %q (cần https://…)", hub)
+	}
+	if base.Scheme == "https" {
+		return nil
+	}
+	if ca != "" {
+		return fmt.Errorf("%w (%q): máy này đã ghim chứng thư CA của máy chủ, không gửi mã truy cập và hồ sơ qua kết nối không mã hóa", ErrPlainHTTP, hub)
+	}
+	if !loopback(base.Hostname()) {
+		return fmt.Errorf("%w (%q): kết nối http:// không mã hóa, mã truy cập và hồ sơ sẽ đi qua mạng mà không được bảo vệ", ErrPlainHTTP, hub)
+	}
+	return nil
+}
+
+// loopback tells a host name of this PC itself.
+func loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// errRedirect: the hub answered with a redirection, which the protocol never uses. Following it
+// would send the token along (net/http keeps Authorization for the same host, even from https
+// to http), so it is refused and not retried.
+var errRedirect = errors.New("máy chủ đồng bộ chuyển hướng sang địa chỉ khác: không đi theo (kiểm tra lại địa chỉ máy chủ)")
+
+// retryPolicy is go-retryablehttp's (network errors, 5xx and 429 are retried), with a 408 (the
+// hub gave up waiting for the body: a slow line) retried too, and a redirection never.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if errors.Is(err, errRedirect) {
+		return false, err
+	}
+	if err == nil && ctx.Err() == nil && resp.StatusCode == http.StatusRequestTimeout {
+		return true, nil
+	}
+	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 
 // Client syncs one station database with its hub.
@@ -54,10 +110,14 @@ type Client struct {
 
 // New makes a client for store.
 func New(store *data.Store, cfg Config) (*Client, error) {
-	base, err := url.Parse(strings.TrimRight(cfg.Hub, "/"))
-	if err != nil || (base.Scheme != "https" && base.Scheme != "http") || base.Host == "" {
-		return nil, fmt.Errorf("địa chỉ máy chủ không hợp lệ %q (cần https://…)", cfg.Hub)
+	err := CheckHub(cfg.Hub, cfg.CA)
+	if errors.Is(err, ErrPlainHTTP) && cfg.AllowInsecureHTTP {
+		err = nil // a test's plain HTTP hub
 	}
+	if err != nil {
+		return nil, err
+	}
+	base, _ := url.Parse(strings.TrimRight(cfg.Hub, "/"))
 	if cfg.Token == "" {
 		return nil, errors.New("chưa có mã truy cập máy chủ đồng bộ")
 	}
@@ -92,12 +152,13 @@ func New(store *data.Store, cfg Config) (*Client, error) {
 		tr = t
 	}
 	rc := retryablehttp.NewClient()
-	rc.HTTPClient = &http.Client{Transport: tr, Timeout: cfg.Timeout}
+	rc.HTTPClient = &http.Client{Transport: tr, Timeout: cfg.Timeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return errRedirect }}
 	rc.Logger = nil
 	rc.RetryMax = cfg.RetryMax
 	rc.RetryWaitMin, rc.RetryWaitMax = cfg.RetryWaitMin, cfg.RetryWaitMax
 	rc.Backoff = Backoff
-	rc.CheckRetry = retryablehttp.DefaultRetryPolicy
+	rc.CheckRetry = retryPolicy
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	return &Client{store: store, cfg: cfg, base: base, http: rc}, nil
 }
@@ -192,7 +253,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		if json.NewDecoder(lim).Decode(&he.Body) != nil || he.Body.Code == "" {
 			he.Body.Code, he.Body.Reason = "http", resp.Status
 		}
-		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
+		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout {
 			return sent, recv, fmt.Errorf("%w: %v", ErrUnreachable, he)
 		}
 		return sent, recv, he

@@ -59,7 +59,7 @@ func (w *world) station(t *testing.T, office string, n int, tr http.RoundTripper
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := station.New(st.Store, station.Config{Hub: w.srv.URL, Token: tok, Transport: tr,
+	c, err := station.New(st.Store, station.Config{Hub: w.srv.URL, Token: tok, Transport: tr, AllowInsecureHTTP: true,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 20 * time.Millisecond, RetryMax: 8})
 	if err != nil {
 		t.Fatal(err)
