@@ -58,6 +58,9 @@ func TestSlowPusherCostsOnlyItsOwnShare(t *testing.T) {
 		t.Fatal(err)
 	}
 	req := protocol.PushRequest{Protocol: 1, Office: synctest.OfficeB, Station: 0, DB: db}
+	if req.Users, err = protocol.AccountsOf(ctx, b.Store); err != nil {
+		t.Fatal(err)
+	}
 	for i := range evs {
 		req.Events = append(req.Events, protocol.FromData(&evs[i], ""))
 	}
@@ -138,7 +141,7 @@ func TestRefusalsAreLoggedWithoutTheToken(t *testing.T) {
 	if c := post(forged, "{}"); c != http.StatusUnauthorized {
 		t.Fatalf("unknown token: %d", c)
 	}
-	other := fmt.Sprintf(`{"protocol":1,"office":%q,"station":1,"db":"0196a5b0-0000-7000-8000-000000000001","epoch":"","from":0,"events":[]}`, synctest.OfficeB)
+	other := fmt.Sprintf(`{"protocol":1,"office":%q,"station":1,"db":"0196a5b0-0000-7000-8000-000000000001","epoch":"","from":0,"events":[],"users":[]}`, synctest.OfficeB)
 	if c := post(tok, other); c != http.StatusForbidden {
 		t.Fatalf("another office's push: %d", c)
 	}
@@ -213,6 +216,10 @@ func TestSlowLineKeepingThePaceStillPushes(t *testing.T) {
 	db, _ := st.Store.DatabaseID(ctx)
 	evs, _ := st.Store.Unpushed(ctx, 0, 100)
 	req := protocol.PushRequest{Protocol: 1, Office: synctest.OfficeA, Station: 1, DB: db}
+	var err error
+	if req.Users, err = protocol.AccountsOf(ctx, st.Store); err != nil {
+		t.Fatal(err)
+	}
 	for i := range evs {
 		req.Events = append(req.Events, protocol.FromData(&evs[i], ""))
 	}
