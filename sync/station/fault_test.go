@@ -16,8 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"motcua/data"
 	"motcua/sync/hub"
 	"motcua/sync/station"
@@ -168,7 +166,7 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		c      *station.Client
 		tok    string
 		path   string
-		forged map[string]uuid.UUID // the hostile station's forged events; nil for an honest one
+		forged map[string]forgery // the hostile station's forged events; nil for an honest one
 	}
 	var pcs []*pc
 	const hostileN = 3
@@ -206,7 +204,7 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		for _, id := range ownIDs(t, p.st.Store) {
 			forged := false
 			for _, f := range p.forged {
-				forged = forged || f.String() == id
+				forged = forged || f.id.String() == id
 			}
 			if !forged {
 				out = append(out, id)
@@ -285,12 +283,10 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		syncOK(t, p.c)
 	}
 
-	// The hostile station holds pushes open on its token, trickling their bodies; meanwhile every
-	// honest station receives a dossier and syncs, and is answered while those pushes still hang.
-	slowFor := 2 * time.Second
-	started, wait := slowPushes(w.srv.URL, pcs[hostileN].tok, synctest.OfficeA, hostileN, 4, slowFor)
-	slowEnded := make(chan []string)
-	go func() { slowEnded <- wait() }()
+	// The hostile station holds pushes open on its token, trickling their bodies (for at most
+	// 2 s); meanwhile every honest station receives a dossier and syncs, and is answered while
+	// those pushes still hang.
+	started, stop := slowPushes(w.srv.URL, pcs[hostileN].tok, synctest.OfficeA, hostileN, 4, 2*time.Second)
 	<-started
 	t0 := time.Now()
 	for i, p := range pcs[:hostileN] {
@@ -301,12 +297,11 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		}
 	}
 	honestTook := time.Since(t0)
-	select {
-	case ended := <-slowEnded:
-		t.Errorf("the honest stations' syncs took %v, until the slow pushes had ended (%q)", honestTook, ended)
-	default:
-		t.Logf("honest syncs during the slow pushes (%v each): %v; the slow pushes ended with %q", slowFor, honestTook, <-slowEnded)
+	ended, expired := stop()
+	if expired {
+		t.Errorf("the honest stations' syncs took %v, longer than the slow pushes were held open", honestTook)
 	}
+	t.Logf("honest syncs during the slow pushes: %v; the slow pushes ended with %q", honestTook, ended)
 
 	for pass := 0; pass < 2; pass++ {
 		for _, p := range pcs {
@@ -334,9 +329,10 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 	if len(q) != len(hostile.forged) {
 		t.Errorf("hostile station: %d events quarantined, %d forged", len(q), len(hostile.forged))
 	}
-	for name, id := range hostile.forged {
-		if q[id] == "" {
-			t.Errorf("forged event %q: not quarantined with a reason (%q)", name, q[id])
+	for name, f := range hostile.forged {
+		id := f.id
+		if !strings.Contains(q[id], f.why) {
+			t.Errorf("forged event %q: quarantined with the reason %q, want one saying %q", name, q[id], f.why)
 		}
 		for i, p := range pcs[:hostileN] {
 			var n int

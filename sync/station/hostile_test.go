@@ -17,13 +17,19 @@ import (
 	"motcua/sync/synctest"
 )
 
+// forgery is an event a hostile station forged, and a part of the reason the hub must give.
+type forgery struct {
+	id  uuid.UUID
+	why string
+}
+
 // tamper writes into a station's log, outside the app and between honest dossiers, what a hostile
 // or broken station would send: events by an actor the office does not have and by an officer
-// without the leader role (a leader-only stop), a payload with invalid UTF-8 bytes, payloads with
-// a field their type does not have, and an event stamped with another station's number. It
-// returns the forged events' ids by what is wrong with them (names prefixed by tag). The honest
-// dossiers it receives around them are the station's own and must reach everybody.
-func tamper(t *testing.T, st *synctest.Station, tag string) map[string]uuid.UUID {
+// without the leader role (a leader-only stop), a payload with invalid UTF-8 bytes, a payload with
+// a field its type does not have, and an event stamped with another station's number. It returns
+// the forged events by what is wrong with them (names prefixed by tag). The honest dossiers it
+// receives around them are the station's own and must reach everybody.
+func tamper(t *testing.T, st *synctest.Station, tag string) map[string]forgery {
 	t.Helper()
 	// The forged stops target these, one each (a second stop would not fit the first); nothing
 	// honest follows on them.
@@ -37,12 +43,14 @@ func tamper(t *testing.T, st *synctest.Station, tag string) map[string]uuid.UUID
 	}
 	o, _ := st.Store.Office()
 	code := fmt.Sprintf("%s-260302-%d9%02d", o.Code, st.Store.Station(), len(tag)) // in its own block, unused
-	forged := map[string]uuid.UUID{
-		tag + "unknown actor stops":     forge(t, st, before.ID, data.EvStopped, at, "giamao", stop),
-		tag + "officer without leader":  forge(t, st, other.ID, data.EvStopped, at, "xuly", stop),
-		tag + "invalid UTF-8 name":      forge(t, st, uuid.Must(uuid.NewV7()), data.EvReceived, at, "tiepnhan", receivedPayload(t, st, code, []byte("Nguy\xff\xfen Văn Giả"))),
-		tag + "unknown field":           forge(t, st, before.ID, data.EvNote, at, "tiepnhan", []byte(`{"text":"Ghi chú","trang_thai":10}`)),
-		tag + "another station's event": foreign,
+	forged := map[string]forgery{
+		tag + "unknown actor stops":    {forge(t, st, before.ID, data.EvStopped, at, "giamao", stop), "không phải tài khoản của văn phòng"},
+		tag + "officer without leader": {forge(t, st, other.ID, data.EvStopped, at, "xuly", stop), "không có quyền dừng xử lý"},
+		tag + "invalid UTF-8 name": {forge(t, st, uuid.Must(uuid.NewV7()), data.EvReceived, at, "tiepnhan",
+			receivedPayload(t, st, code, []byte("Nguy\xff\xfen Văn Giả"))), "UTF-8"},
+		tag + "unknown field": {forge(t, st, before.ID, data.EvNote, at, "tiepnhan", []byte(`{"text":"Ghi chú","trang_thai":10}`)),
+			`trường không hợp lệ "trang_thai"`},
+		tag + "another station's event": {foreign, "máy trạm 1, không phải của máy trạm này"},
 	}
 	st.Receive(t, "Ngô Thị Thật "+tag) // honest, after the forged ones
 	return forged
@@ -74,11 +82,13 @@ func (b *trickle) Read(p []byte) (int, error) {
 }
 
 // slowPushes opens n pushes with the token tok of station n of office at url that trickle their
-// bodies, as a slow-loris client would, and give up after d. started is closed when every one is
-// sending; wait returns what each ended with (an answer or an error: a hub may cut such a push
-// short or wait for it, the test asserts nothing of it).
-func slowPushes(url, tok, office string, station, n int, d time.Duration) (started <-chan struct{}, wait func() []string) {
+// bodies, as a slow-loris client would, until stop is called or d has passed. started is closed
+// when every one is sending (or was answered); stop ends them and returns what each ended with
+// (an answer or an error: a hub may cut such a push short, refuse it or wait for it, the test
+// asserts nothing of it) and whether d had passed before it was called.
+func slowPushes(url, tok, office string, station, n int, d time.Duration) (started <-chan struct{}, stop func() ([]string, bool)) {
 	tr := &http.Transport{}
+	all, cancelAll := context.WithTimeout(context.Background(), d)
 	var wg, busy sync.WaitGroup
 	out := make([]string, n)
 	ready := make(chan struct{})
@@ -87,8 +97,7 @@ func slowPushes(url, tok, office string, station, n int, d time.Duration) (start
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			ctx, cancel := context.WithTimeout(context.Background(), d)
-			defer cancel()
+			ctx := all
 			var once sync.Once
 			body := &trickle{ctx: ctx, tick: 50 * time.Millisecond, onBusy: func() { once.Do(busy.Done) },
 				head: strings.NewReader(fmt.Sprintf(`{"protocol":%d,"office":%q,"station":%d,"db":"slow","from":0,"events":[`,
@@ -112,9 +121,11 @@ func slowPushes(url, tok, office string, station, n int, d time.Duration) (start
 		}(i)
 	}
 	go func() { busy.Wait(); close(ready) }()
-	return ready, func() []string {
+	return ready, func() ([]string, bool) {
+		expired := all.Err() != nil
+		cancelAll()
 		wg.Wait()
 		tr.CloseIdleConnections()
-		return out
+		return out, expired
 	}
 }
