@@ -214,9 +214,16 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		}
 		return out
 	}
+	// During the storm a station gives up quickly; afterwards (patient) it waits as a real one
+	// does, Retry-After included, for what the storm left running at the hub on its token.
+	patient := false
 	connect := func(p *pc) {
-		c, err := station.New(p.st.Store, station.Config{Hub: w.srv.URL, Token: p.tok, Transport: proxy, BatchEvents: 37,
-			RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+		cfg := station.Config{Hub: w.srv.URL, Token: p.tok, Transport: proxy, BatchEvents: 37,
+			RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond}
+		if patient {
+			cfg.RetryMax, cfg.RetryWaitMin, cfg.RetryWaitMax = 10, 10*time.Millisecond, 2*time.Second
+		}
+		c, err := station.New(p.st.Store, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -281,7 +288,9 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		t.Fatalf("no sync failed: the faults were not injected (%v)", proxy.seen)
 	}
 	t.Logf("faults injected: %v; failed syncs: %d", proxy.seen, failures)
+	patient = true
 	for _, p := range pcs { // what the faults held back, so that the next syncs are light
+		connect(p)
 		syncOK(t, p.c)
 	}
 
