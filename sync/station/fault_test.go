@@ -192,10 +192,6 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 				t.Fatal(err)
 			}
 		case hostileN: // its log is tampered with before it ever syncs
-			if _, err := st.Store.CreateUser(ctx, data.System, data.NewUser{Username: "xuly", FullName: "Cán bộ xử lý",
-				Roles: data.RoleOfficer, Unit: "TP", Password: "matkhau123"}); err != nil {
-				t.Fatal(err)
-			}
 			p.forged = tamper(t, st, "")
 		}
 		pcs = append(pcs, p)

@@ -24,8 +24,8 @@ type forgery struct {
 }
 
 // tamper writes into a station's log, outside the app and between honest dossiers, what a hostile
-// or broken station would send: events by an actor the office does not have and by an officer
-// without the leader role (a leader-only stop), a payload with invalid UTF-8 bytes, a payload with
+// or broken station would send: a leader-only stop by an actor the office does not have and by
+// the reception officer (who has no leader role), a payload with invalid UTF-8 bytes, a payload with
 // a field its type does not have, and an event stamped with another station's number. It returns
 // the forged events by what is wrong with them (names prefixed by tag). The honest dossiers it
 // receives around them are the station's own and must reach everybody.
@@ -45,7 +45,7 @@ func tamper(t *testing.T, st *synctest.Station, tag string) map[string]forgery {
 	code := fmt.Sprintf("%s-260302-%d9%02d", o.Code, st.Store.Station(), len(tag)) // in its own block, unused
 	forged := map[string]forgery{
 		tag + "unknown actor stops":    {forge(t, st, before.ID, data.EvStopped, at, "giamao", stop), "không phải tài khoản của văn phòng"},
-		tag + "officer without leader": {forge(t, st, other.ID, data.EvStopped, at, "xuly", stop), "không có quyền dừng xử lý"},
+		tag + "officer without leader": {forge(t, st, other.ID, data.EvStopped, at, st.Counter.Username, stop), "không có quyền dừng xử lý"},
 		tag + "invalid UTF-8 name": {forge(t, st, uuid.Must(uuid.NewV7()), data.EvReceived, at, "tiepnhan",
 			receivedPayload(t, st, code, []byte("Nguy\xff\xfen Văn Giả"))), "UTF-8"},
 		tag + "unknown field": {forge(t, st, before.ID, data.EvNote, at, "tiepnhan", []byte(`{"text":"Ghi chú","trang_thai":10}`)),
