@@ -75,6 +75,7 @@ type Hub struct {
 
 	mu      sync.Mutex
 	offices map[string]*officeStore
+	closed  bool // a late request of a closed hub must not open an office again and hold it
 }
 
 type officeStore struct {
@@ -138,6 +139,7 @@ func (h *Hub) Close() error {
 		o.store.Close()
 	}
 	h.offices = map[string]*officeStore{}
+	h.closed = true
 	return h.db.Close()
 }
 
@@ -155,6 +157,9 @@ func (h *Hub) office(ctx context.Context, code string, create bool) (*officeStor
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.closed {
+		return nil, errors.New("máy chủ đồng bộ đã đóng")
+	}
 	if o, ok := h.offices[code]; ok {
 		return o, nil
 	}

@@ -6,13 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net/http"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/uuid"
 
 	"motcua/data"
 	"motcua/sync/hub"
@@ -149,37 +153,73 @@ func ownIDs(t *testing.T, s *data.Store) []string {
 }
 
 // After a storm of faults, hub restarts and station restarts during pushes, the hub holds exactly
-// the stations' events, every cursor is right, and the statistics agree.
+// the honest stations' events, every cursor is right, and the statistics agree. One station
+// imported a register whose codes lie in several stations' blocks; a fourth, hostile station of
+// the office has a tampered log (forged actors, invalid UTF-8, unknown fields, another station's
+// number) and holds slow pushes open on its token: each of its forged events sits in its own
+// quarantine with a reason and nowhere else, its honest events are stored, and the honest stations
+// are answered and converge exactly.
 func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 	ctx := context.Background()
 	w := newWorld(t)
 	proxy := newFaulty(42)
 	type pc struct {
-		st   *synctest.Station
-		c    *station.Client
-		tok  string
-		path string
+		st     *synctest.Station
+		c      *station.Client
+		tok    string
+		path   string
+		forged map[string]forgery // the hostile station's forged events; nil for an honest one
 	}
 	var pcs []*pc
-	for n := 0; n < 3; n++ {
+	const hostileN = 3
+	for n := 0; n <= hostileN; n++ {
 		st := synctest.NewStation(t, t.TempDir(), synctest.OfficeA, n)
 		tok, err := w.h.EnrollStation(ctx, synctest.OfficeA, n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.Fill(ctx, 60, synctest.At("2026-02-02 08:00")); err != nil {
+		dossiers := 60
+		if n == hostileN {
+			dossiers = 20
+		}
+		if err := st.Fill(ctx, dossiers, synctest.At("2026-02-02 08:00")); err != nil {
 			t.Fatal(err)
 		}
-		if n == 0 { // station 0 imported the office's legacy register, codes of several blocks
+		p := &pc{st: st, tok: tok, path: st.Store.Path()}
+		switch n {
+		case 0: // station 0 imported the office's legacy register, codes of several blocks
 			if _, err := st.Store.ImportDossiers(ctx, data.System, strings.NewReader(registerOfBlocks(synctest.OfficeA, "1.004873", 2026)), nil); err != nil {
 				t.Fatal(err)
 			}
+		case hostileN: // its log is tampered with before it ever syncs
+			p.forged = tamper(t, st, "")
 		}
-		pcs = append(pcs, &pc{st: st, tok: tok, path: st.Store.Path()})
+		pcs = append(pcs, p)
 	}
+	// honest lists the ids of the events p wrote, less its forged ones.
+	honest := func(p *pc) []string {
+		var out []string
+		for _, id := range ownIDs(t, p.st.Store) {
+			forged := false
+			for _, f := range p.forged {
+				forged = forged || f.id.String() == id
+			}
+			if !forged {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	// During the storm a station gives up quickly; afterwards (patient) it waits as a real one
+	// does, Retry-After included, for what the storm left running at the hub on its token.
+	patient := false
 	connect := func(p *pc) {
-		c, err := station.New(p.st.Store, station.Config{Hub: w.srv.URL, Token: p.tok, Transport: proxy, BatchEvents: 37,
-			RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+		cfg := station.Config{Hub: w.srv.URL, Token: p.tok, Transport: proxy, BatchEvents: 37,
+			RetryMax: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond}
+		if patient {
+			cfg.RetryMax, cfg.RetryWaitMin, cfg.RetryWaitMax = 10, 10*time.Millisecond, 2*time.Second
+		}
+		c, err := station.New(p.st.Store, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,6 +253,8 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 			cancel()
 		}
 		switch round {
+		case 2: // the hostile station forges more while the syncs go on
+			maps.Copy(pcs[hostileN].forged, tamper(t, pcs[hostileN].st, "vòng 2: "))
 		case 4: // the hub restarts (same folder: same epoch, nothing lost)
 			epoch := h.Epoch()
 			h.Close()
@@ -242,6 +284,32 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		t.Fatalf("no sync failed: the faults were not injected (%v)", proxy.seen)
 	}
 	t.Logf("faults injected: %v; failed syncs: %d", proxy.seen, failures)
+	patient = true
+	for _, p := range pcs { // what the faults held back, so that the next syncs are light
+		connect(p)
+		syncOK(t, p.c)
+	}
+
+	// The hostile station holds pushes open on its token, trickling their bodies (for at most
+	// 2 s); meanwhile every honest station receives a dossier and syncs, and is answered while
+	// those pushes still hang.
+	started, stop := slowPushes(w.srv.URL, pcs[hostileN].tok, synctest.OfficeA, hostileN, 4, 2*time.Second)
+	<-started
+	t0 := time.Now()
+	for i, p := range pcs[:hostileN] {
+		p.st.Clock.Set(synctest.At("2026-03-02 11:00").Add(time.Duration(i) * time.Minute))
+		p.st.Receive(t, fmt.Sprintf("Người nộp lúc chậm máy %d", i))
+		if rep := syncOK(t, p.c); rep.Stored != 1 {
+			t.Errorf("station %d during the slow pushes: %+v", i, rep)
+		}
+	}
+	honestTook := time.Since(t0)
+	ended, expired := stop()
+	if expired {
+		t.Errorf("the honest stations' syncs took %v, longer than the slow pushes were held open", honestTook)
+	}
+	t.Logf("honest syncs during the slow pushes: %v; the slow pushes ended with %q", honestTook, ended)
+
 	for pass := 0; pass < 2; pass++ {
 		for _, p := range pcs {
 			rep := syncOK(t, p.c)
@@ -251,15 +319,32 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		}
 	}
 
-	// Exactly the stations' events at the hub: same ids, none missing, none extra.
+	// Exactly the honest events at the hub: same ids, none missing, none extra.
 	var want []string
 	for _, p := range pcs {
-		want = append(want, ownIDs(t, p.st.Store)...)
+		want = append(want, honest(p)...)
 	}
 	sort.Strings(want)
 	hubIDs := hubEventIDs(t, h)
 	if strings.Join(hubIDs, ",") != strings.Join(want, ",") {
-		t.Fatalf("hub holds %d events, stations wrote %d", len(hubIDs), len(want))
+		t.Fatalf("hub holds %d events, stations wrote %d honest ones", len(hubIDs), len(want))
+	}
+	// Every forged event sits in the hostile station's quarantine with a reason, and nowhere
+	// else (the logs are compared below); no honest event is in any quarantine.
+	hostile := pcs[hostileN]
+	q := quarantined(t, hostile.st)
+	if len(q) != len(hostile.forged) {
+		t.Errorf("hostile station: %d events quarantined, %d forged", len(q), len(hostile.forged))
+	}
+	for name, f := range hostile.forged {
+		if !strings.Contains(q[f.id], f.why) {
+			t.Errorf("forged event %q: quarantined with the reason %q, want one saying %q", name, q[f.id], f.why)
+		}
+	}
+	for i, p := range pcs[:hostileN] {
+		if q := quarantined(t, p.st); len(q) != 0 {
+			t.Errorf("honest station %d: %d events quarantined: %v", i, len(q), q)
+		}
 	}
 	// Every station holds every event of the office, and its cursor is at its last event.
 	hello, _, err := pcs[0].c.Hello(ctx)
@@ -272,9 +357,23 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 		if err != nil || pushed != evs[len(evs)-1].Seq {
 			t.Errorf("station %d: cursor %d, last own event %d (%v)", i, pushed, evs[len(evs)-1].Seq, err)
 		}
-		all, err := p.st.Store.LogPosition(ctx)
-		if err != nil || int(all) < len(want) {
-			t.Errorf("station %d: log of %d events, office has %d", i, all, len(want))
+		// Exactly the office's events, and the hostile station its forged ones besides.
+		wantHere := append([]string(nil), want...)
+		for _, f := range p.forged {
+			wantHere = append(wantHere, f.id.String())
+		}
+		sort.Strings(wantHere)
+		if got := storeEventIDs(t, p.st.Store); strings.Join(got, ",") != strings.Join(wantHere, ",") {
+			t.Errorf("station %d: log of %d events, want %d", i, len(got), len(wantHere))
+		}
+		if p.forged != nil {
+			// Its own store refuses to replay the log it was given (the one strict decoder and
+			// the workflow read every log): its check shows the tampering, and its figures are
+			// its own business.
+			if res, err := p.st.Store.Check(ctx, false, nil); err == nil && res.OK() {
+				t.Errorf("hostile station: check OK on a tampered log")
+			}
+			continue
 		}
 		checkOK(t, fmt.Sprintf("station %d", i), p.st.Store)
 		// Statistics of February (the filled dossiers) and March (the live ones) agree.
@@ -294,19 +393,54 @@ func TestFaultyNetworkLosesAndDuplicatesNothing(t *testing.T) {
 			}
 		}
 	}
-	if n := len(want); n != 3*(60*5+12)+importedEvents {
-		t.Errorf("stations wrote %d events, want %d", n, 3*(60*5+12)+importedEvents)
+	// Each honest station: 60 filled dossiers, one per round and one during the slow pushes; the
+	// hostile one: 20 filled, one per round and three around each tampering.
+	if n, wantN := len(want), 3*(60*5+12+1)+importedEvents+(20*5+12+2*3); n != wantN {
+		t.Errorf("stations wrote %d honest events, want %d", n, wantN)
 	}
+	// The hub's copy of the office is consistent too.
+	replica, err := data.Open(filepath.Join(w.dir, "offices", synctest.OfficeA, data.DBFile), data.ReadOnly()) // the hub holds it open
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	checkOK(t, "hub", replica)
 	// The health page counts what the hub stores from each station, whatever the faults did.
 	health, err := h.Stations(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(health) != len(pcs) {
+		t.Errorf("health page: %d stations, want %d", len(health), len(pcs))
+	}
 	for i, s := range health {
-		if own := len(ownIDs(t, pcs[i].st.Store)); s.Station != i || s.Held != own {
+		if own := len(honest(pcs[i])); s.Station != i || s.Held != own {
 			t.Errorf("health page: station %d holds %d events, station %d wrote %d", s.Station, s.Held, i, own)
 		}
 	}
+}
+
+// storeEventIDs lists the ids of every event s holds, its own and pulled, sorted.
+func storeEventIDs(t *testing.T, s *data.Store) []string {
+	t.Helper()
+	rows, err := s.DB().Query(`SELECT id FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id []byte
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, uuid.UUID(id).String())
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // importedEvents is how many events registerOfBlocks imports: 5 (returned and rated), 3
