@@ -389,8 +389,7 @@ func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, m
 
 // MyWork lists the open dossiers waiting for username (their current handler) or, when unit is not
 // "", for that unit: overdue first, then by due date (those without one last), the paused ones
-// after them (workOrder), at most limit
-// (1–1000, default 50).
+// after them (workOrder), at most limit (1–1000, default 50).
 func (s *Store) MyWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 50
