@@ -23,9 +23,11 @@ type guideSection struct {
 }
 
 // splitGuide cuts the guide into its chapters. The pictures are left out: the guide names them
-// by a path beside the Markdown file, which the program does not ship.
+// by a path beside the Markdown file, which the program does not ship (docs/screenshots).
 func splitGuide(md string) []guideSection {
 	md = guideImage.ReplaceAllString(md, "")
+	// "Quản trị → Cơ quan": the text font has no arrow glyph, it has the single guillemet
+	md = strings.ReplaceAll(md, "→", "›")
 	var out []guideSection
 	var cur *guideSection
 	inFence := false
@@ -170,17 +172,44 @@ func (g *guideView) readable(segs []widget.RichTextSegment) []widget.RichTextSeg
 		case *widget.ListSegment:
 			s.Items = g.readable(s.Items)
 		case *widget.TableSegment:
-			for c := range s.Headers {
-				s.Headers[c] = g.readable(s.Headers[c])
-			}
-			for r := range s.Rows {
-				for c := range s.Rows[r] {
-					s.Rows[r][c] = g.readable(s.Rows[r][c])
-				}
-			}
+			segs[i] = g.tableList(s)
 		}
 	}
 	return segs
+}
+
+// tableList writes a table as a list, one item a row: "first cell — Header 2: cell; Header 3:
+// cell". A table's cells do not wrap, and the guide's tables are wider than the window.
+func (g *guideView) tableList(t *widget.TableSegment) *widget.ListSegment {
+	header := func(c int) string {
+		if c >= len(t.Headers) {
+			return ""
+		}
+		var b strings.Builder
+		for _, seg := range t.Headers[c] {
+			b.WriteString(seg.Textual())
+		}
+		return strings.TrimSpace(b.String())
+	}
+	list := &widget.ListSegment{}
+	for _, row := range t.Rows {
+		var texts []widget.RichTextSegment
+		for c, cell := range row {
+			if c > 0 {
+				sep := "; "
+				if c == 1 {
+					sep = " — "
+				}
+				if h := header(c); h != "" {
+					sep += h + ": "
+				}
+				texts = append(texts, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: sep})
+			}
+			texts = append(texts, g.readable(cell)...)
+		}
+		list.Items = append(list.Items, &widget.ParagraphSegment{Texts: texts})
+	}
+	return list
 }
 
 func externalLink(u *url.URL) bool { return u.Scheme == "http" || u.Scheme == "https" }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data/demo"
@@ -17,20 +18,23 @@ import (
 // accounts are never written anywhere.
 func demoAccounts(pick func(username, password string)) fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(lang.L("Accounts of the demo office"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if pick == nil {
+		// the welcome screen is tall already: two accounts a line
+		var cells []fyne.CanvasObject
+		for _, a := range demo.Accounts() {
+			cells = append(cells, widget.NewLabel(a.Username+" / "+a.Password+" — "+roleNames(a.Roles)))
+		}
+		return container.NewVBox(heading, container.NewGridWithColumns(2, cells...))
+	}
 	var rows []fyne.CanvasObject
 	for _, a := range demo.Accounts() {
-		login := a.Username + " / " + a.Password
-		var who fyne.CanvasObject
-		if pick != nil {
-			username, password := a.Username, a.Password
-			b := widget.NewButton(login, func() { pick(username, password) })
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			who = b
-		} else {
-			who = widget.NewLabel(login)
-		}
-		rows = append(rows, who, widget.NewLabel(roleNames(a.Roles)))
+		username, password := a.Username, a.Password
+		b := widget.NewButton(username+" / "+password, func() { pick(username, password) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		rows = append(rows, b, widget.NewLabel(roleNames(a.Roles)))
 	}
-	return container.NewVBox(heading, container.New(layout.NewFormLayout(), rows...))
+	hint := widget.NewLabel(lang.L("Tap an account to fill in the form."))
+	hint.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(heading, container.New(layout.NewFormLayout(), rows...), hint)
 }

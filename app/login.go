@@ -76,18 +76,18 @@ func newLogin(u *ui, st *data.Store, office data.Office) *loginScreen {
 		gap(4), l.button,
 	)
 	card := widget.NewCard(lang.L("Log in"), "", form)
-	column := container.NewVBox(strut(380), card)
+	guide := widget.NewButtonWithIcon(lang.L("User guide"), theme.HelpIcon(), u.showGuide)
+	guide.Importance = widget.LowImportance
+	var column fyne.CanvasObject = container.NewVBox(strut(380), card, container.NewCenter(guide))
 	if u.demo {
+		// beside the form, not under it: the screen keeps the height of a real office's
 		l.accounts = demoAccounts(func(username, password string) {
 			l.username.SetText(username)
 			l.password.SetText(password)
 			u.win.Canvas().Focus(l.button)
 		})
-		column.Add(l.accounts)
+		column = container.NewHBox(column, container.NewVBox(widget.NewCard("", "", l.accounts)))
 	}
-	guide := widget.NewButtonWithIcon(lang.L("User guide"), theme.HelpIcon(), u.showGuide)
-	guide.Importance = widget.LowImportance
-	column.Add(container.NewCenter(guide))
 	body := container.NewVBox(
 		container.NewCenter(logo), title, name, station, gap(8),
 		container.NewCenter(column),

@@ -47,6 +47,6 @@ func (u *ui) showAbout() {
 	if u.opts.LogFile != "" {
 		text += "\n" + lang.L("Log file: {{.Path}}", map[string]any{"Path": u.opts.LogFile})
 	}
-	text += "\n" + lang.L("The user guide: Help → User guide.")
+	text += "\n" + lang.L("The user guide: Help › User guide.")
 	u.showMessage(theme.InfoIcon(), appName, text)
 }
