@@ -60,7 +60,12 @@ func startGUI(dataDir, version, buildDate string) (err error) {
 		log.Printf("no display: %v", err)
 		return err
 	}
-	err = gui.Run(gui.Options{DataDir: dataDir, Version: version, BuildDate: buildDate})
+	defer quietDesktop()()
+	logPath := ""
+	if ferr == nil {
+		logPath = f.Name()
+	}
+	err = gui.Run(gui.Options{DataDir: dataDir, Version: version, BuildDate: buildDate, LogFile: logPath})
 	if errors.Is(err, gui.ErrNoWindow) {
 		log.Printf("the window did not open: %v", err)
 		return errors.New("không mở được cửa sổ: máy không có trình điều khiển đồ họa OpenGL phù hợp (thường gặp khi điều khiển từ xa hoặc trên máy cũ); hãy cài trình điều khiển card màn hình hoặc chạy trực tiếp trên máy")

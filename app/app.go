@@ -44,6 +44,7 @@ type Options struct {
 	DataDir   string           // folder holding data.DBFile; "" picks data.DataDir("")
 	Version   string           // shown to the user, e.g. "0.1.0"
 	BuildDate string           // the date of the build, e.g. "2026-11-25"; "" when unknown
+	LogFile   string           // the log file the program writes, named in the About box; "" when none
 	Now       func() time.Time // the clock; nil is time.Now
 }
 
@@ -118,6 +119,10 @@ type ui struct {
 	shownDir string // the data folder as the welcome screen names it
 
 	office data.Office // the open office (UI thread)
+
+	demo      bool        // the open office is the demo office: the login screen shows its accounts (UI thread)
+	guide     fyne.Window // the user guide's window while it is open (UI thread)
+	guideView *guideView
 	// screens, kept for tests to assert on (set on the UI thread)
 	welcome   *welcomeScreen
 	setup     *setupScreen
@@ -299,11 +304,15 @@ func (u *ui) showOffice(ctx context.Context, st *data.Store) error {
 	if err != nil {
 		mode = data.ModeTimestamp // a bad setting must not keep the office closed
 	}
+	demo, err := st.IsDemo(ctx)
+	if err != nil {
+		return errorf("Could not read the office settings", err)
+	}
 	var d *dashboard
 	fyne.DoAndWait(func() {
 		setLanguage(language)
 		u.win.SetTitle(appName + " — " + office.Name)
-		u.office = office
+		u.office, u.demo = office, demo
 		d = newDashboard(u, st, office, mode)
 		u.dashboard = d
 		u.welcome, u.setup = nil, nil

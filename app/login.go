@@ -27,7 +27,8 @@ type loginScreen struct {
 	username *widget.Entry
 	password *widget.Entry
 	button   *widget.Button
-	problem  *widget.Label // "Sai tên đăng nhập hoặc mật khẩu." in red, empty when all is well
+	problem  *widget.Label     // "Sai tên đăng nhập hoặc mật khẩu." in red, empty when all is well
+	accounts fyne.CanvasObject // the demo office's accounts; nil in a real office
 }
 
 // showLogin shows the login screen of the open office (UI thread).
@@ -75,9 +76,21 @@ func newLogin(u *ui, st *data.Store, office data.Office) *loginScreen {
 		gap(4), l.button,
 	)
 	card := widget.NewCard(lang.L("Log in"), "", form)
+	guide := widget.NewButtonWithIcon(lang.L("User guide"), theme.HelpIcon(), u.showGuide)
+	guide.Importance = widget.LowImportance
+	var column fyne.CanvasObject = container.NewVBox(strut(380), card, container.NewCenter(guide))
+	if u.demo {
+		// beside the form, not under it: the screen keeps the height of a real office's
+		l.accounts = demoAccounts(func(username, password string) {
+			l.username.SetText(username)
+			l.password.SetText(password)
+			u.win.Canvas().Focus(l.button)
+		})
+		column = container.NewHBox(column, container.NewVBox(widget.NewCard("", "", l.accounts)))
+	}
 	body := container.NewVBox(
 		container.NewCenter(logo), title, name, station, gap(8),
-		container.NewCenter(container.NewVBox(strut(380), card)),
+		container.NewCenter(column),
 	)
 	l.content = container.NewCenter(body)
 	return l

@@ -23,13 +23,16 @@ func (s *shell) mainMenu() *fyne.MainMenu {
 	logout.Icon = theme.LogoutIcon()
 	dossier := fyne.NewMenu(lang.L("Dossier"), receive, find, fyne.NewMenuItemSeparator(), logout)
 
+	guide := fyne.NewMenuItem(lang.L("User guide"), s.u.showGuide)
+	guide.Icon = theme.HelpIcon()
 	about := fyne.NewMenuItem(lang.L("About Một Cửa"), s.u.showAbout)
 	about.Icon = theme.InfoIcon()
-	help := fyne.NewMenu(lang.L("Help"), about)
+	help := fyne.NewMenu(lang.L("Help"), guide, about)
 	return fyne.NewMainMenu(dossier, help)
 }
 
-// showAbout tells the version, the office database and where it lives (UI thread).
+// showAbout tells the version, where the office database and the log live, and where the guide
+// is: what an IT person on the phone asks first (UI thread).
 func (u *ui) showAbout() {
 	version := u.opts.Version
 	if version == "" {
@@ -41,5 +44,9 @@ func (u *ui) showAbout() {
 	text := lang.L("Version {{.Version}}", map[string]any{"Version": version}) + "\n" +
 		lang.L("Software for the one-stop office: receiving dossiers, following them to their return, statistics and satisfaction — offline.") + "\n" +
 		lang.L("Data folder: {{.Dir}}", map[string]any{"Dir": u.opts.DataDir})
+	if u.opts.LogFile != "" {
+		text += "\n" + lang.L("Log file: {{.Path}}", map[string]any{"Path": u.opts.LogFile})
+	}
+	text += "\n" + lang.L("The user guide: Help › User guide.")
 	u.showMessage(theme.InfoIcon(), appName, text)
 }

@@ -34,6 +34,7 @@ type welcomeScreen struct {
 	progress     *widget.ProgressBar
 	status       *widget.Label // "Đang tạo văn phòng mẫu… 42 %"
 	progressBox  *fyne.Container
+	accounts     fyne.CanvasObject // the demo office's accounts, under its button
 }
 
 // showWelcome builds the welcome screen and shows it (UI thread).
@@ -61,6 +62,7 @@ func newWelcome(u *ui) *welcomeScreen {
 	s.setupButton = widget.NewButtonWithIcon(lang.L("Set up a new office"), theme.SettingsIcon(), u.showSetup)
 	s.enrollButton = widget.NewButtonWithIcon(lang.L("Connect to the provincial server"), theme.UploadIcon(), u.showEnroll)
 	buttons := container.NewGridWithColumns(1, s.demoButton, s.setupButton, s.enrollButton)
+	s.accounts = demoAccounts(nil) // what to type once the demo office is open
 
 	s.progress = widget.NewProgressBar()
 	s.progress.TextFormatter = func() string { return "" } // the label below says it in Vietnamese
@@ -78,9 +80,11 @@ func newWelcome(u *ui) *welcomeScreen {
 		title,
 		about,
 		gap(8),
-		container.NewCenter(container.NewVBox(strut(420), buttons, gap(8), s.progressBox)),
+		container.NewCenter(container.NewVBox(strut(420), buttons, gap(8), s.progressBox, s.accounts)),
 	)
-	footer := []fyne.CanvasObject{where}
+	guide := widget.NewButtonWithIcon(lang.L("User guide"), theme.HelpIcon(), u.showGuide)
+	guide.Importance = widget.LowImportance
+	footer := []fyne.CanvasObject{container.NewCenter(guide), where}
 	if u.opts.Version != "" {
 		v := widget.NewLabelWithStyle(lang.L("Version {{.Version}}", map[string]any{"Version": u.opts.Version}),
 			fyne.TextAlignCenter, fyne.TextStyle{})

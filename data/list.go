@@ -388,8 +388,8 @@ func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, m
 }
 
 // MyWork lists the open dossiers waiting for username (their current handler) or, when unit is not
-// "", for that unit: overdue first, then by due date (those without one last), at most limit
-// (1–1000, default 50).
+// "", for that unit: overdue first, then by due date (those without one last), the paused ones
+// after them (workOrder), at most limit (1–1000, default 50).
 func (s *Store) MyWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 50
@@ -404,7 +404,7 @@ func (s *Store) MyWork(ctx context.Context, username, unit string, limit int) ([
 		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
 		args = append(args, unit)
 	}
-	q += ") ORDER BY " + dueKey + ", d.rid LIMIT ?"
+	q += ")" + workOrder + " LIMIT ?"
 	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("liệt kê hồ sơ cần xử lý: %w", err)

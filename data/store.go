@@ -325,6 +325,25 @@ func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 	return v, err
 }
 
+// metaDemo marks a database written by the demo builder (data/demo). It lives in meta, not in
+// the settings, because it is a property of this file, never synced nor set by an administrator.
+const metaDemo = "demo_office"
+
+// MarkDemo records that this database is the demo office (the demo builder calls it).
+func (s *Store) MarkDemo(ctx context.Context) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error { return setMeta(ctx, tx, metaDemo, "1") })
+}
+
+// IsDemo tells whether this database is the demo office, whose login screen shows its accounts.
+// An office set up with Setup or enrolled from the hub never is.
+func (s *Store) IsDemo(ctx context.Context) (bool, error) {
+	v, err := s.Meta(ctx, metaDemo)
+	if err != nil {
+		return false, fmt.Errorf("read the demo marker: %w", err)
+	}
+	return v == "1", nil
+}
+
 func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
 	return err

@@ -5,11 +5,17 @@ import (
 	"fmt"
 )
 
+// workOrder is the order of the work lists: the dossiers whose clock runs by due date (overdue
+// first, those without a due date last), then those waiting for the applicant (supplement,
+// financial obligation). A paused dossier keeps its old due date until the clock runs again, when
+// the date moves by the paused time: sorted by it, a long pause led the list ahead of the dossiers
+// really overdue.
+const workOrder = " ORDER BY d.paused_at IS NOT NULL, " + dueKey + ", d.rid"
+
 // LeaderWork lists the open dossiers waiting for a leader: those handed to username, the
 // withdrawal requests (only a leader may stop processing, form 05), the overdue ones (a leader
 // signs the apology, form 04) and, when unit is not "", that unit's open dossiers (a leader who is
-// also an officer). The order is MyWork's: overdue first, then by due date (those without one
-// last), at most limit (1–1000, default 50).
+// also an officer). The order is MyWork's (workOrder), at most limit (1–1000, default 50).
 func (s *Store) LeaderWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 50
@@ -27,7 +33,7 @@ func (s *Store) LeaderWork(ctx context.Context, username, unit string, limit int
 		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
 		args = append(args, unit)
 	}
-	q += ") ORDER BY " + dueKey + ", d.rid LIMIT ?"
+	q += ")" + workOrder + " LIMIT ?"
 	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("liệt kê hồ sơ chờ lãnh đạo: %w", err)

@@ -47,3 +47,31 @@ func TestLeaderWork(t *testing.T) {
 		t.Fatalf("limit 1: %d hits, %v", len(hits), err)
 	}
 }
+
+// A dossier waiting for the applicant's supplement keeps its old due date until it comes back
+// (the date then moves by the paused time): it is not overdue, and it must not lead the work
+// list ahead of the dossiers that are.
+func TestWorkListPausedAfterRunning(t *testing.T) {
+	f, codes := listWeek(t)
+	ctx := context.Background()
+	f.clk.set(at("2026-03-13 12:00")) // J (due 5/3) and E (12/3) overdue; H due 16/3
+	j, _, err := f.s.DossierByCode(ctx, codes["J"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Record(ctx, f.officer, j.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao giấy khai sinh", Copies: 1}}, Reason: "Thiếu"}); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.s.MyWork(ctx, "chuyenvien", "TP", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, "my work with J paused", codes, hits, "EHJ")
+	hits, err = f.s.LeaderWork(ctx, "lanhdao", "TP", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := letters(hits); got == "" || got[0] == 'J' {
+		t.Errorf("leader work with J paused: %s, the paused J leads", got)
+	}
+}

@@ -93,6 +93,10 @@ func Build(ctx context.Context, path string, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := s.MarkDemo(ctx); err != nil {
+		s.Close()
+		return fmt.Errorf("đánh dấu văn phòng mẫu: %w", err)
+	}
 	if err := build(ctx, s, now, opts); err != nil {
 		s.Close()
 		return err
@@ -118,6 +122,22 @@ func Build(ctx context.Context, path string, opts Options) (err error) {
 		return fmt.Errorf("ghi tệp %s: %w", path, err)
 	}
 	return syncDir(dir)
+}
+
+// Account is a demo login shown on the welcome and login screens of the demo office.
+type Account struct {
+	Username, Password string
+	Roles              data.Roles
+}
+
+// Accounts are one demo login per role, the ones a visitor tries first.
+func Accounts() []Account {
+	return []Account{
+		{admin.Username, adminPassword, data.RoleAdmin},
+		{receptionists[0].user.Username, staffPassword, data.RoleReception},
+		{officers[0].user.Username, staffPassword, data.RoleOfficer},
+		{leaders[0].user.Username, staffPassword, data.RoleLeader},
+	}
 }
 
 // verify reopens the built file as the application does (WAL, full sync) and checks it.

@@ -480,3 +480,29 @@ func TestBuildWithNoDossiers(t *testing.T) {
 		t.Fatalf("the office is not set up: %v", err)
 	}
 }
+
+// The demo office says it is one (the login screen then shows its accounts).
+func TestBuiltDemoIsMarkedDemo(t *testing.T) {
+	s := open(t, sharedOffice(t))
+	demo, err := s.IsDemo(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !demo {
+		t.Fatal("the demo office is not marked as the demo office")
+	}
+}
+
+// The accounts shown on the login screen of the demo office log in with the passwords shown.
+func TestShownAccountsLogIn(t *testing.T) {
+	s := open(t, sharedOffice(t))
+	accounts := Accounts()
+	if len(accounts) < 4 {
+		t.Fatalf("Accounts() = %v, want at least one account per role", accounts)
+	}
+	for _, a := range accounts {
+		if _, err := s.Authenticate(context.Background(), a.Username, a.Password); err != nil {
+			t.Errorf("%s / %s: %v", a.Username, a.Password, err)
+		}
+	}
+}
