@@ -58,9 +58,11 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 		return nil, err
 	}
 	want := map[statKey]*statVec{}
+	wantOfficers := map[officerKey]*officerVec{}
 	err = s.replayAll(ctx, s.db, func(d *Dossier) error {
 		res.Dossiers++
 		contributions(want, d, ids, +1)
+		officerContributions(wantOfficers, d, +1)
 		if progress != nil && res.Dossiers%1000 == 0 {
 			progress(res.Dossiers, total)
 		}
@@ -93,6 +95,9 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 		res.Mismatches = append(res.Mismatches, fmt.Sprintf("chỉ mục tìm kiếm có %d mục, bảng hồ sơ có %d dòng", indexed, projected))
 	}
 	if err := s.checkDaily(ctx, want, res); err != nil {
+		return nil, err
+	}
+	if err := s.checkOfficers(ctx, wantOfficers, res); err != nil {
 		return nil, err
 	}
 	if progress != nil {
@@ -138,6 +143,47 @@ func (s *Store) checkDaily(ctx context.Context, want map[statKey]*statVec, res *
 	}
 	if bad > 0 {
 		res.Mismatches = append(res.Mismatches, fmt.Sprintf("số liệu thống kê theo ngày sai ở %d dòng so với nhật ký", bad))
+	}
+	return nil
+}
+
+// checkOfficers compares officer_stats with the sums a replay of the log gives.
+func (s *Store) checkOfficers(ctx context.Context, want map[officerKey]*officerVec, res *CheckResult) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT day, officer, "+officerColumns+" FROM officer_stats")
+	if err != nil {
+		return fmt.Errorf("đọc số liệu đánh giá cán bộ: %w", err)
+	}
+	defer rows.Close()
+	bad := 0
+	for rows.Next() {
+		var k officerKey
+		var v officerVec
+		dest := []any{&k.day, &k.officer}
+		for i := range v {
+			dest = append(dest, &v[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		w := want[k]
+		if w == nil {
+			w = &officerVec{}
+		}
+		if *w != v {
+			bad++
+		}
+		delete(want, k)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, v := range want {
+		if *v != (officerVec{}) {
+			bad++
+		}
+	}
+	if bad > 0 {
+		res.Mismatches = append(res.Mismatches, fmt.Sprintf("số liệu đánh giá cán bộ theo ngày sai ở %d dòng so với nhật ký", bad))
 	}
 	return nil
 }
@@ -251,7 +297,8 @@ func (s *Store) replayAll(ctx context.Context, q querier, fn func(*Dossier) erro
 	return nil
 }
 
-// Rebuild rewrites the dossiers table and the search index from the log, in one transaction.
+// Rebuild rewrites the dossiers table, the search index and the daily and per-official figures
+// from the log, in one transaction.
 func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (int, error) {
 	var n int
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
@@ -259,7 +306,7 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 		if err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT dossier) FROM events").Scan(&total); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers; DELETE FROM daily_stats;"); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers; DELETE FROM daily_stats; DELETE FROM officer_stats;"); err != nil {
 			return fmt.Errorf("xóa bảng hồ sơ: %w", err)
 		}
 		w, err := s.newWriter(ctx, tx)

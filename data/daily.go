@@ -109,21 +109,29 @@ func groupIDs(d *Dossier, ids *catalogIDs) (unit, field int64) {
 	return u.Int64, f.Int64
 }
 
-// updateDaily moves a dossier's contribution from its old state to its new one. In a batch the
-// deltas are summed in memory and written once at commit (flushDaily): a bulk build touches the
-// same few thousand day rows millions of times.
+// updateDaily moves a dossier's contribution from its old state to its new one, in daily_stats
+// and in officer_stats. In a batch the deltas are summed in memory and written once at commit
+// (flushDaily): a bulk build touches the same few thousand day rows millions of times.
 func (w *writer) updateDaily(ctx context.Context, old, next *Dossier) error {
 	m := w.daily
 	contributions(m, old, w.ids, -1)
 	contributions(m, next, w.ids, +1)
+	if w.officers == nil {
+		w.officers = map[officerKey]*officerVec{}
+	}
+	officerContributions(w.officers, old, -1)
+	officerContributions(w.officers, next, +1)
 	if w.deferDaily {
 		return nil
 	}
 	return w.flushDaily(ctx)
 }
 
-// flushDaily writes the summed deltas.
+// flushDaily writes the summed deltas, of daily_stats and officer_stats.
 func (w *writer) flushDaily(ctx context.Context) error {
+	if err := w.flushOfficers(ctx); err != nil {
+		return err
+	}
 	m := w.daily
 	defer clear(m)
 	for k, v := range m {

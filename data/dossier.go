@@ -56,6 +56,8 @@ type Dossier struct {
 	LastSeq   int64
 	Events    int
 	lastAt    time.Time // time of the latest event: a new event never goes before it
+
+	officers []officerStep // who acted on it, for the staff evaluation (officer.go)
 }
 
 // Apply folds one event into the dossier, or says why it does not fit. It checks status only;
@@ -75,6 +77,7 @@ func (d *Dossier) Apply(e *Event, p Payload) error {
 	if err := next.apply(e, p); err != nil {
 		return err
 	}
+	next.noteOfficers(e, p)
 	next.Events++
 	if e.At.After(next.lastAt) {
 		next.lastAt = e.At

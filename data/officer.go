@@ -36,126 +36,195 @@ func verdictPoints(v Verdict) int {
 	return 0
 }
 
-type officerAcc struct {
-	handled, late          int
-	i1, i2, i3, i4, i7, sc int
-	figures                Figures
-}
-
-// officerStats adds one row per official who acted on a dossier resolved in [S, E).
+// officerStats adds one row per official who acted on a dossier resolved in [S, E), from the
+// officer_stats rows of those days (kept by the projection: officerContributions).
 func (s *Store) officerStats(ctx context.Context, rep *Report, S, E int64, mode Mode) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.dossier, e.type, e.actor, e.at, COALESCE(json_extract(e.payload, '$.to_handler'), ''),
-			d.due_at, d.finished_at, d.supplements, d.rating
-		FROM dossiers d JOIN events e ON e.dossier = d.id
-		WHERE d.finished_at >= ? AND d.finished_at < ? AND d.received_at IS NOT NULL AND e.conflict IS NULL
-		ORDER BY d.finished_at, e.dossier, e.at, e.id`, S, E) // finished_at first: the index gives the order, only one dossier's events are sorted at a time
+	early, late, step := "early_ts", "late_ts", "step_ts"
+	if mode == ModeDate {
+		early, late, step = "early_date", "late_date", "step_date"
+	}
+	dS, dE := dayNumber(time.Unix(S, 0)), dayNumber(time.Unix(E, 0)) // dE: the day after the period
+	rows, err := s.db.QueryContext(ctx, `SELECT officer, sum(handled), sum(`+early+`), sum(`+late+`), sum(`+step+`),
+			sum(visits), sum(rated_dis)
+		FROM officer_stats WHERE day >= ? AND day < ? GROUP BY officer HAVING sum(handled) > 0`, dS, dE)
 	if err != nil {
 		return fmt.Errorf("đánh giá cán bộ: %w", err)
 	}
 	defer rows.Close()
-	acc := map[string]*officerAcc{}
-	var cur []byte
-	type step struct {
-		officer string
-		end     time.Time
-	}
-	var steps []step
-	var due, finished sql.NullInt64
-	var supplements int
-	var rating Rating
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		dueT, endT := s.unixTime(due), s.unixTime(finished)
-		overall := Judge(endT, dueT, due.Valid, supplements, mode)
-		seen := map[string]bool{}
-		// The last step of each official counts for index 2: when their part of the work ended.
-		last := map[string]time.Time{}
-		for _, st := range steps {
-			if st.officer != "" {
-				last[st.officer] = st.end
-			}
-		}
-		for _, st := range steps {
-			if st.officer == "" || seen[st.officer] {
-				continue
-			}
-			seen[st.officer] = true
-			a := acc[st.officer]
-			if a == nil {
-				a = &officerAcc{}
-				acc[st.officer] = a
-			}
-			i1 := verdictPoints(overall)
-			i2 := verdictPoints(Judge(last[st.officer], dueT, due.Valid, 0, mode))
-			i3 := 2 - min(supplements, 2)
-			i4 := 2
-			i7 := 2
-			if rating == RatingDissatisfied {
-				i7 = 0
-			}
-			a.handled++
-			a.i1, a.i2, a.i3, a.i4, a.i7 = a.i1+i1, a.i2+i2, a.i3+i3, a.i4+i4, a.i7+i7
-			a.sc += i1 + i2 + i3 + i4 + i7
-			a.figures.ResolvedTotal++
-			switch overall {
-			case Early:
-				a.figures.ResolvedEarly++
-			case OnTime:
-				a.figures.ResolvedOnTime++
-			case Late:
-				a.figures.ResolvedLate++
-				a.late++
-			}
-		}
-	}
-	for rows.Next() {
-		var id []byte
-		var typ, actor, at, toHandler string
-		var r, sup int
-		var rowDue, rowFinished sql.NullInt64
-		if err := rows.Scan(&id, &typ, &actor, &at, &toHandler, &rowDue, &rowFinished, &sup, &r); err != nil {
-			return err
-		}
-		if string(id) != string(cur) {
-			flush() // with the previous dossier's values, before this row's replace them
-			cur, steps = append([]byte(nil), id...), steps[:0]
-		}
-		due, finished, supplements, rating = rowDue, rowFinished, sup, Rating(r)
-		t, err := time.Parse(TimeFormat, at)
-		if err != nil {
-			return fmt.Errorf("đánh giá cán bộ: %w", err)
-		}
-		switch EventType(typ) {
-		case EvReceived, EvTransferred, EvProcessed, EvSupplementRequested, EvObligationRequested:
-			steps = append(steps, step{officer: actor, end: t})
-		}
-		if toHandler != "" {
-			steps = append(steps, step{officer: toHandler, end: t})
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	flush()
 	names, err := s.userNames(ctx)
 	if err != nil {
 		return err
 	}
-	for username, a := range acc {
-		n := float64(a.handled)
-		sc := &OfficerScore{Handled: a.handled, Late: a.late,
-			Index1: round1(float64(a.i1) / n), Index2: round1(float64(a.i2) / n), Index3: round1(float64(a.i3) / n),
-			Index4: round1(float64(a.i4) / n), Index7: round1(float64(a.i7) / n), Score: round1(float64(a.sc) / n)}
+	for rows.Next() {
+		var username string
+		var handled, nEarly, nLate, i2, i3, dis int
+		if err := rows.Scan(&username, &handled, &nEarly, &nLate, &i2, &i3, &dis); err != nil {
+			return fmt.Errorf("đánh giá cán bộ: %w", err)
+		}
+		onTime := handled - nEarly - nLate
+		i1 := 2*nEarly + onTime
+		i4 := 2 * handled
+		i7 := 2 * (handled - dis)
+		n := float64(handled)
+		sc := &OfficerScore{Handled: handled, Late: nLate,
+			Index1: round1(float64(i1) / n), Index2: round1(float64(i2) / n), Index3: round1(float64(i3) / n),
+			Index4: round1(float64(i4) / n), Index7: round1(float64(i7) / n), Score: round1(float64(i1+i2+i3+i4+i7) / n)}
 		name := names[username]
 		if name == "" {
 			name = username
 		}
-		a.figures.finish()
-		rep.Rows = append(rep.Rows, Row{Key: username, Name: name, Figures: a.figures, Officer: sc})
+		f := Figures{ResolvedTotal: handled, ResolvedEarly: nEarly, ResolvedOnTime: onTime, ResolvedLate: nLate}
+		f.finish()
+		rep.Rows = append(rep.Rows, Row{Key: username, Name: name, Figures: f, Officer: sc})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("đánh giá cán bộ: %w", err)
 	}
 	sort.Slice(rep.Rows, func(i, j int) bool { return rep.Rows[i].Key < rep.Rows[j].Key })
+	return nil
+}
+
+// officerStep is one official who acted on a dossier and the time (unix seconds) of their last
+// step: what the dossier counts for in the staff evaluation, besides its verdict.
+type officerStep struct {
+	officer string
+	last    int64
+}
+
+// noteOfficers records on the fold who acted through e: the actor of a reception, hand-over,
+// processing or pause request, and the official a hand-over names. The list is kept sorted by
+// username and copied on change, never appended in place: a Dossier value is copied before each
+// event (Apply) and the copies must not share what they change.
+func (d *Dossier) noteOfficers(e *Event, p Payload) {
+	switch e.Type {
+	case EvReceived, EvTransferred, EvProcessed, EvSupplementRequested, EvObligationRequested:
+		d.noteOfficer(e.Actor, e.At.Unix())
+	}
+	if t, ok := p.(*Transferred); ok {
+		d.noteOfficer(t.ToHandler, e.At.Unix())
+	}
+}
+
+func (d *Dossier) noteOfficer(officer string, at int64) {
+	if officer == "" {
+		return
+	}
+	i := sort.Search(len(d.officers), func(i int) bool { return d.officers[i].officer >= officer })
+	if i < len(d.officers) && d.officers[i].officer == officer {
+		if d.officers[i].last >= at {
+			return
+		}
+		next := append([]officerStep(nil), d.officers...)
+		next[i].last = at
+		d.officers = next
+		return
+	}
+	next := make([]officerStep, 0, len(d.officers)+1)
+	next = append(next, d.officers[:i]...)
+	next = append(next, officerStep{officer: officer, last: at})
+	d.officers = append(next, d.officers[i:]...)
+}
+
+type officerKey struct {
+	day     int64
+	officer string
+}
+
+// officerVec is one officer_stats row's counters, in column order.
+type officerVec [9]int64
+
+const (
+	ovHandled = iota
+	ovEarlyTS
+	ovLateTS
+	ovEarlyDate
+	ovLateDate
+	ovStepTS
+	ovStepDate
+	ovVisits
+	ovRatedDis
+)
+
+const officerColumns = `handled, early_ts, late_ts, early_date, late_date, step_ts, step_date, visits, rated_dis`
+
+const upsertOfficerSQL = `INSERT INTO officer_stats(day, officer, ` + officerColumns + `)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(day, officer) DO UPDATE SET
+	handled = handled + excluded.handled, early_ts = early_ts + excluded.early_ts, late_ts = late_ts + excluded.late_ts,
+	early_date = early_date + excluded.early_date, late_date = late_date + excluded.late_date,
+	step_ts = step_ts + excluded.step_ts, step_date = step_date + excluded.step_date,
+	visits = visits + excluded.visits, rated_dis = rated_dis + excluded.rated_dis`
+
+// officerContributions adds (sign = +1) or removes (−1) what a dossier counts for in
+// officer_stats: for each official who acted on it, on the day its processing ended, the indices
+// of Circular 01/2018 that OfficerScore averages. Only dossiers received at the counter and
+// finished count. The due time is the one the dossiers row holds (none when it holds NULL).
+func officerContributions(m map[officerKey]*officerVec, d *Dossier, sign int64) {
+	if d.ReceivedAt.IsZero() || d.FinishedAt.IsZero() || len(d.officers) == 0 {
+		return
+	}
+	hasDue := d.HasDue && !d.Due.IsZero()
+	var common officerVec
+	common[ovHandled] = 1
+	switch Judge(d.FinishedAt, d.Due, hasDue, d.Supplements, ModeTimestamp) {
+	case Early:
+		common[ovEarlyTS] = 1
+	case Late:
+		common[ovLateTS] = 1
+	}
+	switch Judge(d.FinishedAt, d.Due, hasDue, d.Supplements, ModeDate) {
+	case Early:
+		common[ovEarlyDate] = 1
+	case Late:
+		common[ovLateDate] = 1
+	}
+	common[ovVisits] = int64(2 - min(d.Supplements, 2))
+	if d.Rating == RatingDissatisfied {
+		common[ovRatedDis] = 1
+	}
+	day := dayNumber(d.FinishedAt)
+	for _, st := range d.officers {
+		k := officerKey{day: day, officer: st.officer}
+		vec := m[k]
+		if vec == nil {
+			vec = &officerVec{}
+			m[k] = vec
+		}
+		last := time.Unix(st.last, 0)
+		own := common
+		own[ovStepTS] = int64(verdictPoints(Judge(last, d.Due, hasDue, 0, ModeTimestamp)))
+		own[ovStepDate] = int64(verdictPoints(Judge(last, d.Due, hasDue, 0, ModeDate)))
+		for i, v := range own {
+			vec[i] += sign * v
+		}
+	}
+}
+
+// flushOfficers writes the summed officer_stats deltas (with the daily ones: flushDaily).
+func (w *writer) flushOfficers(ctx context.Context) error {
+	m := w.officers
+	defer clear(m)
+	var st *sql.Stmt
+	for k, v := range m {
+		if *v == (officerVec{}) {
+			continue
+		}
+		if st == nil {
+			var err error
+			if st, err = w.tx.PrepareContext(ctx, upsertOfficerSQL); err != nil {
+				return fmt.Errorf("cập nhật số liệu đánh giá cán bộ: %w", err)
+			}
+			defer st.Close()
+		}
+		args := make([]any, 0, 2+len(v))
+		args = append(args, k.day, k.officer)
+		for _, x := range v {
+			args = append(args, x)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("cập nhật số liệu đánh giá cán bộ: %w", err)
+		}
+	}
 	return nil
 }
 

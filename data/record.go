@@ -36,6 +36,8 @@ type writer struct {
 	daily      map[statKey]*statVec // daily_stats deltas not yet written
 	deferDaily bool                 // batch: write the deltas once, at the end
 	book       bookMinter           // tracking-book numbers (book.go)
+
+	officers map[officerKey]*officerVec // officer_stats deltas not yet written, as daily (officer.go)
 }
 
 type counterKey struct {
