@@ -13,9 +13,11 @@ import (
 // bookBlock is each station's share of a volume of the tracking book: station s numbers the
 // dossiers it receives in a year s*bookBlock+1 … s*bookBlock+bookBlock-1. A number that must be
 // unique per office and year cannot come from one counter when two PCs receive offline, so each
-// station counts in its own block, as codes do per day (codes.go); 99,999 a year is about 400 a
-// working day for one counter PC. See docs/HUONG-DAN.md, "Sổ theo dõi hồ sơ".
-const bookBlock = 100000
+// station counts in its own block, as codes do per day (codes.go). A station may mint 999 codes a
+// working day, some 250,000 a year, so its block holds 999,999: a smaller one (99,999) stopped
+// reception on a busy counter, and the million-dossier demo, before the codes ran out. See
+// docs/HUONG-DAN.md, "Sổ theo dõi hồ sơ".
+const bookBlock = 1_000_000
 
 // Book is a dossier's place in the tracking book: the volume (quyển số) is the year of reception
 // in the office zone, the number (số thứ tự) the one given at reception. ok is false for a

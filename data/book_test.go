@@ -22,16 +22,16 @@ func TestBookNumbersRunPerStationBlockAndYear(t *testing.T) {
 	f.s.station = 3
 	f.s.mu.Unlock()
 	c := f.receive(t, "1.000000", "Lê Văn C")
-	if _, n, _ := c.Book(); n != 300001 {
-		t.Errorf("station 3: number %d, want 300001", n)
+	if _, n, _ := c.Book(); n != 3000001 {
+		t.Errorf("station 3: number %d, want 3000001", n)
 	}
 	// A new year is a new volume.
 	f.clk.set(at("2026-12-31 16:00"))
 	f.receive(t, "1.000000", "Lê Văn D")
 	f.clk.set(at("2027-01-04 09:00"))
 	e := f.receive(t, "1.000000", "Lê Văn E")
-	if vol, n, _ := e.Book(); vol != 2027 || n != 300001 {
-		t.Errorf("new year: book %d/%d, want 2027/300001", vol, n)
+	if vol, n, _ := e.Book(); vol != 2027 || n != 3000001 {
+		t.Errorf("new year: book %d/%d, want 2027/3000001", vol, n)
 	}
 	// The number is in the log: a dossier read back (or pulled by sync) keeps it.
 	got, _, err := f.s.DossierByID(ctx, b.ID)
@@ -94,7 +94,7 @@ func TestBookNumbersSurviveSyncAndNeverCollide(t *testing.T) {
 	p.push(t, p.b)
 	p.pull(t, p.a)
 	p.pull(t, p.b)
-	want := map[string]int{da.ID.String(): 1, db.ID.String(): 100001}
+	want := map[string]int{da.ID.String(): 1, db.ID.String(): 1000001}
 	for name, s := range map[string]*Store{"station 0": p.a.s, "station 1": p.b.s, "hub": p.hub} {
 		for _, d := range []*Dossier{da, db} {
 			got, _, err := s.DossierByID(ctx, d.ID)
