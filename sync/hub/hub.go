@@ -151,9 +151,13 @@ func (h *Hub) officePath(code string) string {
 }
 
 // office opens the office's replica; create makes it when missing (enrolment only).
+// errUnknownOffice: the office is not one this hub serves. Any other failure to open an office is
+// the hub's own (a held or damaged file), which a station retries rather than stops for.
+var errUnknownOffice = errors.New("văn phòng không có trên máy chủ")
+
 func (h *Hub) office(ctx context.Context, code string, create bool) (*officeStore, error) {
 	if !data.ValidOfficeCode(code) {
-		return nil, fmt.Errorf("mã văn phòng không hợp lệ %q", code)
+		return nil, fmt.Errorf("%w: mã văn phòng không hợp lệ %q", errUnknownOffice, code)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -166,7 +170,7 @@ func (h *Hub) office(ctx context.Context, code string, create bool) (*officeStor
 	path := h.officePath(code)
 	_, statErr := os.Stat(path)
 	if statErr != nil && !create {
-		return nil, fmt.Errorf("văn phòng %s chưa được đăng ký trên máy chủ", code)
+		return nil, fmt.Errorf("%w: văn phòng %s chưa được đăng ký trên máy chủ", errUnknownOffice, code)
 	}
 	// The hub's clock is the replica's: pushed events are checked against it (data.ValidEventTime).
 	s, err := data.Open(path, data.WithClock(h.now))

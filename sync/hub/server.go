@@ -316,8 +316,11 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 		wire = append(wire, i)
 	}
 	o, err := h.office(ctx, p.Office, false)
-	if err != nil {
+	if errors.Is(err, errUnknownOffice) {
 		return nil, http.StatusForbidden, protocol.CodeForbidden, err.Error(), nil
+	}
+	if err != nil {
+		return nil, 0, "", "", fmt.Errorf("mở cơ sở dữ liệu của văn phòng %s: %w", p.Office, err)
 	}
 	o.mu.Lock()
 	if err := o.store.PutAccounts(ctx, req.Accounts); err != nil { // before the events they check
