@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,6 +43,10 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 		clock:   widget.NewLabel(""),
 	}
 	b.clock.Importance = widget.DangerImportance
+	// the texts that can be long give up width when the window is narrow (shrinkRow)
+	for _, l := range []*widget.Label{b.user, b.office, b.sync} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
 	var items []fyne.CanvasObject
 	if user != nil {
 		b.user.SetText(lang.L("{{.Name}} ({{.Roles}})", map[string]any{"Name": user.FullName, "Roles": roleNames(user.Roles)}))
@@ -61,7 +64,7 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 		right = append(right, v)
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
-	row := container.NewBorder(nil, nil, container.NewHBox(items...), container.NewHBox(right...), layout.NewSpacer())
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(right...), container.New(shrinkRow{}, items...))
 	b.content = container.NewVBox(widget.NewSeparator(), container.NewStack(bg, row))
 	b.showSync(u, u.syncSnapshot())
 	return b

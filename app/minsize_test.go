@@ -1,0 +1,102 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+)
+
+// fitSize is the room a screen gets on the office's most common PC: a 1366×768 display,
+// the window maximised on Windows. The taskbar takes 40 px and the title bar about 30, which
+// leaves 1366×698 for the window's canvas; Fyne draws the main menu inside the canvas (about
+// 30 px more on Windows and Linux), so a screen of the shell has 1366×668 for itself.
+var fitSize = fyne.NewSize(1366, 698-30)
+
+// tooBig explains why o does not fit in room ("" when it does): the chain of objects that are
+// themselves wider (or taller) than room; the deepest is the one to fix.
+func tooBig(o fyne.CanvasObject, room fyne.Size) string {
+	min := o.MinSize()
+	if min.Width <= room.Width && min.Height <= room.Height {
+		return ""
+	}
+	var path []string
+	var down func(o fyne.CanvasObject, depth int)
+	down = func(o fyne.CanvasObject, depth int) {
+		m := o.MinSize()
+		if m.Width <= room.Width && m.Height <= room.Height {
+			return
+		}
+		path = append(path, fmt.Sprintf("%s%s %.0f×%.0f%s", strings.Repeat(" ", depth), reflect.TypeOf(o), m.Width, m.Height, describe(o)))
+		var kids []fyne.CanvasObject
+		switch v := o.(type) {
+		case *fyne.Container:
+			kids = v.Objects
+		case fyne.Widget:
+			kids = test.WidgetRenderer(v).Objects()
+		}
+		for _, k := range kids {
+			if k.Visible() {
+				down(k, depth+1)
+			}
+		}
+	}
+	down(o, 0)
+	return fmt.Sprintf("min size %.0f×%.0f does not fit %.0f×%.0f:\n%s", min.Width, min.Height, room.Width, room.Height, strings.Join(path, "\n"))
+}
+
+func describe(o fyne.CanvasObject) string {
+	switch v := o.(type) {
+	case *widget.Label:
+		return " " + fmt.Sprintf("%q", v.Text)
+	case *widget.Button:
+		return " " + fmt.Sprintf("%q", v.Text)
+	case *canvas.Text:
+		return " " + fmt.Sprintf("%q", v.Text)
+	}
+	return ""
+}
+
+// windowSizes are the windows a screen must fit: maximised on a 1366×768 display (fitSize), and
+// the window of a first start on a larger display (defaultWindowSize, less the menu bar).
+var windowSizes = []fyne.Size{fitSize, defaultWindowSize.SubtractWidthHeight(0, 30)}
+
+// Every screen of the shell, for a user who holds every role, and a dossier's detail fit the
+// window: none makes it wider or taller than the screen.
+func TestScreensFitTheWindow(t *testing.T) {
+	u, w := openDemo(t, 300)
+	addUser(t, u, "tatca", data.AllRoles)
+	logIn(t, u, "tatca", "mat-khau-1")
+	if u.shell == nil {
+		t.Fatal("no shell")
+	}
+	s := u.shell
+	check := func(what string) {
+		t.Helper()
+		for _, room := range windowSizes {
+			if msg := tooBig(w.Content(), room); msg != "" {
+				t.Errorf("%s: %s", what, msg)
+			}
+		}
+	}
+	for _, sec := range s.visible {
+		s.showSection(sec.key)
+		u.wait()
+		check(sec.key)
+	}
+	hits, err := u.currentStore().List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("no dossier: %v", err)
+	}
+	inLine(func() { u.openDossier(hits[0].ID) })
+	u.wait()
+	check("detail")
+}
