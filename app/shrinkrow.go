@@ -16,12 +16,9 @@ type shrinkRow struct{}
 func naturalWidth(o fyne.CanvasObject) (natural, min float32) {
 	min = o.MinSize().Width
 	if l, ok := o.(*widget.Label); ok && l.Truncation != fyne.TextTruncateOff {
-		size := theme.TextSize()
-		if l.SizeName != "" {
-			size = theme.Size(l.SizeName)
-		}
-		w := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
-		return max(w, min), min
+		whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+		whole.SizeName = l.SizeName
+		return max(whole.MinSize().Width, min), min
 	}
 	return min, min
 }
