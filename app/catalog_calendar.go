@@ -112,8 +112,8 @@ func newCalTab(c *catalogScreen) *calTab {
 	t.summary.Wrapping = fyne.TextWrapWord
 	hint.Wrapping = fyne.TextWrapWord
 	bar := container.NewBorder(nil, nil,
-		container.NewHBox(t.prev, t.yearLabel, t.next),
-		t.importBtn, container.NewVBox(t.summary, hint))
+		container.NewCenter(container.NewHBox(t.prev, t.yearLabel, t.next)),
+		container.NewCenter(t.importBtn), container.NewVBox(t.summary, hint))
 	t.months = container.NewGridWithColumns(3) // four months side by side are wider than the window
 	t.content = container.NewBorder(container.NewPadded(bar), container.NewPadded(legend()), nil, nil,
 		container.NewVScroll(container.NewPadded(t.months)))

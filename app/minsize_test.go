@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,4 +100,20 @@ func TestScreensFitTheWindow(t *testing.T) {
 	inLine(func() { u.openDossier(hits[0].ID) })
 	u.wait()
 	check("detail")
+	// every tab of the detail has its title in the bar, none behind "…"
+	for _, room := range windowSizes {
+		w.Resize(room)
+		walk(w.Content(), func(o fyne.CanvasObject) {
+			tabs, ok := o.(*container.AppTabs)
+			if !ok {
+				return
+			}
+			shown := texts(tabs)
+			for _, it := range tabs.Items {
+				if !contains(shown, it.Text) {
+					t.Errorf("%v: the tab %q is hidden behind “…”", room, it.Text)
+				}
+			}
+		})
+	}
 }

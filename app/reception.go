@@ -226,14 +226,15 @@ func (r *receptionScreen) build() {
 		// Two lines a procedure: names share long beginnings ("Thủ tục đăng ký khai sinh …"), so
 		// the code leads and the name, less its "Thủ tục" prefix, wraps onto a second line.
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("1\n2")
+			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewStack(gap(widget.NewLabel("1\n2").MinSize().Height), l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.matches) {
-				o.(*widget.Label).SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
+				l := o.(*fyne.Container).Objects[1].(*widget.Label)
+				l.SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {

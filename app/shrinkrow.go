@@ -18,7 +18,9 @@ func naturalWidth(o fyne.CanvasObject) (natural, min float32) {
 	if l, ok := o.(*widget.Label); ok && l.Truncation != fyne.TextTruncateOff {
 		whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
 		whole.SizeName = l.SizeName
-		return max(whole.MinSize().Width, min), min
+		// Fyne truncates a few pixels before the text reaches its label's minimum width: the
+		// margin keeps a text that fits whole
+		return max(whole.MinSize().Width+2*theme.InnerPadding(), min), min
 	}
 	return min, min
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,11 @@ func TestShrinkRowTruncatesOnlyWhenNeeded(t *testing.T) {
 	row.Resize(fyne.NewSize(1300, 40))
 	if got := long.Size().Width; got < whole {
 		t.Errorf("with room the text got %.0f px of the %.0f it needs", got, whole)
+	}
+	for _, s := range texts(long) {
+		if strings.HasSuffix(s, "…") {
+			t.Errorf("with room the text is cut: %q", s)
+		}
 	}
 	row.Resize(fyne.NewSize(300, 40))
 	if got := long.Size().Width + fixed.Size().Width; got > 300 {
