@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
@@ -92,6 +93,12 @@ func TestScreensFitTheWindow(t *testing.T) {
 		s.showSection(sec.key)
 		u.wait()
 		check(sec.key)
+		for _, room := range windowSizes {
+			w.Resize(room)
+			for _, msg := range clippedPlaceholders(s.area) {
+				t.Errorf("%s at %v: %s", sec.key, room, msg)
+			}
+		}
 	}
 	hits, err := u.currentStore().List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 1)
 	if err != nil || len(hits) == 0 {
@@ -116,4 +123,46 @@ func TestScreensFitTheWindow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// clippedPlaceholders lists the empty fields shown under o whose placeholder is wider than the
+// field.
+func clippedPlaceholders(o fyne.CanvasObject) []string {
+	var out []string
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return // a hidden box keeps the sizes it had
+		}
+		switch v := o.(type) {
+		case *widget.Entry:
+			if msg := clippedPlaceholder(v); msg != "" {
+				out = append(out, msg)
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				visit(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				visit(c)
+			}
+		}
+	}
+	visit(o)
+	return out
+}
+
+func clippedPlaceholder(e *widget.Entry) string {
+	if e.Text != "" || e.PlaceHolder == "" || e.Size().Width == 0 {
+		return ""
+	}
+	need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	if e.ActionItem != nil {
+		need += e.ActionItem.MinSize().Width
+	}
+	if need > e.Size().Width+1 {
+		return fmt.Sprintf("the placeholder %q needs %.0f px, the field has %.0f", e.PlaceHolder, need, e.Size().Width)
+	}
+	return ""
 }

@@ -296,11 +296,12 @@ func (r *receptionScreen) build() {
 		}
 		return container.New(layout.NewFormLayout(), objs...)
 	}
-	applicant := container.NewGridWithColumns(2,
+	// two columns while each keeps its placeholders whole (about 340 px), else one
+	applicant := newFlowColumns(applicantColumn,
 		col(formRow(lang.L("Applicant type"), r.applicantType), formRow(lang.L("Name"), r.name.box), formRow(lang.L("ID number"), r.idNo.box)),
 		col(formRow(lang.L("Phone"), r.phone.box), formRow(lang.L("Email"), r.email.box), formRow(lang.L("Address"), r.address.box)),
 	)
-	r.repBox = container.NewGridWithColumns(2,
+	r.repBox = newFlowColumns(applicantColumn,
 		col(formRow(lang.L("Name"), r.repName.box), formRow(lang.L("ID number"), r.repID.box)),
 		col(formRow(lang.L("Phone"), r.repPhone.box)),
 	)
@@ -917,6 +918,10 @@ func (r *receptionScreen) popup(icon fyne.Resource, title, text string) {
 	pop.Show()
 	r.win.Canvas().Focus(ok)
 }
+
+// applicantColumn is the narrowest column of the applicant's fields: a label and a field that
+// shows "CCCD 12 số hoặc CMND 9 số" whole.
+const applicantColumn = 350
 
 // procedureLine is a procedure in the picker: its code, then its name without the "Thủ tục"
 // that begins nearly every name and hides the part that tells them apart.
