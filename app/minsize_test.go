@@ -67,9 +67,9 @@ func describe(o fyne.CanvasObject) string {
 	return ""
 }
 
-// windowSizes are the windows a screen must fit: maximised on a 1366×768 display (fitSize), and
-// the window of a first start on a larger display (defaultWindowSize, less the menu bar).
-var windowSizes = []fyne.Size{fitSize, defaultWindowSize.SubtractWidthHeight(0, 30)}
+// windowSizes are the windows a screen must fit: maximised on a 1366×768 display (fitSize), the
+// window of a first start on a larger display and the narrowest window (less the menu bar).
+var windowSizes = []fyne.Size{fitSize, defaultWindowSize.SubtractWidthHeight(0, 30), narrowWindowSize.SubtractWidthHeight(0, 30)}
 
 // Every screen of the shell, for a user who holds every role, and a dossier's detail fit the
 // window: none makes it wider or taller than the screen.
@@ -98,6 +98,23 @@ func TestScreensFitTheWindow(t *testing.T) {
 			for _, msg := range clippedPlaceholders(s.area) {
 				t.Errorf("%s at %v: %s", sec.key, room, msg)
 			}
+		}
+	}
+	// the dossier list shows all its columns, the due date last but one, without scrolling
+	// sideways in the windows the app opens
+	s.showSection(sectionDossiers)
+	d := s.screens[sectionDossiers].(*dlRoot).list
+	for _, room := range windowSizes[:2] {
+		w.Resize(room)
+		var need float32
+		for i, cw := range dlColumnWidths {
+			if i == dlColProcedure {
+				cw = dlMinProcedureWidth
+			}
+			need += cw + theme.Padding()
+		}
+		if got := d.table.Size().Width; got < need {
+			t.Errorf("%v: the dossier list has %.0f px for the %.0f its columns need", room, got, need)
 		}
 	}
 	hits, err := u.currentStore().List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 1)
@@ -137,6 +154,10 @@ func clippedPlaceholders(o fyne.CanvasObject) []string {
 		switch v := o.(type) {
 		case *widget.Entry:
 			if msg := clippedPlaceholder(v); msg != "" {
+				out = append(out, msg)
+			}
+		case *widget.SelectEntry:
+			if msg := clippedPlaceholder(&v.Entry); msg != "" {
 				out = append(out, msg)
 			}
 		case *fyne.Container:

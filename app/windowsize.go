@@ -4,10 +4,15 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// defaultWindowSize is the window of a first start on a display larger than 1366×768 (on those
-// the window starts maximised, see maximiseOnSmallScreen). Every screen fits it
-// (TestScreensFitTheWindow).
-var defaultWindowSize = fyne.NewSize(1100, 720)
+// defaultWindowSize is the window of a first start on a display larger than 1366×768 (smaller
+// ones start maximised, see maximiseOnSmallScreen), so at least 1367 pixels wide: there the
+// dossier list shows all its columns. Every screen fits it, and narrower windows down to
+// narrowWindowSize (TestScreensFitTheWindow).
+var defaultWindowSize = fyne.NewSize(1280, 720)
+
+// narrowWindowSize is the narrowest window every screen is laid out for without needing more
+// room: the window of earlier versions.
+var narrowWindowSize = fyne.NewSize(1100, 720)
 
 // Preference keys of the window's size, kept in the app's preferences (per user of the PC, not in
 // the office database: two officers at one PC may size it differently).
