@@ -187,3 +187,44 @@ func clippedPlaceholder(e *widget.Entry) string {
 	}
 	return ""
 }
+
+// The action boxes of a dossier's detail fit the window, also once they say what is missing
+// (the message makes them taller): their buttons stay inside them.
+func TestActionBoxesFitTheWindow(t *testing.T) {
+	u, w := openDemo(t, 300)
+	hits, err := u.currentStore().List(context.Background(), data.ListFilter{Statuses: []data.Status{data.StatusProcessing}}, data.SortReceivedDesc, 0, 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("no dossier in processing: %v", err)
+	}
+	s, _ := openDetail(t, u, "admin", hits[0].ID)
+	u.wait()
+	for _, ev := range []data.EventType{data.EvTransferred, data.EvSupplementRequested, data.EvSupplementReceived,
+		data.EvObligationRequested, data.EvObligationMet, data.EvProcessed, data.EvApologyIssued,
+		data.EvWithdrawalRequested, data.EvStopped, data.EvReturned, data.EvRated} {
+		for _, room := range windowSizes {
+			w.Resize(room)
+			s.askAction(ev)
+			f := s.form
+			if f == nil {
+				t.Fatalf("%v: no box", ev)
+			}
+			f.m.fail("Bắt buộc: " + strings.Repeat("ghi đủ các ô có dấu sao trước khi xác nhận, ", 4))
+			if msg := tooBig(f.m.pop.Content, room); msg != "" {
+				t.Errorf("%v at %v: %s", ev, room, msg)
+			}
+			box := f.m.pop.Content
+			if got, need := box.Size(), box.MinSize(); got.Height < need.Height || got.Width < need.Width {
+				t.Errorf("%v at %v: the box is %v for content of %v: what it holds spills out", ev, room, got, need)
+			}
+			top := fyne.CurrentApp().Driver().AbsolutePositionForObject(box)
+			okAt := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.ok)
+			if okAt.Y+f.ok.Size().Height > top.Y+box.Size().Height+1 || okAt.Y+f.ok.Size().Height > room.Height {
+				t.Errorf("%v at %v: the confirm button ends at %.0f, the box at %.0f", ev, room,
+					okAt.Y+f.ok.Size().Height, top.Y+box.Size().Height)
+			}
+			f.m.hide()
+			s.form = nil
+		}
+	}
+}
+
