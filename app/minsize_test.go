@@ -227,4 +227,3 @@ func TestActionBoxesFitTheWindow(t *testing.T) {
 		}
 	}
 }
-
