@@ -227,3 +227,27 @@ func TestActionBoxesFitTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// The staff evaluation shows its note and its column titles whole, down to the narrowest window.
+func TestStaffEvaluationTitlesWhole(t *testing.T) {
+	u, w := openDemo(t, 300)
+	logIn(t, u, "lanhdao1", demoStaffPassword)
+	if u.shell == nil || !u.shell.showSection(sectionStatistics) {
+		t.Fatal("lanhdao1 cannot open the statistics")
+	}
+	v := u.shell.screens[sectionStatistics].(*statsView)
+	inLine(func() {
+		v.s.period.SetSelected("Từ đầu năm")
+		v.s.tabs.Select(v.s.staffTab)
+	})
+	u.wait()
+	for _, room := range windowSizes {
+		w.Resize(room)
+		v.s.staffTable.Refresh()
+		for _, s := range append(texts(v.s.staffTable), texts(v.s.staffNote)...) {
+			if strings.HasSuffix(s, "…") {
+				t.Errorf("%v: %q is cut", room, s)
+			}
+		}
+	}
+}
