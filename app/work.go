@@ -127,7 +127,7 @@ func workColumns(left, code, what, status, action fyne.CanvasObject) fyne.Canvas
 	fixed := func(width float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewStack(strut(width), o) }
 	return container.NewBorder(nil, nil,
 		container.NewHBox(fixed(170, left), fixed(215, code)),
-		container.NewHBox(fixed(160, status), fixed(140, action)),
+		container.NewHBox(fixed(180, status), fixed(130, action)),
 		what)
 }
 
