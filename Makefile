@@ -96,7 +96,7 @@ bench: deps ## run the benchmarks (they print their own targets), one package at
 fuzz: deps ## run every Fuzz target for FUZZTIME each (make fuzz FUZZTIME=1m)
 	@FUZZTIME='$(FUZZTIME)' TAGS='$(TAGS)' GO='$(GO)' bash scripts/fuzz.sh
 
-screenshots: deps ## render the screenshots into docs/screenshots (headless)
+screenshots: deps ## render the screenshots into docs/screenshots at 1366×768 and docs/screenshots/1920x1080 (headless)
 	MOTCUA_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags '$(TAGS)' -count=1 -run '^TestScreenshots$$' ./app
 
 icons: ## re-render icons/icon-*.png from icons/icon.svg (needs rsvg-convert)

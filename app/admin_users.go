@@ -88,7 +88,11 @@ func newAdminUsers(a *adminScreen) *adminUsers {
 	top := container.NewVBox(
 		adminHint(lang.L("Pick a user in the table to edit their roles and unit, reset their password or deactivate the account. A deactivated account keeps its history but can no longer log in.")),
 		buttons, t.status.label)
-	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table)
+	widths := make([]catalogColumn, len(adminUserColumns))
+	for i, c := range adminUserColumns {
+		widths[i] = catalogColumn{title: c.title, width: c.width}
+	}
+	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, fillWidth(t.table, widths))
 	t.status.root = t.content
 	t.load("")
 	return t

@@ -64,10 +64,12 @@ func Run(opts Options) error {
 	w.SetIcon(icon)
 	u := newUI(a, w, opts)
 	w.SetContent(u.root)
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(savedWindowSize(a))
 	w.SetMaster()
 	w.CenterOnScreen()
+	maximiseOnSmallScreen(w)
 	a.Lifecycle().SetOnStopped(u.shutdown)
+	w.SetCloseIntercept(func() { saveWindowSize(a, w); w.Close() })
 	var started atomic.Bool
 	a.Lifecycle().SetOnStarted(func() { started.Store(true) })
 	u.start()

@@ -107,10 +107,14 @@ func newCalTab(c *catalogScreen) *calTab {
 	})
 	hint := widget.NewLabel(lang.L("Click a day to make it a day off or a working day."))
 	hint.Importance = widget.LowImportance
+	// the year's summary and the hint wrap: on one line with the buttons they made the screen
+	// wider than a 1366-pixel window
+	t.summary.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
 	bar := container.NewBorder(nil, nil,
-		container.NewHBox(t.prev, t.yearLabel, t.next, t.summary),
-		t.importBtn, hint)
-	t.months = container.NewGridWithColumns(4)
+		container.NewCenter(container.NewHBox(t.prev, t.yearLabel, t.next)),
+		container.NewCenter(t.importBtn), container.NewVBox(t.summary, hint))
+	t.months = container.NewGridWithColumns(3) // four months side by side are wider than the window
 	t.content = container.NewBorder(container.NewPadded(bar), container.NewPadded(legend()), nil, nil,
 		container.NewVScroll(container.NewPadded(t.months)))
 	t.show(t.year)
@@ -134,14 +138,19 @@ func legend() fyne.CanvasObject {
 		}
 		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
 	}
-	return container.NewHBox(
-		item(dayWorking, false, lang.L("Working day")),
-		item(dayWeekend, false, lang.L("Weekend")),
-		item(dayHoliday, false, lang.L("Holiday, Tết, day off")),
-		item(dayOff, false, lang.L("Day off in lieu or swapped")),
-		item(dayWorked, false, lang.L("Weekend day worked")),
-		item(dayWorking, true, lang.L("Today")),
-		widget.NewLabel(provisionalMark+" "+lang.L("provisional")),
+	// two lines: on one the legend alone was wider than a 1366-pixel window
+	return container.NewVBox(
+		container.NewHBox(
+			item(dayWorking, false, lang.L("Working day")),
+			item(dayWeekend, false, lang.L("Weekend")),
+			item(dayHoliday, false, lang.L("Holiday, Tết, day off")),
+			item(dayOff, false, lang.L("Day off in lieu or swapped")),
+		),
+		container.NewHBox(
+			item(dayWorked, false, lang.L("Weekend day worked")),
+			item(dayWorking, true, lang.L("Today")),
+			widget.NewLabel(provisionalMark+" "+lang.L("provisional")),
+		),
 	)
 }
 

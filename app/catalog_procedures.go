@@ -55,7 +55,7 @@ func newProcTab(c *catalogScreen) *procTab {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(t.count, t.importBtn), t.search),
 		hint)
-	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.table)
+	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, fillWidth(t.table, cols))
 	return t
 }
 

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,3 +57,41 @@ func newCatalogTable(cols []catalogColumn, rows func() int, cell func(row, col i
 	}
 	return t
 }
+
+// fillWidth holds a catalog table whose widest column (the name) takes the room the others
+// leave: on a wide screen the names show whole instead of ending in "…" beside empty space.
+func fillWidth(t *widget.Table, cols []catalogColumn) fyne.CanvasObject {
+	grow := 0
+	for i, c := range cols {
+		if c.width > cols[grow].width {
+			grow = i
+		}
+	}
+	return container.New(&fillWidthLayout{table: t, cols: cols, grow: grow}, t)
+}
+
+type fillWidthLayout struct {
+	table *widget.Table
+	cols  []catalogColumn
+	grow  int
+	width float32 // the growing column's width set last
+}
+
+func (l *fillWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	rest := size.Width - theme.Padding()*float32(len(l.cols)+1)
+	for i, c := range l.cols {
+		if i != l.grow {
+			rest -= c.width
+		}
+	}
+	if w := max(rest, l.cols[l.grow].width); w != l.width {
+		l.width = w
+		l.table.SetColumnWidth(l.grow, w)
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fillWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

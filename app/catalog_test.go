@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
@@ -495,5 +496,23 @@ func TestCatalogCalendarImportNotice(t *testing.T) {
 	_, err := st.ImportCalendarCSV(context.Background(), c.actor, strings.NewReader("x"), "x")
 	if !errors.As(err, &le) {
 		t.Fatalf("a file without the header: %v", err)
+	}
+}
+
+// On a wide window the name column of a catalog list takes the room the others leave, so
+// names show whole; on a narrow one it keeps its own width (the table scrolls).
+func TestCatalogNameColumnFillsTheWidth(t *testing.T) {
+	test.NewTempApp(t)
+	cols := []catalogColumn{{"Mã", 150}, {"Thủ tục", 330}, {"Áp dụng", 75}}
+	table := newCatalogTable(cols, func() int { return 0 }, func(int, int) (string, bool) { return "", false }, func(int) {})
+	box := fillWidth(table, cols).(*fyne.Container)
+	l := box.Layout.(*fillWidthLayout)
+	box.Resize(fyne.NewSize(1600, 400))
+	if l.grow != 1 || l.width < 1600-150-75-4*theme.Padding()-1 {
+		t.Errorf("at 1600 px the name column is %.0f px (column %d)", l.width, l.grow)
+	}
+	box.Resize(fyne.NewSize(400, 400))
+	if l.width != 330 {
+		t.Errorf("at 400 px the name column is %.0f px, want its own 330", l.width)
 	}
 }

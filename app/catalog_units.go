@@ -45,7 +45,7 @@ func newUnitTab(c *catalogScreen) *unitTab {
 		return lang.L("No"), true
 	}, func(row int) { t.open(&t.rows[row]) })
 	t.add = widget.NewButtonWithIcon(lang.L("Add a unit"), theme.ContentAddIcon(), func() { t.open(nil) })
-	t.content = codeTabContent(t.add, lang.L("Processing units: the offices that handle the dossiers of a procedure."), t.table)
+	t.content = codeTabContent(t.add, lang.L("Processing units: the offices that handle the dossiers of a procedure."), fillWidth(t.table, cols))
 	return t
 }
 
@@ -115,7 +115,7 @@ func newFieldTab(c *catalogScreen) *fieldTab {
 		return t.rows[row].Name, false
 	}, func(row int) { t.open(&t.rows[row]) })
 	t.add = widget.NewButtonWithIcon(lang.L("Add a field"), theme.ContentAddIcon(), func() { t.open(nil) })
-	t.content = codeTabContent(t.add, lang.L("Fields group the procedures (Hộ tịch, Chứng thực, Đất đai…)."), t.table)
+	t.content = codeTabContent(t.add, lang.L("Fields group the procedures (Hộ tịch, Chứng thực, Đất đai…)."), fillWidth(t.table, cols))
 	return t
 }
 
@@ -169,7 +169,7 @@ func (t *fieldTab) open(f *data.Field) {
 }
 
 // codeTabContent lays a code list out under its Add button and a line saying what it is.
-func codeTabContent(add *widget.Button, about string, table *widget.Table) fyne.CanvasObject {
+func codeTabContent(add *widget.Button, about string, table fyne.CanvasObject) fyne.CanvasObject {
 	note := widget.NewLabel(about)
 	note.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, add, note)

@@ -127,7 +127,7 @@ func newFiguresCard(title string, withRate bool) *figuresCard {
 	}
 	detail := func() *widget.Label {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping = fyne.TextWrapWord // a narrow window wraps the details, never cuts them
 		return l
 	}
 	// one line per figure: name on the left, the big number on the right, details between

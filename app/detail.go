@@ -129,11 +129,12 @@ func (s *detailScreen) build() {
 	s.fees = container.NewVBox()
 	s.people = container.NewVBox()
 	scroll := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
+	// titles without icons: with them the fourth tab went behind "…" in a 1100-pixel window
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), scroll(s.timeline)),
-		container.NewTabItemWithIcon(lang.L("Documents"), theme.FileIcon(), scroll(s.docs)),
-		container.NewTabItemWithIcon(lang.L("Fees and charges"), theme.ListIcon(), scroll(s.fees)),
-		container.NewTabItemWithIcon(lang.L("Applicant and representative"), theme.AccountIcon(), scroll(s.people)),
+		container.NewTabItem(lang.L("Timeline"), scroll(s.timeline)),
+		container.NewTabItem(lang.L("Documents"), scroll(s.docs)),
+		container.NewTabItem(lang.L("Fees and charges"), scroll(s.fees)),
+		container.NewTabItem(lang.L("Applicant and representative"), scroll(s.people)),
 	)
 
 	s.actions = container.NewVBox()

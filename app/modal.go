@@ -58,6 +58,27 @@ func (m *modal) fail(text string) {
 	} else {
 		m.msg.Show()
 	}
+	m.fit()
+}
+
+// fit lays the box out again around what it holds now (taller or shorter): a message or a field's "Bắt buộc" makes
+// it taller, and Fyne keeps an open pop-up at the size it had when shown, drawing the buttons
+// below its edge.
+func (m *modal) fit() {
+	if !m.pop.Visible() {
+		return
+	}
+	size := m.pop.MinSize()
+	if c := m.pop.Canvas.Size(); !c.IsZero() {
+		size = size.Min(c)
+	}
+	if size != m.pop.Size() {
+		m.pop.Resize(size)
+		if c := m.pop.Canvas.Size(); !c.IsZero() {
+			m.pop.Move(fyne.NewPos((c.Width-size.Width)/2, (c.Height-size.Height)/2))
+		}
+	}
+	m.pop.Refresh()
 }
 
 // askConfirm asks a yes/no question; onYes runs on the UI thread when the user confirms.

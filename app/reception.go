@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -221,14 +223,18 @@ func (r *receptionScreen) build() {
 	r.search.OnChanged = r.runSearch
 	r.list = widget.NewList(
 		func() int { return len(r.matches) },
+		// Two lines a procedure: names share long beginnings ("Thủ tục đăng ký khai sinh …"), so
+		// the code leads and the name, less its "Thủ tục" prefix, wraps onto a second line.
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewStack(gap(widget.NewLabel("1\n2").MinSize().Height), l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.matches) {
-				o.(*widget.Label).SetText(r.matches[id].Code + "   " + r.matches[id].Name)
+				l := o.(*fyne.Container).Objects[1].(*widget.Label)
+				l.SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
@@ -290,11 +296,12 @@ func (r *receptionScreen) build() {
 		}
 		return container.New(layout.NewFormLayout(), objs...)
 	}
-	applicant := container.NewGridWithColumns(2,
+	// two columns while each keeps its placeholders whole (about 340 px), else one
+	applicant := newFlowColumns(applicantColumn,
 		col(formRow(lang.L("Applicant type"), r.applicantType), formRow(lang.L("Name"), r.name.box), formRow(lang.L("ID number"), r.idNo.box)),
 		col(formRow(lang.L("Phone"), r.phone.box), formRow(lang.L("Email"), r.email.box), formRow(lang.L("Address"), r.address.box)),
 	)
-	r.repBox = container.NewGridWithColumns(2,
+	r.repBox = newFlowColumns(applicantColumn,
 		col(formRow(lang.L("Name"), r.repName.box), formRow(lang.L("ID number"), r.repID.box)),
 		col(formRow(lang.L("Phone"), r.repPhone.box)),
 	)
@@ -910,4 +917,22 @@ func (r *receptionScreen) popup(icon fyne.Resource, title, text string) {
 		container.NewHBox(widget.NewIcon(icon), heading), body, container.NewHBox(layout.NewSpacer(), ok))), r.win.Canvas())
 	pop.Show()
 	r.win.Canvas().Focus(ok)
+}
+
+// applicantColumn is the narrowest column of the applicant's fields: a label and a field that
+// shows "CCCD 12 số hoặc CMND 9 số" whole.
+const applicantColumn = 350
+
+// procedureLine is a procedure in the picker: its code, then its name without the "Thủ tục"
+// that begins nearly every name and hides the part that tells them apart.
+func procedureLine(code, name string) string {
+	short := strings.TrimSpace(name)
+	for _, prefix := range []string{"Thủ tục ", "thủ tục "} {
+		if rest, ok := strings.CutPrefix(short, prefix); ok && rest != "" {
+			first, size := utf8.DecodeRuneInString(rest)
+			short = string(unicode.ToUpper(first)) + rest[size:]
+			break
+		}
+	}
+	return code + " · " + short
 }

@@ -386,3 +386,17 @@ func TestReceptionMissingRequiredOffersGuidance(t *testing.T) {
 		t.Error("the guidance received a dossier")
 	}
 }
+
+// The picker tells apart procedures whose names begin alike: the code leads, the common
+// "Thủ tục" goes, and the name wraps onto a second line.
+func TestProcedureLineShowsTheDistinguishingPart(t *testing.T) {
+	for _, c := range [][3]string{
+		{"1.001193", "Thủ tục đăng ký khai sinh", "1.001193 · Đăng ký khai sinh"},
+		{"2.000001", "Cấp bản sao trích lục", "2.000001 · Cấp bản sao trích lục"},
+		{"3", "Thủ tục ", "3 · Thủ tục"},
+	} {
+		if got := procedureLine(c[0], c[1]); got != c[2] {
+			t.Errorf("procedureLine(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}

@@ -274,9 +274,11 @@ func (r *returnsScreen) build() {
 	r.status = widget.NewLabel("")
 	r.status.Wrapping = fyne.TextWrapWord
 
-	body := container.NewVBox(title, codeRow, hint, r.found, widget.NewSeparator(),
-		r.details, r.returnBox, r.rateBox, r.afterBox)
-	r.content = readable(r.u.app, container.NewBorder(nil, container.NewPadded(r.status), nil, nil,
+	// The actions (return, rating and its reason, what next) sit below the scrolled part, never
+	// in it: on a 1366×768 display a long procedure name pushed "Trả kết quả" below the fold.
+	body := container.NewVBox(title, codeRow, hint, r.found, widget.NewSeparator(), r.details)
+	actions := container.NewVBox(r.returnBox, r.rateBox, r.afterBox, r.status)
+	r.content = readable(r.u.app, container.NewBorder(nil, container.NewPadded(actions), nil, nil,
 		container.NewVScroll(container.NewPadded(body))))
 }
 

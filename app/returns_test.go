@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/data"
@@ -285,5 +286,41 @@ func TestReturnsNotReadyUnknownAndSearch(t *testing.T) {
 	u.wait()
 	if r.dossier == nil || r.dossier.Applicant.Name != "Phạm Thị Trễ" {
 		t.Error("the dossier chosen in the list is not shown")
+	}
+}
+
+// On a 1366×768 display (and in the first window on a larger one) "Trả kết quả" and the reason
+// of "Không hài lòng" are on screen without scrolling: above the status bar, not in the
+// scrolled part.
+func TestReturnsActionsAboveTheFold(t *testing.T) {
+	u, w, r, _ := returnsTest(t, "Lê Văn Quá Hạn")
+	d := dossierOf(t, u.currentStore(), "Lê Văn Quá Hạn")
+	drv := fyne.CurrentApp().Driver()
+	onScreen := func(what string, o fyne.CanvasObject, room fyne.Size) {
+		t.Helper()
+		fold := drv.AbsolutePositionForObject(u.shell.status.content).Y
+		var inScroll bool
+		walk(r.content, func(x fyne.CanvasObject) {
+			if s, ok := x.(*container.Scroll); ok {
+				walk(s.Content, func(y fyne.CanvasObject) { inScroll = inScroll || y == o })
+			}
+		})
+		bottom := drv.AbsolutePositionForObject(o).Y + o.Size().Height
+		if inScroll || bottom > fold || !o.Visible() {
+			t.Errorf("%v: %s ends at y=%.0f (the status bar at %.0f), in the scrolled part %v", room, what, bottom, fold, inScroll)
+		}
+	}
+	room := windowSizes[1]
+	w.Resize(room)
+	scan(u, r, d.Code)
+	onScreen("Trả kết quả", r.returnBtn, room)
+	r.receiverID.entry.SetText("038188778654")
+	test.Tap(r.returnBtn)
+	u.wait()
+	test.Tap(r.rateBtns[data.RatingDissatisfied])
+	for _, room := range windowSizes {
+		w.Resize(room)
+		onScreen("the reason of “Không hài lòng”", r.reason, room)
+		onScreen("Ghi nhận “Không hài lòng”", r.reasonBtn, room)
 	}
 }

@@ -17,11 +17,22 @@ import (
 	"motcua/data/demo"
 )
 
-// screenshotSize is the size of the pictures in docs/screenshots.
-var screenshotSize = fyne.NewSize(1280, 800)
+// screenshotSize is the size of the pictures being rendered: 1366×768, the display of most
+// office PCs, in docs/screenshots, then 1920×1080 in its subfolder (screenshotSets).
+var screenshotSize = fyne.NewSize(1366, 768)
+
+// screenshotSets are the sizes the pictures are rendered at, and the subfolder of each.
+var screenshotSets = []struct {
+	size   fyne.Size
+	subdir string
+}{
+	{fyne.NewSize(1366, 768), ""},
+	{fyne.NewSize(1920, 1080), "1920x1080"},
+}
 
 // Screenshots renders the welcome screen, the login screen and the dashboard to
-// dir/welcome.png, dir/login.png and dir/dashboard.png (1280×800) with Fyne's software test
+// dir/welcome.png, dir/login.png and dir/dashboard.png (1366×768; again at 1920×1080 in
+// dir/1920x1080) with Fyne's software test
 // driver: no display is needed. The office is the one in opts.DataDir when it holds one, else a
 // demo office built in a temporary folder (and removed afterwards); the dashboard is shown to a
 // receptionist (tiepnhan1 in the demo), logged in without a password. It replaces the current Fyne app with a test app,
@@ -29,9 +40,6 @@ var screenshotSize = fyne.NewSize(1280, 800)
 func Screenshots(dir string, opts Options) error {
 	if opts.Now == nil {
 		opts.Now = time.Now
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
 	}
 	// Background work runs in line: Fyne's test driver runs fyne.Do on the calling goroutine,
 	// so work finishing on its own goroutine would touch the widgets beside the renderer.
@@ -50,16 +58,6 @@ func Screenshots(dir string, opts Options) error {
 	if shown == "" {
 		shown, _ = data.DataDir("")
 	}
-	welcome := opts
-	welcome.DataDir = filepath.Join(tmp, "empty")
-	if err := screenshot(a, welcome, shown, filepath.Join(dir, "welcome.png"), nil); err != nil {
-		return fmt.Errorf("welcome.png: %w", err)
-	}
-	welcome.DataDir = filepath.Join(tmp, "empty-setup")
-	if err := screenshot(a, welcome, shown, filepath.Join(dir, "setup.png"), fillSetup); err != nil {
-		return fmt.Errorf("setup.png: %w", err)
-	}
-
 	office := opts
 	if !hasOffice(opts.DataDir) {
 		office.DataDir = filepath.Join(tmp, "demo")
@@ -69,7 +67,27 @@ func Screenshots(dir string, opts Options) error {
 			return fmt.Errorf("dashboard.png: demo office: %w", err)
 		}
 	}
-	return screenshotOffice(a, office, shown, filepath.Join(dir, "login.png"), filepath.Join(dir, "dashboard.png"))
+	defer func(size fyne.Size) { screenshotSize = size }(screenshotSize)
+	for i, set := range screenshotSets {
+		screenshotSize = set.size
+		out := filepath.Join(dir, set.subdir)
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		welcome := opts
+		welcome.DataDir = filepath.Join(tmp, fmt.Sprintf("empty-%d", i))
+		if err := screenshot(a, welcome, shown, filepath.Join(out, "welcome.png"), nil); err != nil {
+			return fmt.Errorf("welcome.png: %w", err)
+		}
+		welcome.DataDir = filepath.Join(tmp, fmt.Sprintf("empty-setup-%d", i))
+		if err := screenshot(a, welcome, shown, filepath.Join(out, "setup.png"), fillSetup); err != nil {
+			return fmt.Errorf("setup.png: %w", err)
+		}
+		if err := screenshotOffice(a, office, shown, filepath.Join(out, "login.png"), filepath.Join(out, "dashboard.png")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // screenshotOffice renders the login screen of the office in opts, then logs a user in and

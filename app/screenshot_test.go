@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -20,7 +21,7 @@ func TestScreenshots(t *testing.T) {
 	if err := Screenshots(out, opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"welcome.png", "login.png", "dashboard.png"} {
+	for _, name := range []string{"welcome.png", "login.png", "dashboard.png", "1920x1080/dashboard.png"} {
 		f, err := os.Open(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)
@@ -30,8 +31,12 @@ func TestScreenshots(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
-			t.Errorf("%s is %dx%d, want 1280x800", name, b.Dx(), b.Dy())
+		want := image.Pt(1366, 768)
+		if filepath.Dir(name) == "1920x1080" {
+			want = image.Pt(1920, 1080)
+		}
+		if b := img.Bounds(); b.Size() != want {
+			t.Errorf("%s is %v, want %v", name, b.Size(), want)
 		}
 	}
 }

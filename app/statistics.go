@@ -463,7 +463,7 @@ func (s *statsScreen) loadStaff(r *statsResult) {
 					s.staff = append(s.staff, row)
 				}
 			}
-			s.staffNote.SetText(lang.L("Dossiers resolved in the period that each official worked on. Indices of Circular 01/2018 (0–2): 1 time, 3 supplements, 7 attitude; the score adds 1, 2, 3, 4 and 7."))
+			s.staffNote.SetText(twoLines(lang.L("Dossiers resolved in the period that each official worked on. Indices of Circular 01/2018 (0–2): 1 time, 3 supplements, 7 attitude; the score adds 1, 2, 3, 4 and 7.")))
 			s.staffTable.Refresh()
 		})
 	})

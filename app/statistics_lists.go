@@ -169,19 +169,30 @@ func (s *statsScreen) staffCell(row, col int) string {
 	return ""
 }
 
+// twoLines breaks text after its first sentence: the note above a table is one label that
+// truncates (a wrapping label in a border overlaps the table), and one line cut the indices'
+// explanation short.
+func twoLines(text string) string {
+	if i := strings.Index(text, ". "); i > 0 {
+		return text[:i+1] + "\n" + text[i+2:]
+	}
+	return text
+}
+
 // buildStaff is the tab of the staff evaluation (DOMAIN.md §8).
 func (s *statsScreen) buildStaff() fyne.CanvasObject {
+	// as narrow as their titles allow: every column shows in the 1280-pixel first window
 	cols := []statsColumn{
-		{lang.L("Official"), 190, false},
-		{lang.L("Score (/10)"), 100, true},
-		{lang.L("Dossiers"), 80, true},
+		{lang.L("Official"), 170, false},
+		{lang.L("Score (/10)"), 90, true},
+		{lang.L("Dossiers"), 70, true},
 		{verdictName(data.Early), 95, true},
-		{verdictName(data.OnTime), 95, true},
-		{verdictName(data.Late), 85, true},
-		{lang.L("On-time rate"), 130, true},
-		{lang.L("Index 1"), 90, true},
-		{lang.L("Index 3"), 90, true},
-		{lang.L("Index 7"), 90, true},
+		{verdictName(data.OnTime), 90, true},
+		{verdictName(data.Late), 80, true},
+		{lang.L("On-time rate"), 125, true},
+		{lang.L("Index 1"), 80, true},
+		{lang.L("Index 3"), 80, true},
+		{lang.L("Index 7"), 80, true},
 	}
 	s.staffTable = newStatsTable(cols, func() int { return len(s.staff) }, s.staffCell, nil)
 	s.staffNote = widget.NewLabel("")

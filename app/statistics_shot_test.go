@@ -2,9 +2,14 @@ package app
 
 import "errors"
 
-// statistics.png: a leader looks at the year to date.
+// statistics.png: a leader looks at the year to date; statistics-staff.png: the staff evaluation
+// of the same period.
 func init() {
-	shellShots = append(shellShots, shellShot{file: "statistics.png", user: "lanhdao1", show: func(u *ui) error {
+	shellShots = append(shellShots, statisticsShot("statistics.png", false), statisticsShot("statistics-staff.png", true))
+}
+
+func statisticsShot(file string, staff bool) shellShot {
+	return shellShot{file: file, user: "lanhdao1", show: func(u *ui) error {
 		// Fyne's test driver runs fyne.Do on the goroutine that calls it: a query answering in
 		// the background would lay out widgets while this goroutine lays out the screen.
 		spawn := spawnWork
@@ -18,6 +23,9 @@ func init() {
 			return errors.New("the statistics section is not the statistics screen")
 		}
 		v.s.period.SetSelected("Từ đầu năm")
+		if staff {
+			v.s.tabs.Select(v.s.staffTab)
+		}
 		return nil
-	}})
+	}}
 }

@@ -33,7 +33,7 @@ func newStatsCard(title string, lines int) *statsCard {
 		container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), heading, layout.NewSpacer()), nil, c.value))
 	for range lines {
 		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping = fyne.TextWrapWord // three cards a row leave little width in a small window
 		c.lines = append(c.lines, l)
 		box.Add(l)
 	}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,8 +22,9 @@ type statusBar struct {
 	user    *widget.Label // "Nguyễn Thị Thu Hà (Tiếp nhận)"
 	office  *widget.Label
 	station *widget.Label
-	sync    *widget.Label // "Đã đồng bộ lúc 10:42", "Ngoại tuyến — 37 bản ghi chờ gửi"
-	clock   *widget.Label // the clock warning, hidden when the clocks agree
+	sync    *widget.Label   // "Đã đồng bộ lúc 10:42", "Ngoại tuyến — 37 bản ghi chờ gửi"
+	clock   *widget.Label   // the clock warning, hidden when the clocks agree
+	row     *fyne.Container // the texts above, laid out by shrinkRow
 }
 
 // statusTextMax is the longest sync text the bar shows: a hub's refusal can be a long sentence,
@@ -44,6 +44,10 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 		clock:   widget.NewLabel(""),
 	}
 	b.clock.Importance = widget.DangerImportance
+	// the texts that can be long give up width when the window is narrow (shrinkRow)
+	for _, l := range []*widget.Label{b.user, b.office, b.sync} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
 	var items []fyne.CanvasObject
 	if user != nil {
 		b.user.SetText(lang.L("{{.Name}} ({{.Roles}})", map[string]any{"Name": user.FullName, "Roles": roleNames(user.Roles)}))
@@ -61,7 +65,8 @@ func newStatusBar(u *ui, office data.Office, user *data.User) *statusBar {
 		right = append(right, v)
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
-	row := container.NewBorder(nil, nil, container.NewHBox(items...), container.NewHBox(right...), layout.NewSpacer())
+	b.row = container.New(shrinkRow{}, items...)
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(right...), b.row)
 	b.content = container.NewVBox(widget.NewSeparator(), container.NewStack(bg, row))
 	b.showSync(u, u.syncSnapshot())
 	return b
@@ -82,8 +87,8 @@ func (b *statusBar) showSync(u *ui, s syncState) {
 	} else {
 		b.clock.Hide()
 	}
-	if b.content != nil {
-		b.content.Refresh() // lay the row out again around the texts' new widths
+	if b.row != nil {
+		b.row.Refresh() // lay the row out again around the texts' new widths
 	}
 }
 

@@ -111,7 +111,7 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.progress.Hide()
 	stateBox := container.NewVBox(
 		s.state, s.detail, s.clock,
-		container.NewGridWithColumns(2,
+		container.New(layout.NewFormLayout(),
 			widget.NewLabelWithStyle(lang.L("Last successful sync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.lastOK,
 			widget.NewLabelWithStyle(lang.L("Records waiting to be sent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pending),
 		container.NewHBox(s.now),
@@ -155,7 +155,9 @@ func newSyncScreen(u *ui) *syncScreen {
 		widget.NewCard(lang.L("Server settings"), "", settings),
 	)
 	right := container.NewVBox(s.quarantineCard, s.conflictCard)
-	body := container.NewGridWithColumns(2, left, right)
+	// the state and the settings at their width, the lists in the rest: two equal columns made
+	// the screen wider than a 1366-pixel window
+	body := container.NewBorder(nil, nil, left, nil, right)
 	s.content = container.NewBorder(container.NewPadded(title), nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 	s.showLists(nil, nil, nil)
 	return s

@@ -126,8 +126,8 @@ func (w *workScreen) CreateRenderer() fyne.WidgetRenderer { return widget.NewSim
 func workColumns(left, code, what, status, action fyne.CanvasObject) fyne.CanvasObject {
 	fixed := func(width float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewStack(strut(width), o) }
 	return container.NewBorder(nil, nil,
-		container.NewHBox(fixed(165, left), fixed(215, code)),
-		container.NewHBox(fixed(190, status), fixed(190, action)),
+		container.NewHBox(fixed(170, left), fixed(215, code)),
+		container.NewHBox(fixed(180, status), fixed(130, action)),
 		what)
 }
 
