@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +46,7 @@ type receptionScreen struct {
 	outDir string
 
 	ctx context.Context
-	bg  sync.WaitGroup
+	bg  workGroup
 
 	root fyne.CanvasObject
 
