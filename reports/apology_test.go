@@ -71,14 +71,35 @@ func fuDemoPath(tb testing.TB, dir string, n int) string {
 
 var fuShared struct {
 	once sync.Once
+	dir  string
 	path string
 }
 
-// fuStore opens the 600-dossier demo office (apologies, stops, supplements, obligations).
+// TestMain removes the demo office the tests of this package shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fuShared.dir != "" {
+		os.RemoveAll(fuShared.dir)
+	}
+	os.Exit(code)
+}
+
 func fuStore(tb testing.TB) *data.Store {
 	tb.Helper()
+	// Built once per test process into a folder of its own: a file shared between processes (two
+	// checkouts tested at once) was once opened by one while another built it, which left an
+	// empty office behind and every later run failing.
 	fuShared.once.Do(func() {
-		fuShared.path = fuDemoPath(tb, filepath.Join(os.TempDir(), "motcua-test"), 600)
+		dir, err := os.MkdirTemp("", "motcua-forms-")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fuShared.dir = dir
+		path := filepath.Join(dir, data.DBFile)
+		if err := demo.Build(context.Background(), path, demo.Options{Dossiers: 600, Seed: 1, Now: fuNow}); err != nil {
+			tb.Fatal(err)
+		}
+		fuShared.path = path
 	})
 	if fuShared.path == "" {
 		tb.Fatal("demo office not built")
