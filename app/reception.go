@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -51,9 +52,10 @@ type receptionScreen struct {
 	root fyne.CanvasObject
 
 	// procedure picker
-	search     *widget.Entry
+	search     *keyEntry
 	list       *widget.List
 	matches    []data.Procedure
+	highlight  int // the match Enter in the search box picks; Up and Down move it
 	searchSeq  int // the latest search; older answers are dropped
 	procSeq    int // the latest procedure load
 	proc       *data.Procedure
@@ -217,9 +219,10 @@ func parseAmount(v string) (int64, error) {
 
 func (r *receptionScreen) build() {
 	// procedure picker
-	r.search = widget.NewEntry()
+	r.search = newKeyEntry()
 	r.search.SetPlaceHolder(lang.L("Search procedures by code or name"))
 	r.search.OnChanged = r.runSearch
+	r.search.onKey = r.steerMatches
 	r.list = widget.NewList(
 		func() int { return len(r.matches) },
 		// Two lines a procedure: names share long beginnings ("Thủ tục đăng ký khai sinh …"), so
@@ -228,22 +231,27 @@ func (r *receptionScreen) build() {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(gap(widget.NewLabel("1\n2").MinSize().Height), l)
+			mark := canvas.NewRectangle(theme.Color(theme.ColorNameHover))
+			mark.Hide()
+			return container.NewStack(mark, gap(widget.NewLabel("1\n2").MinSize().Height), l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.matches) {
-				l := o.(*fyne.Container).Objects[1].(*widget.Label)
-				l.SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
+				objs := o.(*fyne.Container).Objects
+				objs[0].(*canvas.Rectangle).Hidden = id != r.highlight
+				objs[2].(*widget.Label).SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
 		if id >= 0 && id < len(r.matches) {
+			r.highlight = id
+			r.list.Refresh()
 			r.choose(r.matches[id].Code)
 		}
 	}
 	r.search.OnSubmitted = func(string) {
-		if len(r.matches) > 0 {
-			r.list.Select(0)
+		if r.highlight >= 0 && r.highlight < len(r.matches) {
+			r.list.Select(r.highlight)
 			r.win.Canvas().Focus(r.name.entry)
 		}
 	}
@@ -412,6 +420,31 @@ func (r *receptionScreen) focusNext(e *widget.Entry) {
 	}
 }
 
+// steerMatches moves the highlighted match with Up and Down typed in the search box, so the
+// officer picks a procedure with the keyboard alone: a few letters, arrows, Enter (UI thread).
+func (r *receptionScreen) steerMatches(ev *fyne.KeyEvent) bool {
+	step := 0
+	switch ev.Name {
+	case fyne.KeyDown:
+		step = 1
+	case fyne.KeyUp:
+		step = -1
+	case fyne.KeyPageDown:
+		step = 5
+	case fyne.KeyPageUp:
+		step = -5
+	default:
+		return false
+	}
+	if len(r.matches) == 0 {
+		return true
+	}
+	r.highlight = max(0, min(len(r.matches)-1, r.highlight+step))
+	r.list.Refresh()
+	r.list.ScrollTo(r.highlight)
+	return true
+}
+
 // runSearch lists the procedures matching q in the background (UI thread).
 func (r *receptionScreen) runSearch(q string) {
 	r.searchSeq++
@@ -427,6 +460,7 @@ func (r *receptionScreen) runSearch(q string) {
 				return
 			}
 			r.matches = procs
+			r.highlight = 0
 			r.list.UnselectAll()
 			r.list.Refresh()
 			r.list.ScrollToTop()
