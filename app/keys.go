@@ -31,3 +31,28 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 func isEnter(ev *fyne.KeyEvent) bool {
 	return ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter
 }
+
+// enterList is a list that Enter picks from as Space does (Fyne's list takes only Space), so a
+// list reached with Tab works like the rest of the form; onEnter then moves on (to the next field).
+type enterList struct {
+	widget.List
+	onEnter func()
+}
+
+func newEnterList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *enterList {
+	l := &enterList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *enterList) TypedKey(ev *fyne.KeyEvent) {
+	if isEnter(ev) {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if l.onEnter != nil {
+			l.onEnter()
+		}
+		return
+	}
+	l.List.TypedKey(ev)
+}

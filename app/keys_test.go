@@ -53,3 +53,28 @@ func TestReceptionKeyboardPicksTheThirdMatch(t *testing.T) {
 		t.Errorf("Up to the top and Enter did not choose the first match")
 	}
 }
+
+// Tab from the search box reaches the list of matches; there Down and Enter pick, as in the box.
+func TestReceptionTabReachesTheMatches(t *testing.T) {
+	r, _, w, _ := newReceptionTest(t)
+	w.Canvas().Focus(r.search)
+	test.Type(r.search, "khai sinh")
+	r.wait()
+	if len(r.matches) < 2 {
+		t.Fatalf("“khai sinh” lists %d procedures, want 2 or more", len(r.matches))
+	}
+	test.FocusNext(w.Canvas())
+	if w.Canvas().Focused() != fyne.Focusable(r.list) {
+		t.Fatalf("Tab from the search box went to %T, not the list of matches", w.Canvas().Focused())
+	}
+	want := r.matches[1].Code
+	pressKey(w, fyne.KeyDown)
+	pressKey(w, fyne.KeyReturn)
+	r.wait()
+	if r.proc == nil || r.proc.Code != want {
+		t.Fatalf("Down, Enter in the list did not choose the second match %s: %+v", want, r.proc)
+	}
+	if w.Canvas().Focused() != r.name.entry {
+		t.Errorf("after Enter the focus is on %T, want the applicant's name", w.Canvas().Focused())
+	}
+}

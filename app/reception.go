@@ -53,7 +53,7 @@ type receptionScreen struct {
 
 	// procedure picker
 	search     *keyEntry
-	list       *widget.List
+	list       *enterList
 	matches    []data.Procedure
 	highlight  int // the match Enter in the search box picks; Up and Down move it
 	searchSeq  int // the latest search; older answers are dropped
@@ -223,7 +223,7 @@ func (r *receptionScreen) build() {
 	r.search.SetPlaceHolder(lang.L("Search procedures by code or name"))
 	r.search.OnChanged = r.runSearch
 	r.search.onKey = r.steerMatches
-	r.list = widget.NewList(
+	r.list = newEnterList(
 		func() int { return len(r.matches) },
 		// Two lines a procedure: names share long beginnings ("Thủ tục đăng ký khai sinh …"), so
 		// the code leads and the name, less its "Thủ tục" prefix, wraps onto a second line.
@@ -249,6 +249,19 @@ func (r *receptionScreen) build() {
 			r.choose(r.matches[id].Code)
 		}
 	}
+	// A list reached with Tab steers its own highlight; the search box's follows it, so one
+	// match is marked whichever has the keys.
+	r.list.OnHighlighted = func(id widget.ListItemID) {
+		if id >= 0 && id < len(r.matches) && id != r.highlight {
+			r.highlight = id
+			r.list.Refresh()
+		}
+	}
+	r.list.onEnter = func() {
+		if len(r.matches) > 0 {
+			r.win.Canvas().Focus(r.name.entry)
+		}
+	}
 	r.search.OnSubmitted = func(string) {
 		if r.highlight >= 0 && r.highlight < len(r.matches) {
 			r.list.Select(r.highlight)
@@ -256,7 +269,10 @@ func (r *receptionScreen) build() {
 		}
 	}
 	pickerTitle := widget.NewLabelWithStyle(lang.L("Procedure"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	picker := container.NewBorder(container.NewVBox(pickerTitle, r.search), nil, nil, nil, r.list)
+	// The list after the search box in the container, not first as NewBorder puts its centre: Tab
+	// follows the order of the objects, and skipped the list.
+	pickerTop := container.NewVBox(pickerTitle, r.search)
+	picker := container.New(layout.NewBorderLayout(pickerTop, nil, nil, nil), pickerTop, r.list)
 
 	r.procTitle = widget.NewLabelWithStyle(lang.L("No procedure chosen yet: search and pick one on the left"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.procTitle.Wrapping = fyne.TextWrapWord
