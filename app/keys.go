@@ -20,11 +20,32 @@ func newKeyEntry() *keyEntry {
 	return e
 }
 
+// TypedKey gives the key to onKey, then to the open box the entry is in (Escape cancels it;
+// Enter confirms it from a one-line entry that has no submit of its own: in a reason box Enter
+// is a new line), then to the entry.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(ev) {
 		return
 	}
+	if m := e.box(); m != nil && (ev.Name == fyne.KeyEscape || (isEnter(ev) && !e.MultiLine && e.OnSubmitted == nil)) {
+		m.typedKey(ev)
+		return
+	}
 	e.Entry.TypedKey(ev)
+}
+
+// box is the open modal box on the entry's canvas, or nil; an entry that has the keys while a
+// box is open is in it (the box takes the focus of what is behind).
+func (e *keyEntry) box() *modal {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return nil
+	}
+	c := app.Driver().CanvasForObject(e)
+	if c == nil {
+		return nil
+	}
+	return topModal(c)
 }
 
 // isEnter is the main Enter key or the keypad's.
@@ -55,4 +76,57 @@ func (l *enterList) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	l.List.TypedKey(ev)
+}
+
+// The keys of the open modal boxes. Fyne gives a key to the focused widget, or to the canvas's
+// OnTypedKey when nothing has the focus. While a box is open the canvas's handler is replaced by
+// one that gives Escape and Enter to the top box (the shell's handler would act behind it), and
+// a keyEntry in the box passes them on too; the handler before is put back when the last box
+// closes. A focused button, check or select keeps its keys (Space presses it).
+var modalsOpen = map[fyne.Canvas]*modalStack{}
+
+type modalStack struct {
+	boxes  []*modal
+	before func(*fyne.KeyEvent)
+}
+
+// openModal puts m on top of c's open boxes (UI thread).
+func openModal(c fyne.Canvas, m *modal) {
+	st := modalsOpen[c]
+	if st == nil {
+		st = &modalStack{before: c.OnTypedKey()}
+		modalsOpen[c] = st
+		c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			if top := topModal(c); top != nil {
+				top.typedKey(ev)
+			}
+		})
+	}
+	st.boxes = append(st.boxes, m)
+}
+
+// closeModal takes m off c's open boxes, in whatever order they close (UI thread).
+func closeModal(c fyne.Canvas, m *modal) {
+	st := modalsOpen[c]
+	if st == nil {
+		return
+	}
+	for i, x := range st.boxes {
+		if x == m {
+			st.boxes = append(st.boxes[:i], st.boxes[i+1:]...)
+			break
+		}
+	}
+	if len(st.boxes) == 0 {
+		delete(modalsOpen, c)
+		c.SetOnTypedKey(st.before)
+	}
+}
+
+// topModal is the box opened last on c and still open, or nil.
+func topModal(c fyne.Canvas) *modal {
+	if st := modalsOpen[c]; st != nil && len(st.boxes) > 0 {
+		return st.boxes[len(st.boxes)-1]
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // pressKey delivers a key as the desktop driver does: to the focused widget, or to the canvas's
@@ -76,5 +77,97 @@ func TestReceptionTabReachesTheMatches(t *testing.T) {
 	}
 	if w.Canvas().Focused() != r.name.entry {
 		t.Errorf("after Enter the focus is on %T, want the applicant's name", w.Canvas().Focused())
+	}
+}
+
+func newKeyWindow(t *testing.T) fyne.Window {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fitSize)
+	return w
+}
+
+// A yes/no question closes on Escape and answers nothing; Enter does not say yes to what cannot
+// be undone. The window's own key handler is back once the box is closed.
+func TestModalConfirmEscapeCancelsEnterDoesNothing(t *testing.T) {
+	w := newKeyWindow(t)
+	var behind []fyne.KeyName
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { behind = append(behind, ev.Name) })
+	yes := 0
+	m := askConfirm(w, "Khôi phục?", "Dữ liệu hiện tại sẽ bị thay thế.", "Khôi phục", func() { yes++ })
+	pressKey(w, fyne.KeyReturn)
+	if !m.pop.Visible() || yes != 0 {
+		t.Fatalf("Enter on a yes/no question: open %v, confirmed %d times", m.pop.Visible(), yes)
+	}
+	pressKey(w, fyne.KeyEscape)
+	if m.pop.Visible() || yes != 0 {
+		t.Fatalf("Escape: open %v, confirmed %d times", m.pop.Visible(), yes)
+	}
+	if len(behind) != 0 {
+		t.Errorf("keys reached the window behind the box: %v", behind)
+	}
+	pressKey(w, fyne.KeyReturn)
+	if len(behind) != 1 {
+		t.Errorf("after the box closed the window's handler got %v, want Enter", behind)
+	}
+}
+
+// A form box: Enter in a one-line field confirms; Escape in a field closes it unconfirmed.
+func TestModalFormEnterConfirmsEscapeCancels(t *testing.T) {
+	w := newKeyWindow(t)
+	field := newKeyEntry()
+	confirmed := 0
+	m := askForm(w, "Dừng xử lý", field, "Dừng", func() string { confirmed++; return "" })
+	w.Canvas().Focus(field)
+	test.Type(field, "hết hạn")
+	pressKey(w, fyne.KeyEscape)
+	if m.pop.Visible() || confirmed != 0 {
+		t.Fatalf("Escape in the field: open %v, confirmed %d times", m.pop.Visible(), confirmed)
+	}
+
+	m = askForm(w, "Dừng xử lý", field, "Dừng", func() string { confirmed++; return "" })
+	w.Canvas().Focus(field)
+	pressKey(w, fyne.KeyReturn)
+	if m.pop.Visible() || confirmed != 1 {
+		t.Fatalf("Enter in the field: open %v, confirmed %d times", m.pop.Visible(), confirmed)
+	}
+
+	// nothing focused: the box still takes Escape
+	m = askForm(w, "Dừng xử lý", newKeyEntry(), "Dừng", func() string { confirmed++; return "" })
+	w.Canvas().Unfocus()
+	pressKey(w, fyne.KeyEscape)
+	if m.pop.Visible() || confirmed != 1 {
+		t.Fatalf("Escape with no focus: open %v, confirmed %d times", m.pop.Visible(), confirmed)
+	}
+}
+
+// In a reason box Enter is a new line, not a confirm; Escape still closes the box.
+func TestModalReasonBoxEnterIsANewLine(t *testing.T) {
+	w := newKeyWindow(t)
+	reason := newKeyEntry()
+	reason.MultiLine = true
+	confirmed := 0
+	m := askForm(w, "Từ chối", reason, "Từ chối", func() string { confirmed++; return "" })
+	w.Canvas().Focus(reason)
+	test.Type(reason, "dòng một")
+	pressKey(w, fyne.KeyReturn)
+	test.Type(reason, "dòng hai")
+	if !m.pop.Visible() || confirmed != 0 || reason.Text != "dòng một\ndòng hai" {
+		t.Fatalf("Enter in the reason: open %v, confirmed %d, text %q", m.pop.Visible(), confirmed, reason.Text)
+	}
+	pressKey(w, fyne.KeyEscape)
+	if m.pop.Visible() || confirmed != 0 {
+		t.Fatalf("Escape in the reason: open %v, confirmed %d times", m.pop.Visible(), confirmed)
+	}
+}
+
+// A message box closes on Escape as on Enter.
+func TestMessageBoxEscapeCloses(t *testing.T) {
+	u, w := openDemo(t, 20)
+	pop := u.showMessage(nil, "Tiêu đề", "Nội dung")
+	pressKey(w, fyne.KeyEscape)
+	if pop.Visible() {
+		t.Error("Escape did not close the message box")
 	}
 }
