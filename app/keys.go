@@ -48,6 +48,14 @@ func (e *keyEntry) box() *modal {
 	return topModal(c)
 }
 
+// newKeyMultiLineEntry is a keyEntry for a reason or a note: Enter is a new line in it.
+func newKeyMultiLineEntry() *keyEntry {
+	e := newKeyEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
 // isEnter is the main Enter key or the keypad's.
 func isEnter(ev *fyne.KeyEvent) bool {
 	return ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter

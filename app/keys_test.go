@@ -171,3 +171,33 @@ func TestMessageBoxEscapeCloses(t *testing.T) {
 		t.Error("Escape did not close the message box")
 	}
 }
+
+// The refusal box at the counter: Enter in the reason is a new line, Escape closes the box and
+// refuses nothing.
+func TestReceptionRefusalEscapeChangesNothing(t *testing.T) {
+	r, st, w, prints := newReceptionTest(t)
+	before := dossierCount(t, st)
+	pickBirth(t, r)
+	fillApplicant(r, "001090123456")
+	test.Tap(r.refuseBtn)
+	if r.refusal == nil || w.Canvas().Focused() != fyne.Focusable(r.refusal.reason) {
+		t.Fatal("no refusal box, or its reason has no cursor")
+	}
+	test.Type(r.refusal.reason, "Không thuộc thẩm quyền")
+	pressKey(w, fyne.KeyReturn)
+	test.Type(r.refusal.reason, "của xã")
+	if r.refusal.reason.Text != "Không thuộc thẩm quyền\ncủa xã" || !r.refusal.box.pop.Visible() {
+		t.Fatalf("Enter in the reason: text %q, box open %v", r.refusal.reason.Text, r.refusal.box.pop.Visible())
+	}
+	pressKey(w, fyne.KeyEscape)
+	r.wait()
+	if r.refusal.box.pop.Visible() {
+		t.Error("Escape did not close the refusal box")
+	}
+	if dossierCount(t, st) != before || len(*prints) != 0 {
+		t.Errorf("Escape refused: %d dossiers (was %d), %d prints", dossierCount(t, st), before, len(*prints))
+	}
+	if r.proc == nil || r.name.entry.Text == "" {
+		t.Error("Escape emptied the form")
+	}
+}

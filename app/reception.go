@@ -877,7 +877,8 @@ func (r *receptionScreen) guide() {
 	})
 }
 
-// askRefusal asks for the reason in a modal box, then refuses (UI thread).
+// askRefusal asks for the reason in a modal box, then refuses (UI thread). Enter in the reason is
+// a new line; Escape cancels.
 func (r *receptionScreen) askRefusal() {
 	if r.busy {
 		return
@@ -886,33 +887,32 @@ func (r *receptionScreen) askRefusal() {
 	if !ok {
 		return
 	}
-	reason := newRCField(lang.L("The specific reason, printed on form 03"), rcRequired)
-	reason.entry.MultiLine = true
-	reason.entry.Wrapping = fyne.TextWrapWord
-	reason.entry.SetMinRowsVisible(4)
-	var pop *widget.PopUp
-	cancel := widget.NewButton(lang.L("Cancel"), func() { pop.Hide() })
+	reason := newKeyMultiLineEntry()
+	reason.SetPlaceHolder(lang.L("The specific reason, printed on form 03"))
+	reason.SetMinRowsVisible(4)
+	var m *modal
+	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
 	confirm := widget.NewButton(lang.L("Refuse and print form 03"), func() {
-		if reason.validate() != nil {
+		why := strings.TrimSpace(reason.Text)
+		if why == "" {
+			m.fail(lang.L("Say why the dossier is refused."))
 			return
 		}
-		pop.Hide()
-		r.refuse(rec, strings.TrimSpace(reason.entry.Text))
+		m.hide()
+		r.refuse(rec, why)
 	})
 	confirm.Importance = widget.DangerImportance
-	title := widget.NewLabelWithStyle(lang.L("Refuse this dossier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := container.NewVBox(title, widget.NewLabel(lang.L("Reason for refusal")), reason.box,
-		container.NewHBox(layout.NewSpacer(), cancel, confirm))
-	pop = widget.NewModalPopUp(container.NewPadded(container.NewGridWrap(fyne.NewSize(messageWidth, body.MinSize().Height), body)), r.win.Canvas())
-	pop.Show()
-	r.win.Canvas().Focus(reason.entry)
-	r.refusal = &rcRefusal{pop: pop, reason: reason, confirm: confirm}
+	body := container.NewVBox(widget.NewLabel(lang.L("Reason for refusal")), reason)
+	m = newModal(r.win, nil, lang.L("Refuse this dossier"), body, messageWidth, cancel, confirm)
+	m.show()
+	r.win.Canvas().Focus(reason)
+	r.refusal = &rcRefusal{box: m, reason: reason, confirm: confirm}
 }
 
 // rcRefusal is the open refusal box (tests drive it).
 type rcRefusal struct {
-	pop     *widget.PopUp
-	reason  *rcField
+	box     *modal
+	reason  *keyEntry
 	confirm *widget.Button
 }
 
