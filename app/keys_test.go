@@ -201,3 +201,20 @@ func TestReceptionRefusalEscapeChangesNothing(t *testing.T) {
 		t.Error("Escape emptied the form")
 	}
 }
+
+// The file chooser closes on Escape from its fields and picks nothing.
+func TestPickFileEscapeCancels(t *testing.T) {
+	w, _ := pickerWindow(t)
+	picked := false
+	for _, field := range []func(p *filePicker) fyne.Focusable{
+		func(p *filePicker) fyne.Focusable { return p.where },
+		func(p *filePicker) fyne.Focusable { return p.name },
+	} {
+		p := pickFile(w, "Chọn tệp", []string{".csv"}, func(string) { picked = true })
+		w.Canvas().Focus(field(p))
+		pressKey(w, fyne.KeyEscape)
+		if p.box.pop.Visible() || picked {
+			t.Fatalf("Escape in %T: box open %v, picked %v", field(p), p.box.pop.Visible(), picked)
+		}
+	}
+}
