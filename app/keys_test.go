@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
 )
 
 // pressKey delivers a key as the desktop driver does: to the focused widget, or to the canvas's
@@ -217,4 +219,40 @@ func TestPickFileEscapeCancels(t *testing.T) {
 			t.Fatalf("Escape in %T: box open %v, picked %v", field(p), p.box.pop.Visible(), picked)
 		}
 	}
+}
+
+// An action box of the dossier detail closes on Escape from its reason and records nothing.
+func TestDetailActionEscapeRecordsNothing(t *testing.T) {
+	u, w := openDemo(t, 20)
+	st := u.currentStore()
+	d := detailDossier(t, st, data.StatusProcessing)
+	s, _ := openDetail(t, u, "tuphap1", d.ID)
+	_, before := storeDossier(t, st, d.ID)
+	test.Tap(s.buttons[data.EvSupplementRequested])
+	f := s.form
+	if f == nil || f.entries["reason"] == nil {
+		t.Fatal("no supplement box with a reason")
+	}
+	w.Canvas().Focus(f.entries["reason"])
+	test.Type(f.entries["reason"], "Thiếu bản sao")
+	pressKey(w, fyne.KeyEscape)
+	u.wait()
+	if f.m.pop.Visible() || s.form != nil {
+		t.Fatal("Escape in the reason did not close the box")
+	}
+	if _, after := storeDossier(t, st, d.ID); len(after) != len(before) {
+		t.Fatalf("%d events after Escape, %d before", len(after), len(before))
+	}
+}
+
+// asEntry is o as an entry, plain or keyEntry (the boxes' fields), for tests that look for the
+// entries drawn.
+func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e, true
+	case *keyEntry:
+		return &e.Entry, true
+	}
+	return nil, false
 }
