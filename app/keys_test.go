@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -255,4 +256,27 @@ func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
 		return &e.Entry, true
 	}
 	return nil, false
+}
+
+// The new-user box closes on Escape from a field and creates nobody.
+func TestAdminUserFormEscapeCreatesNobody(t *testing.T) {
+	u, w, a := openAdmin(t)
+	tab := a.users
+	before := len(tab.rows)
+	test.Tap(tab.newBtn)
+	f := tab.form
+	w.Canvas().Focus(f.username)
+	test.Type(f.username, "canbo.moi")
+	pressKey(w, fyne.KeyEscape)
+	u.wait()
+	if tab.dialog.pop.Visible() {
+		t.Fatal("Escape in the user name did not close the box")
+	}
+	users, err := u.currentStore().Users(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != before {
+		t.Errorf("%d users after Escape, %d before", len(users), before)
+	}
 }
