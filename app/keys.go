@@ -107,6 +107,8 @@ func openModal(c fyne.Canvas, m *modal) {
 		c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 			if top := topModal(c); top != nil {
 				top.typedKey(ev)
+			} else if st.before != nil {
+				st.before(ev) // the last box was closed without closeModal
 			}
 		})
 	}
@@ -131,10 +133,19 @@ func closeModal(c fyne.Canvas, m *modal) {
 	}
 }
 
-// topModal is the box opened last on c and still open, or nil.
+// topModal is the box opened last on c and still shown, or nil. A box hidden by its own
+// button (a message box's OK hides its pop-up) is dropped here.
 func topModal(c fyne.Canvas) *modal {
-	if st := modalsOpen[c]; st != nil && len(st.boxes) > 0 {
-		return st.boxes[len(st.boxes)-1]
+	for {
+		st := modalsOpen[c]
+		if st == nil || len(st.boxes) == 0 {
+			return nil
+		}
+		top := st.boxes[len(st.boxes)-1]
+		if top.pop.Visible() {
+			return top
+		}
+		top.open = false
+		closeModal(c, top)
 	}
-	return nil
 }

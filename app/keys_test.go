@@ -280,3 +280,24 @@ func TestAdminUserFormEscapeCreatesNobody(t *testing.T) {
 		t.Errorf("%d users after Escape, %d before", len(users), before)
 	}
 }
+
+// A message box closes on Escape even after a click took the focus off its button, and the
+// window's own key handler is back afterwards.
+func TestMessageBoxEscapeWithoutFocus(t *testing.T) {
+	w := newKeyWindow(t)
+	var behind []fyne.KeyName
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { behind = append(behind, ev.Name) })
+	u := &ui{win: w}
+	pop := u.showMessage(nil, "Tiêu đề", "Nội dung")
+	w.Canvas().Unfocus()
+	pressKey(w, fyne.KeyEscape)
+	if pop.Visible() {
+		t.Fatal("Escape with no focus did not close the message box")
+	}
+	pop = u.showMessage(nil, "Tiêu đề", "Nội dung")
+	pressKey(w, fyne.KeyReturn) // on its focused OK: closes it without telling the box list
+	pressKey(w, fyne.KeyReturn) // so this one goes behind
+	if pop.Visible() || len(behind) != 1 {
+		t.Errorf("after the box: open %v, the window got %v", pop.Visible(), behind)
+	}
+}

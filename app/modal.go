@@ -171,6 +171,15 @@ func newDefaultButton(label string, tapped func()) *defaultButton {
 }
 
 // Escape closes a message box as OK does: it has nothing to cancel.
+// showMessageBox shows pop, a message box whose one button is ok: Escape and Enter press ok
+// wherever the focus is (a click on the text takes it off the button).
+func showMessageBox(pop *widget.PopUp, ok *defaultButton) {
+	m := &modal{pop: pop, cancel: &ok.Button, confirm: &ok.Button, open: true}
+	openModal(pop.Canvas, m)
+	pop.Show()
+	pop.Canvas.Focus(ok)
+}
+
 func (b *defaultButton) TypedKey(ev *fyne.KeyEvent) {
 	if isEnter(ev) || ev.Name == fyne.KeyEscape {
 		b.Tapped(nil)

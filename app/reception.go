@@ -964,8 +964,7 @@ func (r *receptionScreen) popup(icon fyne.Resource, title, text string) {
 	ok := newDefaultButton(lang.L("OK"), func() { pop.Hide() })
 	pop = widget.NewModalPopUp(container.NewPadded(container.NewVBox(
 		container.NewHBox(widget.NewIcon(icon), heading), body, container.NewHBox(layout.NewSpacer(), ok))), r.win.Canvas())
-	pop.Show()
-	r.win.Canvas().Focus(ok)
+	showMessageBox(pop, ok)
 }
 
 // applicantColumn is the narrowest column of the applicant's fields: a label and a field that
