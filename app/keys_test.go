@@ -67,7 +67,7 @@ func TestReceptionTabReachesTheMatches(t *testing.T) {
 	if len(r.matches) < 2 {
 		t.Fatalf("“khai sinh” lists %d procedures, want 2 or more", len(r.matches))
 	}
-	test.FocusNext(w.Canvas())
+	w.Canvas().FocusNext()
 	if w.Canvas().Focused() != fyne.Focusable(r.list) {
 		t.Fatalf("Tab from the search box went to %T, not the list of matches", w.Canvas().Focused())
 	}
