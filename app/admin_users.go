@@ -206,7 +206,7 @@ func (t *adminUsers) current() *data.User {
 // adminUserForm is the form of an account: all fields for a new one; name, title, roles and unit
 // when editing; the password twice when resetting it.
 type adminUserForm struct {
-	username, fullName, title *widget.Entry
+	username, fullName, title *keyEntry       // keyEntry: Escape cancels the box
 	roles                     []*widget.Check // in the order of adminUserRoles
 	unit                      *widget.Select
 	unitCodes                 []string // parallel to unit.Options
@@ -223,10 +223,10 @@ var adminUserRoles = []struct {
 func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *adminUserForm {
 	f := &adminUserForm{form: widget.NewForm()}
 	if withAccount {
-		f.username = widget.NewEntry()
+		f.username = newKeyEntry()
 		f.username.SetPlaceHolder("nguyenvana")
-		f.fullName = widget.NewEntry()
-		f.title = widget.NewEntry()
+		f.fullName = newKeyEntry()
+		f.title = newKeyEntry()
 		f.title.SetPlaceHolder(lang.L("e.g. Land officer"))
 		if x != nil {
 			f.fullName.SetText(x.FullName)

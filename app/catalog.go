@@ -156,7 +156,7 @@ func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, 
 }
 
 // submitOnEnter makes Enter in each entry press the confirm button (while it is enabled).
-func (f *catalogForm) submitOnEnter(entries ...*widget.Entry) {
+func (f *catalogForm) submitOnEnter(entries ...*keyEntry) {
 	for _, e := range entries {
 		e.OnSubmitted = func(string) {
 			if !f.save.Disabled() {

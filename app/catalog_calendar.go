@@ -258,12 +258,12 @@ func (t *calTab) importCSV(path string) {
 // dayEdit is the box that turns a day off or back to work, with a reason.
 type dayEdit struct {
 	cell   *dayCell
-	reason *widget.Entry
+	reason *keyEntry
 	form   *catalogForm
 }
 
 func newDayEdit(t *calTab, cell *dayCell) *dayEdit {
-	e := &dayEdit{cell: cell, reason: widget.NewEntry()}
+	e := &dayEdit{cell: cell, reason: newKeyEntry()}
 	var now, confirm, placeholder string
 	switch cell.state {
 	case dayWorking:

@@ -143,7 +143,7 @@ type procEdit struct {
 	p         data.Procedure
 	unit      *widget.Select
 	unitCodes []string // the codes behind unit's options; "" is none
-	limit     *widget.Entry
+	limit     *keyEntry
 	limitUnit *widget.Select
 	fees      []*feeRow
 	feesBox   *fyne.Container
@@ -154,8 +154,8 @@ type procEdit struct {
 
 // feeRow is one fee of the edit box.
 type feeRow struct {
-	name   *widget.Entry
-	amount *widget.Entry
+	name   *keyEntry
+	amount *keyEntry
 	stage  *widget.Select
 	remove *widget.Button
 	row    *fyne.Container
@@ -187,7 +187,7 @@ func newProcEdit(t *procTab, p *data.Procedure) *procEdit {
 	e.unit = widget.NewSelect(options, nil)
 	e.unit.SetSelectedIndex(selected)
 
-	e.limit = widget.NewEntry()
+	e.limit = newKeyEntry()
 	e.limit.SetText(limitValueText(p.Limit))
 	e.limitUnit = widget.NewSelect(limitUnitNames(), func(string) {
 		if limitUnits[e.limitUnit.SelectedIndex()] == "" {
@@ -235,7 +235,7 @@ func newProcEdit(t *procTab, p *data.Procedure) *procEdit {
 
 // addFeeRow adds a fee line to the box.
 func (e *procEdit) addFeeRow(f data.ProcedureFee) {
-	r := &feeRow{name: widget.NewEntry(), amount: widget.NewEntry(),
+	r := &feeRow{name: newKeyEntry(), amount: newKeyEntry(),
 		stage: widget.NewSelect([]string{lang.L("At reception"), lang.L("At the return")}, nil)}
 	r.name.SetPlaceHolder(lang.L("Fee name"))
 	r.name.SetText(f.Name)

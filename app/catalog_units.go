@@ -178,8 +178,8 @@ func codeTabContent(add *widget.Button, about string, table fyne.CanvasObject) f
 
 // codeEdit is the edit box of a unit or a field.
 type codeEdit struct {
-	code   *widget.Entry
-	name   *widget.Entry
+	code   *keyEntry
+	name   *keyEntry
 	active *widget.Check // nil for a field
 	form   *catalogForm
 }
@@ -189,7 +189,7 @@ type codeEdit struct {
 // the store call from what was typed.
 func newCodeEdit(c *catalogScreen, title, nameLabel, code, name string, active *bool, taken func(code string) bool, failKey string,
 	write func(code, name string, active bool) func(ctx context.Context) error, done func()) *codeEdit {
-	e := &codeEdit{code: widget.NewEntry(), name: widget.NewEntry()}
+	e := &codeEdit{code: newKeyEntry(), name: newKeyEntry()}
 	e.code.SetText(code)
 	e.code.SetPlaceHolder("TPHT")
 	if taken == nil {

@@ -94,21 +94,20 @@ type detailForm struct {
 	m       *modal
 	ok      *widget.Button
 	cancel  *widget.Button
-	entries map[string]*widget.Entry
+	entries map[string]*keyEntry // keyEntry: Escape in a field cancels the box
 	selects map[string]*widget.Select
 	radios  map[string]*widget.RadioGroup
-	order   []*widget.Entry // the entries in the order shown
+	order   []*keyEntry // the entries in the order shown
 	checks  []*widget.Check
 	date    *dateEntry
 	// payload builds the event from the fields, or says what is missing
 	payload func() (data.Payload, error)
 }
 
-func (f *detailForm) entry(name, placeholder string, multi bool) *widget.Entry {
-	e := widget.NewEntry()
+func (f *detailForm) entry(name, placeholder string, multi bool) *keyEntry {
+	e := newKeyEntry()
 	if multi {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
+		e = newKeyMultiLineEntry()
 		e.SetMinRowsVisible(3)
 	}
 	e.SetPlaceHolder(placeholder)
@@ -126,7 +125,7 @@ func (s *detailScreen) askAction(t data.EventType) {
 	if s.d == nil || s.ref == nil {
 		return
 	}
-	f := &detailForm{t: t, entries: map[string]*widget.Entry{}, selects: map[string]*widget.Select{},
+	f := &detailForm{t: t, entries: map[string]*keyEntry{}, selects: map[string]*widget.Select{},
 		radios: map[string]*widget.RadioGroup{}}
 	body := s.formBody(f, s.d)
 	f.cancel = widget.NewButton(lang.L("Cancel"), func() { f.m.hide(); s.form = nil })

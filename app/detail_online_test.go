@@ -124,7 +124,7 @@ func buttonsIn(o fyne.CanvasObject) []*widget.Button {
 func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	walk(o, func(x fyne.CanvasObject) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := asEntry(x); ok {
 			out = append(out, e)
 		}
 	})

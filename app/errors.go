@@ -76,8 +76,7 @@ func (u *ui) showMessage(icon fyne.Resource, title, text string) *widget.PopUp {
 		container.NewHBox(layout.NewSpacer(), ok),
 	)
 	pop = widget.NewModalPopUp(container.NewPadded(content), u.win.Canvas())
-	pop.Show()
-	u.win.Canvas().Focus(ok) // Space or Enter closes it
+	showMessageBox(pop, ok) // Space, Enter or Escape closes it
 	return pop
 }
 

@@ -46,10 +46,10 @@ type filePicker struct {
 	exts   []string // lower-case, with the dot; empty: every file
 	onPick func(path string)
 
-	dir     string        // the folder listed
-	entries []pickEntry   // its folders, then its files
-	where   *widget.Entry // the folder; Enter goes to what is typed
-	name    *widget.Entry // the file name (pickOpen, pickCreate)
+	dir     string      // the folder listed
+	entries []pickEntry // its folders, then its files
+	where   *keyEntry   // the folder; Enter goes to what is typed
+	name    *keyEntry   // the file name (pickOpen, pickCreate)
 	list    *widget.List
 	ok      *widget.Button
 	box     *modal
@@ -82,7 +82,7 @@ func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []st
 	for _, e := range exts {
 		p.exts = append(p.exts, strings.ToLower(e))
 	}
-	p.where = widget.NewEntry()
+	p.where = newKeyEntry() // Escape cancels the box
 	p.where.OnSubmitted = func(s string) { p.goTo(s) }
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), p.up)
 	home := widget.NewButtonWithIcon("", theme.HomeIcon(), func() { p.open(homeDir()) })
@@ -117,7 +117,7 @@ func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []st
 	top := container.NewBorder(nil, nil, container.NewHBox(up, home), nil, p.where)
 	var bottom fyne.CanvasObject
 	if mode != pickDir {
-		p.name = widget.NewEntry()
+		p.name = newKeyEntry()
 		p.name.SetText(name)
 		p.name.OnSubmitted = func(string) { p.confirm() }
 		label := lang.L("File name")

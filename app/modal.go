@@ -16,12 +16,24 @@ import (
 type modal struct {
 	pop *widget.PopUp
 	msg *widget.Label // a validation message shown above the buttons; empty hides it
+	// cancel is pressed by Escape, confirm by Enter; nil: the key does nothing (a box whose two
+	// actions are equally likely, or whose action cannot be undone, has no confirm).
+	cancel, confirm *widget.Button
+	open            bool
 }
 
 // newModal builds (but does not show) a modal box; its buttons close it themselves when they
-// should. width is the minimum width of the body (0: as wide as the body wants).
+// should. width is the minimum width of the body (0: as wide as the body wants). The first of
+// two or more buttons is Cancel (Escape presses it); the second of exactly two is the box's one
+// action (Enter presses it), see modalKeys.
 func newModal(win fyne.Window, icon fyne.Resource, title string, body fyne.CanvasObject, width float32, buttons ...*widget.Button) *modal {
 	m := &modal{msg: widget.NewLabel("")}
+	if len(buttons) >= 2 {
+		m.cancel = buttons[0]
+	}
+	if len(buttons) == 2 {
+		m.confirm = buttons[1]
+	}
 	m.msg.Importance = widget.DangerImportance
 	m.msg.Wrapping = fyne.TextWrapWord
 	m.msg.Hide()
@@ -44,11 +56,41 @@ func newModal(win fyne.Window, icon fyne.Resource, title string, body fyne.Canva
 	return m
 }
 
-// show shows the box.
-func (m *modal) show() { m.pop.Show() }
+// show shows the box; Escape and Enter go to it while it is open.
+func (m *modal) show() {
+	if !m.open {
+		m.open = true
+		openModal(m.pop.Canvas, m)
+	}
+	m.pop.Show()
+}
 
 // hide closes the box.
-func (m *modal) hide() { m.pop.Hide() }
+func (m *modal) hide() {
+	m.pop.Hide()
+	if m.open {
+		m.open = false
+		closeModal(m.pop.Canvas, m)
+	}
+}
+
+// typedKey presses the box's button for Escape or Enter and reports whether the key was one of
+// them (a disabled button stays unpressed, but the key is still the box's).
+func (m *modal) typedKey(ev *fyne.KeyEvent) bool {
+	var b *widget.Button
+	switch {
+	case ev.Name == fyne.KeyEscape:
+		b = m.cancel
+	case isEnter(ev):
+		b = m.confirm
+	default:
+		return false
+	}
+	if b != nil && !b.Disabled() && b.OnTapped != nil {
+		b.OnTapped()
+	}
+	return true
+}
 
 // fail shows text above the buttons and keeps the box open (a reason left empty, say).
 func (m *modal) fail(text string) {
@@ -89,8 +131,8 @@ func askConfirm(win fyne.Window, title, text, yes string, onYes func()) *modal {
 	ok.Importance = widget.HighImportance
 	body := widget.NewLabel(wrapText(text, messageWidth, theme.TextSize(), fyne.TextStyle{}))
 	m = newModal(win, theme.QuestionIcon(), title, body, 0, no, ok)
+	m.confirm = nil // Enter alone must not confirm something irreversible
 	m.show()
-	win.Canvas().Focus(no) // Enter alone must not confirm something irreversible
 	return m
 }
 
@@ -113,8 +155,8 @@ func askForm(win fyne.Window, title string, body fyne.CanvasObject, confirm stri
 	return m
 }
 
-// defaultButton is the button of a message box: Enter presses it as well as Space (Fyne's
-// button only takes Space), so the officer who reads "Đã tiếp nhận" goes on with one key.
+// defaultButton is the button of a message box: Enter and Escape press it as well as Space
+// (Fyne's button only takes Space), so the officer who reads "Đã tiếp nhận" goes on with one key.
 type defaultButton struct {
 	widget.Button
 }
@@ -128,8 +170,18 @@ func newDefaultButton(label string, tapped func()) *defaultButton {
 	return b
 }
 
+// Escape closes a message box as OK does: it has nothing to cancel.
+// showMessageBox shows pop, a message box whose one button is ok: Escape and Enter press ok
+// wherever the focus is (a click on the text takes it off the button).
+func showMessageBox(pop *widget.PopUp, ok *defaultButton) {
+	m := &modal{pop: pop, cancel: &ok.Button, confirm: &ok.Button, open: true}
+	openModal(pop.Canvas, m)
+	pop.Show()
+	pop.Canvas.Focus(ok)
+}
+
 func (b *defaultButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+	if isEnter(ev) || ev.Name == fyne.KeyEscape {
 		b.Tapped(nil)
 		return
 	}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -51,9 +52,10 @@ type receptionScreen struct {
 	root fyne.CanvasObject
 
 	// procedure picker
-	search     *widget.Entry
-	list       *widget.List
+	search     *keyEntry
+	list       *enterList
 	matches    []data.Procedure
+	highlight  int // the match Enter in the search box picks; Up and Down move it
 	searchSeq  int // the latest search; older answers are dropped
 	procSeq    int // the latest procedure load
 	proc       *data.Procedure
@@ -217,10 +219,11 @@ func parseAmount(v string) (int64, error) {
 
 func (r *receptionScreen) build() {
 	// procedure picker
-	r.search = widget.NewEntry()
+	r.search = newKeyEntry()
 	r.search.SetPlaceHolder(lang.L("Search procedures by code or name"))
 	r.search.OnChanged = r.runSearch
-	r.list = widget.NewList(
+	r.search.onKey = r.steerMatches
+	r.list = newEnterList(
 		func() int { return len(r.matches) },
 		// Two lines a procedure: names share long beginnings ("Thủ tục đăng ký khai sinh …"), so
 		// the code leads and the name, less its "Thủ tục" prefix, wraps onto a second line.
@@ -228,27 +231,48 @@ func (r *receptionScreen) build() {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(gap(widget.NewLabel("1\n2").MinSize().Height), l)
+			mark := canvas.NewRectangle(theme.Color(theme.ColorNameHover))
+			mark.Hide()
+			return container.NewStack(mark, gap(widget.NewLabel("1\n2").MinSize().Height), l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= 0 && id < len(r.matches) {
-				l := o.(*fyne.Container).Objects[1].(*widget.Label)
-				l.SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
+				objs := o.(*fyne.Container).Objects
+				objs[0].(*canvas.Rectangle).Hidden = id != r.highlight
+				objs[2].(*widget.Label).SetText(procedureLine(r.matches[id].Code, r.matches[id].Name))
 			}
 		})
 	r.list.OnSelected = func(id widget.ListItemID) {
 		if id >= 0 && id < len(r.matches) {
+			r.highlight = id
+			r.list.Refresh()
 			r.choose(r.matches[id].Code)
 		}
 	}
-	r.search.OnSubmitted = func(string) {
+	// A list reached with Tab steers its own highlight; the search box's follows it, so one
+	// match is marked whichever has the keys.
+	r.list.OnHighlighted = func(id widget.ListItemID) {
+		if id >= 0 && id < len(r.matches) && id != r.highlight {
+			r.highlight = id
+			r.list.Refresh()
+		}
+	}
+	r.list.onEnter = func() {
 		if len(r.matches) > 0 {
-			r.list.Select(0)
+			r.win.Canvas().Focus(r.name.entry)
+		}
+	}
+	r.search.OnSubmitted = func(string) {
+		if r.highlight >= 0 && r.highlight < len(r.matches) {
+			r.list.Select(r.highlight)
 			r.win.Canvas().Focus(r.name.entry)
 		}
 	}
 	pickerTitle := widget.NewLabelWithStyle(lang.L("Procedure"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	picker := container.NewBorder(container.NewVBox(pickerTitle, r.search), nil, nil, nil, r.list)
+	// The list after the search box in the container, not first as NewBorder puts its centre: Tab
+	// follows the order of the objects, and skipped the list.
+	pickerTop := container.NewVBox(pickerTitle, r.search)
+	picker := container.New(layout.NewBorderLayout(pickerTop, nil, nil, nil), pickerTop, r.list)
 
 	r.procTitle = widget.NewLabelWithStyle(lang.L("No procedure chosen yet: search and pick one on the left"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.procTitle.Wrapping = fyne.TextWrapWord
@@ -412,6 +436,31 @@ func (r *receptionScreen) focusNext(e *widget.Entry) {
 	}
 }
 
+// steerMatches moves the highlighted match with Up and Down typed in the search box, so the
+// officer picks a procedure with the keyboard alone: a few letters, arrows, Enter (UI thread).
+func (r *receptionScreen) steerMatches(ev *fyne.KeyEvent) bool {
+	step := 0
+	switch ev.Name {
+	case fyne.KeyDown:
+		step = 1
+	case fyne.KeyUp:
+		step = -1
+	case fyne.KeyPageDown:
+		step = 5
+	case fyne.KeyPageUp:
+		step = -5
+	default:
+		return false
+	}
+	if len(r.matches) == 0 {
+		return true
+	}
+	r.highlight = max(0, min(len(r.matches)-1, r.highlight+step))
+	r.list.Refresh()
+	r.list.ScrollTo(r.highlight)
+	return true
+}
+
 // runSearch lists the procedures matching q in the background (UI thread).
 func (r *receptionScreen) runSearch(q string) {
 	r.searchSeq++
@@ -427,6 +476,7 @@ func (r *receptionScreen) runSearch(q string) {
 				return
 			}
 			r.matches = procs
+			r.highlight = 0
 			r.list.UnselectAll()
 			r.list.Refresh()
 			r.list.ScrollToTop()
@@ -827,7 +877,8 @@ func (r *receptionScreen) guide() {
 	})
 }
 
-// askRefusal asks for the reason in a modal box, then refuses (UI thread).
+// askRefusal asks for the reason in a modal box, then refuses (UI thread). Enter in the reason is
+// a new line; Escape cancels.
 func (r *receptionScreen) askRefusal() {
 	if r.busy {
 		return
@@ -836,33 +887,32 @@ func (r *receptionScreen) askRefusal() {
 	if !ok {
 		return
 	}
-	reason := newRCField(lang.L("The specific reason, printed on form 03"), rcRequired)
-	reason.entry.MultiLine = true
-	reason.entry.Wrapping = fyne.TextWrapWord
-	reason.entry.SetMinRowsVisible(4)
-	var pop *widget.PopUp
-	cancel := widget.NewButton(lang.L("Cancel"), func() { pop.Hide() })
+	reason := newKeyMultiLineEntry()
+	reason.SetPlaceHolder(lang.L("The specific reason, printed on form 03"))
+	reason.SetMinRowsVisible(4)
+	var m *modal
+	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
 	confirm := widget.NewButton(lang.L("Refuse and print form 03"), func() {
-		if reason.validate() != nil {
+		why := strings.TrimSpace(reason.Text)
+		if why == "" {
+			m.fail(lang.L("Say why the dossier is refused."))
 			return
 		}
-		pop.Hide()
-		r.refuse(rec, strings.TrimSpace(reason.entry.Text))
+		m.hide()
+		r.refuse(rec, why)
 	})
 	confirm.Importance = widget.DangerImportance
-	title := widget.NewLabelWithStyle(lang.L("Refuse this dossier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := container.NewVBox(title, widget.NewLabel(lang.L("Reason for refusal")), reason.box,
-		container.NewHBox(layout.NewSpacer(), cancel, confirm))
-	pop = widget.NewModalPopUp(container.NewPadded(container.NewGridWrap(fyne.NewSize(messageWidth, body.MinSize().Height), body)), r.win.Canvas())
-	pop.Show()
-	r.win.Canvas().Focus(reason.entry)
-	r.refusal = &rcRefusal{pop: pop, reason: reason, confirm: confirm}
+	body := container.NewVBox(widget.NewLabel(lang.L("Reason for refusal")), reason)
+	m = newModal(r.win, nil, lang.L("Refuse this dossier"), body, messageWidth, cancel, confirm)
+	m.show()
+	r.win.Canvas().Focus(reason)
+	r.refusal = &rcRefusal{box: m, reason: reason, confirm: confirm}
 }
 
 // rcRefusal is the open refusal box (tests drive it).
 type rcRefusal struct {
-	pop     *widget.PopUp
-	reason  *rcField
+	box     *modal
+	reason  *keyEntry
 	confirm *widget.Button
 }
 
@@ -914,8 +964,7 @@ func (r *receptionScreen) popup(icon fyne.Resource, title, text string) {
 	ok := newDefaultButton(lang.L("OK"), func() { pop.Hide() })
 	pop = widget.NewModalPopUp(container.NewPadded(container.NewVBox(
 		container.NewHBox(widget.NewIcon(icon), heading), body, container.NewHBox(layout.NewSpacer(), ok))), r.win.Canvas())
-	pop.Show()
-	r.win.Canvas().Focus(ok)
+	showMessageBox(pop, ok)
 }
 
 // applicantColumn is the narrowest column of the applicant's fields: a label and a field that

@@ -275,10 +275,10 @@ func TestReceptionRefuse(t *testing.T) {
 	}
 	test.Tap(r.refusal.confirm) // no reason yet
 	r.wait()
-	if !r.refusal.reason.msg.Visible() || dossierCount(t, st) != before {
+	if !r.refusal.box.msg.Visible() || dossierCount(t, st) != before {
 		t.Fatal("refused without a reason")
 	}
-	test.Type(r.refusal.reason.entry, "Thủ tục không thuộc thẩm quyền của xã")
+	test.Type(r.refusal.reason, "Thủ tục không thuộc thẩm quyền của xã")
 	test.Tap(r.refusal.confirm)
 	r.wait()
 	if dossierCount(t, st) != before+1 {

@@ -341,7 +341,7 @@ func TestWorkLeaderStopsWithdrawal(t *testing.T) {
 	}
 	var reason *widget.Entry
 	walk(ws.form.pop.Content, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e, ok := asEntry(o); ok && e.MultiLine {
 			reason = e
 		}
 	})
