@@ -92,6 +92,8 @@ type rcField struct {
 	msg   *widget.Label
 	check func(string) error
 	box   *fyne.Container
+	// onShow runs after the message under the entry changed (the form's banner follows it).
+	onShow func()
 }
 
 func newRCField(placeholder string, check func(string) error) *rcField {
@@ -125,10 +127,13 @@ func (f *rcField) show(err error) {
 	if err == nil {
 		f.msg.SetText("")
 		f.msg.Hide()
-		return
+	} else {
+		f.msg.SetText(message(err))
+		f.msg.Show()
 	}
-	f.msg.SetText(message(err))
-	f.msg.Show()
+	if f.onShow != nil {
+		f.onShow()
+	}
 }
 
 // reset empties the entry and its message.
@@ -284,6 +289,9 @@ func (r *receptionScreen) build() {
 	r.repName = newRCField(lang.L("Full name"), rcRequired)
 	r.repID = newRCField(lang.L("12-digit CCCD or 9-digit CMND"), vntext.CheckCitizenID)
 	r.repPhone = newRCField("", checkPhone)
+	for _, f := range []*rcField{r.name, r.idNo, r.phone, r.email, r.address, r.repName, r.repID, r.repPhone} {
+		r.watchField(f)
+	}
 
 	formRow := func(label string, w fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{widget.NewLabel(label), w}
@@ -494,8 +502,8 @@ func (r *receptionScreen) relayout() {
 func (r *receptionScreen) newDocRow(d data.ProcedureDoc) *rcDoc {
 	row := &rcDoc{doc: d}
 	count := func(v string) error { _, err := parseCount(v); return err }
-	row.originals = newRCField("", count)
-	row.copies = newRCField("", count)
+	row.originals = r.watchField(newRCField("", count))
+	row.copies = r.watchField(newRCField("", count))
 	row.originals.entry.SetText(strconv.Itoa(d.Originals))
 	row.copies.entry.SetText(strconv.Itoa(d.Copies))
 	row.check = widget.NewCheck("", nil)
@@ -522,7 +530,7 @@ func rcSmallField(f *rcField) fyne.CanvasObject {
 
 func (r *receptionScreen) newFeeRow(f data.ProcedureFee) *rcFee {
 	row := &rcFee{name: f.Name}
-	row.amount = newRCField("", func(v string) error { _, err := parseAmount(v); return err })
+	row.amount = r.watchField(newRCField("", func(v string) error { _, err := parseAmount(v); return err }))
 	row.amount.entry.SetText(vntext.Thousands(f.Amount))
 	changed := row.amount.entry.OnChanged
 	row.amount.entry.OnChanged = func(s string) { changed(s); r.updateTotal() }
@@ -602,16 +610,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		r.procMsg.Show()
 		ok = false
 	}
-	fields := []*rcField{r.name, r.idNo, r.phone, r.email, r.address}
-	if r.repCheck.Checked {
-		fields = append(fields, r.repName, r.repID, r.repPhone)
-	}
-	for _, d := range r.docs {
-		fields = append(fields, d.originals, d.copies)
-	}
-	for _, f := range r.fees {
-		fields = append(fields, f.amount)
-	}
+	fields := r.formFields()
 	var first *widget.Entry
 	for _, f := range fields {
 		if f.validate() != nil {
@@ -629,6 +628,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		r.status.SetText(lang.L("Please correct the fields marked in red."))
 		return data.Reception{}, false
 	}
+	r.clearFieldsBanner()
 	phone, _ := vntext.CheckPhone(r.phone.entry.Text)
 	at := data.ApplicantCitizen
 	if i := r.applicantType.SelectedIndex(); i >= 0 && i < len(r.applicantTypes) {
@@ -663,6 +663,44 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		}
 	}
 	return rec, true
+}
+
+// formFields are the fields reception() checks, in the order of the form.
+func (r *receptionScreen) formFields() []*rcField {
+	fields := []*rcField{r.name, r.idNo, r.phone, r.email, r.address}
+	if r.repCheck.Checked {
+		fields = append(fields, r.repName, r.repID, r.repPhone)
+	}
+	for _, d := range r.docs {
+		fields = append(fields, d.originals, d.copies)
+	}
+	for _, f := range r.fees {
+		fields = append(fields, f.amount)
+	}
+	return fields
+}
+
+// watchField makes the banner "fix the fields in red" follow the messages of f.
+func (r *receptionScreen) watchField(f *rcField) *rcField {
+	f.onShow = r.clearFieldsBanner
+	return f
+}
+
+// clearFieldsBanner takes the banner "fix the fields in red" away once nothing on the form is red
+// any more: a banner left after the fix sends the officer looking for an error that is gone.
+func (r *receptionScreen) clearFieldsBanner() {
+	if r.status == nil || r.status.Text != lang.L("Please correct the fields marked in red.") {
+		return
+	}
+	if r.proc == nil {
+		return
+	}
+	for _, f := range r.formFields() {
+		if f.msg.Visible() {
+			return
+		}
+	}
+	r.status.SetText("")
 }
 
 // showStoreError puts an error of the store next to the field it names, else in the status line.
