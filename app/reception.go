@@ -274,13 +274,13 @@ func (r *receptionScreen) build() {
 		if err := rcRequired(v); err != nil {
 			return err
 		}
-		return vntext.CheckLength(lang.L("Name"), v, 200)
+		return vntext.CheckLength(lang.L("Name"), v, data.MaxName)
 	})
 	r.idNo = newRCField(lang.L("12-digit CCCD or 9-digit CMND"), func(v string) error {
 		if r.applicantType.SelectedIndex() <= 0 {
 			return vntext.CheckCitizenID(v)
 		}
-		return vntext.CheckLength(lang.L("ID number"), v, 40)
+		return vntext.CheckLength(lang.L("ID number"), v, data.MaxIDNo)
 	})
 	checkPhone := func(v string) error { _, err := vntext.CheckPhone(v); return err }
 	r.phone = newRCField("09xx xxx xxx", checkPhone)
@@ -291,6 +291,14 @@ func (r *receptionScreen) build() {
 	r.repPhone = newRCField("", checkPhone)
 	for _, f := range []*rcField{r.name, r.idNo, r.phone, r.email, r.address, r.repName, r.repID, r.repPhone} {
 		r.watchField(f)
+	}
+	// the fields stop where the store would refuse
+	for _, l := range []struct {
+		f   *rcField
+		max int
+	}{{r.name, data.MaxName}, {r.idNo, data.MaxIDNo}, {r.phone, data.MaxShort}, {r.email, vntext.MaxEmailLen},
+		{r.address, data.MaxAddress}, {r.repName, data.MaxName}, {r.repID, data.MaxIDNo}, {r.repPhone, data.MaxShort}} {
+		limitEntry(l.f.entry, l.max)
 	}
 
 	formRow := func(label string, w fyne.CanvasObject) []fyne.CanvasObject {
