@@ -225,8 +225,8 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 	if withAccount {
 		f.username = widget.NewEntry()
 		f.username.SetPlaceHolder("nguyenvana")
-		f.fullName = widget.NewEntry()
-		f.title = widget.NewEntry()
+		f.fullName = limitEntry(widget.NewEntry(), data.MaxName)
+		f.title = limitEntry(widget.NewEntry(), data.MaxName)
 		f.title.SetPlaceHolder(lang.L("e.g. Land officer"))
 		if x != nil {
 			f.fullName.SetText(x.FullName)

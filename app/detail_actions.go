@@ -112,6 +112,7 @@ func (f *detailForm) entry(name, placeholder string, multi bool) *widget.Entry {
 		e.SetMinRowsVisible(3)
 	}
 	e.SetPlaceHolder(placeholder)
+	limitEntry(e, detailEntryLimit(name))
 	f.entries[name] = e
 	f.order = append(f.order, e)
 	return e

@@ -46,7 +46,7 @@ func (s *detailScreen) acceptOnline() {
 
 // refuseOnline asks for the reason and refuses the submission (UI thread).
 func (s *detailScreen) refuseOnline() {
-	reason := widget.NewMultiLineEntry()
+	reason := limitEntry(widget.NewMultiLineEntry(), data.MaxText)
 	reason.SetPlaceHolder(lang.L("Printed on form 03"))
 	reason.SetMinRowsVisible(3)
 	body := container.NewVBox(widget.NewLabel(lang.L("Reason")), reason)

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
 )
 
 // limitEntry stops e at max runes as it is typed or pasted, the limit the store applies to the
@@ -39,4 +42,21 @@ func truncateRunes(s string, max int) string {
 		n++
 	}
 	return s
+}
+
+// detailEntryLimit is the store's limit of the value typed in the action form's field name (see
+// the payloads' validate in data/payload.go).
+func detailEntryLimit(name string) int {
+	switch name {
+	case "result_no", "doc_no", "amount":
+		return data.MaxShort
+	case "signer", "receiver":
+		return data.MaxName
+	case "receiver_id":
+		return data.MaxIDNo
+	}
+	if strings.HasPrefix(name, "fee") && name != "fees" {
+		return data.MaxShort
+	}
+	return data.MaxText
 }

@@ -19,7 +19,7 @@ func TestReceptionNameStopsAtTheStoreLimit(t *testing.T) {
 	long := strings.Repeat("Ằ", data.MaxName+50)
 	r.name.entry.SetText("")
 	test.Type(r.name.entry, long[:len("Ằ")*(data.MaxName-1)]) // typed up to one under the limit
-	r.name.entry.SetText(long)                               // then a long paste
+	r.name.entry.SetText(long)                                // then a long paste
 	if n := utf8.RuneCountInString(r.name.entry.Text); n != data.MaxName {
 		t.Fatalf("the name field holds %d runes, want the store's limit %d", n, data.MaxName)
 	}

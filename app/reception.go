@@ -883,6 +883,7 @@ func (r *receptionScreen) askRefusal() {
 		return
 	}
 	reason := newRCField(lang.L("The specific reason, printed on form 03"), rcRequired)
+	limitEntry(reason.entry, data.MaxText)
 	reason.entry.MultiLine = true
 	reason.entry.Wrapping = fyne.TextWrapWord
 	reason.entry.SetMinRowsVisible(4)

@@ -250,7 +250,7 @@ func (r *returnsScreen) build() {
 		r.rateBtns[rating] = b
 		big = append(big, container.NewStack(gap(76), r.large(b, 1.6, x.color)))
 	}
-	r.reason = widget.NewEntry()
+	r.reason = limitEntry(widget.NewEntry(), data.MaxText)
 	r.reason.SetPlaceHolder(lang.L("Why is the citizen dissatisfied?"))
 	r.reason.OnSubmitted = func(string) { r.rate(data.RatingDissatisfied) }
 	r.reasonMsg = widget.NewLabel("")

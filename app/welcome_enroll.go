@@ -59,7 +59,7 @@ func newEnroll(u *ui) *enrollScreen {
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
 	s.username = widget.NewEntry()
 	s.username.SetText("admin")
-	s.fullName = widget.NewEntry()
+	s.fullName = limitEntry(widget.NewEntry(), data.MaxName)
 	s.password = widget.NewPasswordEntry()
 	s.passwordAgain = widget.NewPasswordEntry()
 

@@ -354,11 +354,11 @@ func (w *workScreen) askStop(h data.Hit) {
 	if w.busy {
 		return
 	}
-	reason := widget.NewMultiLineEntry()
+	reason := limitEntry(widget.NewMultiLineEntry(), data.MaxText)
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
 	reason.SetText("Công dân có đơn đề nghị rút hồ sơ")
-	decision := widget.NewEntry()
+	decision := limitEntry(widget.NewEntry(), data.MaxText)
 	decision.SetText("Dừng giải quyết, trả lại hồ sơ cho công dân")
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Dossier code")), widget.NewLabel(h.Code+" — "+h.Applicant),
