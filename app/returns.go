@@ -396,6 +396,17 @@ func returnFees(ctx context.Context, st *data.Store, d *data.Dossier) []data.Pro
 	return out
 }
 
+// followInMatches puts the status of d, as just read or recorded, on its line of the matches:
+// the list was read before the return and would still say "processed".
+func (r *returnsScreen) followInMatches(d *data.Dossier) {
+	for i := range r.hits {
+		if r.hits[i].ID == d.ID && r.hits[i].Status != d.Status {
+			r.hits[i].Status = d.Status
+			r.results.RefreshItem(i)
+		}
+	}
+}
+
 func (r *returnsScreen) hideResults() {
 	r.hits = nil
 	r.results.Refresh()
@@ -415,6 +426,7 @@ func (r *returnsScreen) clearDossier() {
 // recorded on it now; fees are those to collect at the return (UI thread).
 func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	r.dossier = d
+	r.followInMatches(d)
 	loc := r.store.Location()
 	set := func(key, v string) { r.facts[key].SetText(v) }
 	set("Dossier code", d.Code)
