@@ -802,6 +802,10 @@ func (r *receptionScreen) receive() {
 			r.setBusy(false)
 			r.clear()
 			text := lang.L("Received dossier {{.Code}}.", map[string]any{"Code": d.Code})
+			if showNotOpened(r.win, text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("The receipt could not be printed:") + " " + message(perr)
 			}
@@ -864,6 +868,10 @@ func (r *receptionScreen) guide() {
 		}
 		fyne.Do(func() {
 			r.setBusy(false)
+			if showNotOpened(r.win, "", err) {
+				r.status.SetText("")
+				return
+			}
 			if err != nil {
 				r.status.SetText(lang.L("The guidance could not be printed:") + " " + message(err))
 				return
@@ -928,6 +936,10 @@ func (r *receptionScreen) refuse(rec data.Reception, reason string) {
 			r.setBusy(false)
 			r.clear()
 			text := lang.L("The dossier was refused.")
+			if showNotOpened(r.win, text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("Form 03 could not be printed:") + " " + message(perr)
 			}

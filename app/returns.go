@@ -591,6 +591,10 @@ func (r *returnsScreen) doReturn() {
 				r.show(done, nil)
 			}
 			text := lang.L("Result of dossier {{.Code}} returned to {{.Name}}.", map[string]any{"Code": done.Code, "Name": p.ReceiverName})
+			if showNotOpened(r.win(), text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("The hand-over could not be printed:") + " " + message(perr)
 			}
@@ -689,6 +693,10 @@ func (r *returnsScreen) reprint() {
 		}
 		fyne.Do(func() {
 			r.setBusy(false)
+			if showNotOpened(r.win(), "", err) {
+				r.status.SetText("")
+				return
+			}
 			if err != nil {
 				r.status.SetText(lang.L("The hand-over could not be printed:") + " " + message(err))
 				return

@@ -57,6 +57,10 @@ func (s *statsScreen) export(format string) {
 			for _, b := range s.exports {
 				b.Enable()
 			}
+			if showNotOpened(u.win, "", err) {
+				s.status.SetText(lang.L("Saved the report to {{.Path}}.", map[string]any{"Path": path}))
+				return
+			}
 			if err != nil {
 				s.status.SetText(message(errorf("Could not write the report", err)))
 				return

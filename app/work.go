@@ -404,6 +404,8 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 			case err != nil:
 				w.status.SetText(message(errorf("Could not record the step", err)))
 				w.u.showError(errorf("Could not record the step", err))
+			case showNotOpened(w.u.win, done, perr):
+				w.status.SetText(done)
 			case perr != nil:
 				w.status.SetText(done + " " + lang.L("The form could not be printed:") + " " + message(perr))
 			default:
