@@ -14,16 +14,6 @@ import (
 	"motcua/reports"
 )
 
-// exportDir is where exported reports go: a folder "Một Cửa" in the user's documents, where a
-// report is found again (a temporary folder is emptied behind the user's back), else the
-// temporary folder.
-func exportDir() string {
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, "Documents", appName)
-	}
-	return filepath.Join(os.TempDir(), "motcua-reports")
-}
-
 // exportName is the file name of the periodic report of a period in a format.
 func exportName(p statsPeriod, format string) string {
 	return "bao-cao-dinh-ky-" + p.from.String() + "-" + p.to.String() + "." + format
