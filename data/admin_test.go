@@ -108,7 +108,7 @@ func TestUpdateOfficeSettingsAllOrNothing(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, v, want)
 		}
 	}
-	for k, v := range map[string]string{SettingLanguage: "fr", SettingReceiptLayout: "a3", SettingBackupDir: "relative/dir"} {
+	for k, v := range map[string]string{SettingLanguage: "fr", SettingReceiptLayout: "a3", SettingBackupDir: "relative/dir", SettingPrintDir: "phieu-in"} {
 		if err := f.s.SetSetting(ctx, f.admin, k, v); err == nil {
 			t.Errorf("%s = %q accepted", k, v)
 		}
