@@ -20,3 +20,13 @@ func (u *ui) printDir() string {
 	}
 	return filepath.Join(u.opts.DataDir, "phieu-in")
 }
+
+// printFolder is dir when a screen was given one (tests), else the folder set now (printDir),
+// read at each print: a folder changed in Administration applies to the screens already open.
+// Safe off the UI thread.
+func (u *ui) printFolder(dir string) string {
+	if dir != "" {
+		return dir
+	}
+	return u.printDir()
+}

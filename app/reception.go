@@ -42,8 +42,9 @@ type receptionScreen struct {
 	now   func() time.Time
 	// open writes a printed form to path and shows it; tests capture the PDF instead.
 	open func(path string, write func(io.Writer) error) error
-	// outDir is the folder the printed forms are written to.
+	// outDir is the folder the printed forms are written to; "": folder() at each print.
 	outDir string
+	folder func() string // the office's folder now (ui.printDir)
 
 	ctx context.Context
 	bg  workGroup
@@ -162,7 +163,7 @@ func newReceptionScreen(store *data.Store, actor *data.User, win fyne.Window, no
 		now = time.Now
 	}
 	r := &receptionScreen{store: store, actor: actor, win: win, now: now, open: reports.WriteAndOpen,
-		outDir: filepath.Join(os.TempDir(), "motcua"), ctx: context.Background()}
+		ctx: context.Background()}
 	r.build()
 	r.runSearch("")
 	return r
@@ -752,10 +753,17 @@ func (r *receptionScreen) forms(ctx context.Context) (reports.Settings, reports.
 
 // print writes a form to the output folder under name and opens it.
 func (r *receptionScreen) print(name string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
+	dir := r.outDir
+	if dir == "" && r.folder != nil {
+		dir = r.folder()
+	}
+	if dir == "" {
+		return errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return r.open(filepath.Join(r.outDir, name), write)
+	return r.open(filepath.Join(dir, name), write)
 }
 
 // fileName keeps a code usable as a file name.

@@ -96,7 +96,7 @@ func buildReturns(u *ui) fyne.CanvasObject {
 
 func newReturnsScreen(u *ui, st *data.Store, user *data.User) *returnsScreen {
 	r := &returnsScreen{u: u, store: st, user: user, open: reports.WriteAndOpen,
-		outDir: u.printDir(), facts: map[string]*widget.Label{}}
+		facts: map[string]*widget.Label{}}
 	r.ExtendBaseWidget(r)
 	r.build()
 	return r
@@ -721,10 +721,11 @@ func (r *returnsScreen) printHandover(ctx context.Context, id uuid.UUID) error {
 		return err
 	}
 	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.u.now().In(r.store.Location())}
-	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
+	dir := r.u.printFolder(r.outDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return r.open(filepath.Join(r.outDir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {
+	return r.open(filepath.Join(dir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {
 		return reports.ControlSheet(w, settings, fd)
 	})
 }

@@ -34,7 +34,7 @@ func (s *statsScreen) export(format string) {
 	s.status.SetText(lang.L("Writing the report…"))
 	s.status.Show()
 	s.relayout()
-	path := filepath.Join(s.outDir, exportName(r.period, format))
+	path := filepath.Join(s.u.printFolder(s.outDir), exportName(r.period, format))
 	u, st, open := s.u, s.st, s.open
 	u.spawn(func() {
 		err := writePeriodic(u.ctx, st, open, path, format, r, u.now())

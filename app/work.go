@@ -72,7 +72,7 @@ func buildWork(u *ui) fyne.CanvasObject {
 }
 
 func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
-	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen, outDir: u.printDir()}
+	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen}
 	w.ExtendBaseWidget(w)
 
 	title := widget.NewLabelWithStyle(lang.L("Dossiers waiting for processing"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -432,10 +432,11 @@ func (w *workScreen) print(ctx context.Context, d *data.Dossier, prefix string,
 		return err
 	}
 	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: w.u.now().In(w.store.Location())}
-	if err := os.MkdirAll(w.outDir, 0o700); err != nil {
+	dir := w.u.printFolder(w.outDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return w.open(filepath.Join(w.outDir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
+	return w.open(filepath.Join(dir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
 		return form(out, settings, fd)
 	})
 }
