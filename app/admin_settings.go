@@ -92,11 +92,19 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		lang.L("A5 sheet"),
 	}, nil)
 	s.layout.Required = true
+	for _, l := range []struct {
+		f   *rcField
+		max int
+	}{{s.name, data.MaxOfficeText}, {s.governing, data.MaxOfficeText}, {s.place, data.MaxOfficeText},
+		{s.signer, data.MaxText}, {s.signerTitle, data.MaxText}, {s.lookup, data.MaxText}} {
+		limitEntry(l.f.entry, l.max)
+	}
 	for range adminCitationForms {
 		f := newRCField("", nil)
 		f.entry.MultiLine = true // a citation is a long sentence: shown whole, wrapped
 		f.entry.Wrapping = fyne.TextWrapWord
 		f.entry.SetMinRowsVisible(2)
+		limitEntry(f.entry, data.MaxText)
 		s.citations = append(s.citations, f)
 	}
 	s.fields = map[string]*rcField{"Tên đơn vị": s.name, "Cơ quan chủ quản": s.governing,

@@ -223,7 +223,7 @@ var adminUserRoles = []struct {
 func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *adminUserForm {
 	f := &adminUserForm{form: widget.NewForm()}
 	if withAccount {
-		f.username = widget.NewEntry()
+		f.username = limitEntry(widget.NewEntry(), data.MaxUsername)
 		f.username.SetPlaceHolder("nguyenvana")
 		f.fullName = limitEntry(widget.NewEntry(), data.MaxName)
 		f.title = limitEntry(widget.NewEntry(), data.MaxName)

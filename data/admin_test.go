@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -161,5 +162,13 @@ func TestAutoBackupDailyAndPruned(t *testing.T) {
 	}
 	if _, err := RestoreAs(ctx, f.officer, filepath.Join(t.TempDir(), "x.db"), manual); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("an officer restored: %v", err)
+	}
+}
+
+// MaxUsername is what usernamePattern takes, no more, no less: the form stops at it.
+func TestMaxUsernameIsThePatternsLimit(t *testing.T) {
+	long := "a" + strings.Repeat("b", MaxUsername-1)
+	if !usernamePattern.MatchString(long) || usernamePattern.MatchString(long+"c") {
+		t.Errorf("usernamePattern does not stop at MaxUsername = %d", MaxUsername)
 	}
 }

@@ -187,6 +187,10 @@ const (
 	MaxText    = 2000 // a reason, a note, a summary
 	MaxIDNo    = 40   // an identity document number
 	MaxAddress = 500  // an address
+	// MaxOfficeText is the office's name, governing body and place.
+	MaxOfficeText = 300
+	// MaxUsername is the longest user name usernamePattern takes.
+	MaxUsername = 40
 
 	maxName   = MaxName
 	maxShort  = MaxShort
