@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,7 @@ type adminSettings struct {
 	level                                 *widget.Select
 	dateMode                              *widget.RadioGroup
 	signer, signerTitle, lookup           *rcField
+	printDir                              *rcField // data.SettingPrintDir
 	formSet                               *widget.Select
 	layout                                *widget.RadioGroup
 	citations                             []*rcField // parallel to adminCitationForms
@@ -74,6 +76,13 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 	s.signer = newRCField(lang.L("e.g. Lê Văn Bình"), nil)
 	s.signerTitle = newRCField(lang.L("e.g. CHAIRMAN"), nil)
 	s.lookup = newRCField("https://dichvucong.example.gov.vn/tra-cuu", nil)
+	s.printDir = newRCField(filepath.Join(a.u.opts.DataDir, "phieu-in"), func(v string) error {
+		if v = strings.TrimSpace(v); v != "" && !filepath.IsAbs(v) {
+			return textError("A full path, e.g. D:\\PhieuIn")
+		}
+		return nil
+	})
+	limitEntry(s.printDir.entry, data.MaxText)
 	s.formSet = widget.NewSelect([]string{
 		lang.L("2025 (Circular 03/2025/TT-VPCP)"),
 		lang.L("2018 (Circular 01/2018/TT-VPCP)"),
@@ -83,15 +92,24 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		lang.L("A5 sheet"),
 	}, nil)
 	s.layout.Required = true
+	for _, l := range []struct {
+		f   *rcField
+		max int
+	}{{s.name, data.MaxOfficeText}, {s.governing, data.MaxOfficeText}, {s.place, data.MaxOfficeText},
+		{s.signer, data.MaxText}, {s.signerTitle, data.MaxText}, {s.lookup, data.MaxText}} {
+		limitEntry(l.f.entry, l.max)
+	}
 	for range adminCitationForms {
 		f := newRCField("", nil)
 		f.entry.MultiLine = true // a citation is a long sentence: shown whole, wrapped
 		f.entry.Wrapping = fyne.TextWrapWord
 		f.entry.SetMinRowsVisible(2)
+		limitEntry(f.entry, data.MaxText)
 		s.citations = append(s.citations, f)
 	}
 	s.fields = map[string]*rcField{"Tên đơn vị": s.name, "Cơ quan chủ quản": s.governing,
-		"Mã đơn vị cấp trên": s.parent, "Địa danh": s.place, "Giờ làm việc": s.hours}
+		"Mã đơn vị cấp trên": s.parent, "Địa danh": s.place, "Giờ làm việc": s.hours,
+		"Thư mục lưu phiếu in và báo cáo": s.printDir}
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
@@ -117,6 +135,8 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		item(lang.L("Form set"), s.formSet),
 		item(lang.L("Receipt paper"), s.layout),
 		item(lang.L("Look-up page (QR code)"), s.lookup.box),
+		item(lang.L("Folder for printed forms and reports"), container.NewVBox(s.printDir.box,
+			adminHint(lang.L("Receipts, forms, reports and exports are saved here. Empty: the folder “phieu-in” beside the data.")))),
 	)
 	citations := widget.NewForm()
 	for i, n := range adminCitationForms {
@@ -156,7 +176,7 @@ func (s *adminSettings) chosenFormSet() string {
 
 // adminSettingKeys are the settings the tab reads and writes, besides the citation lines.
 var adminSettingKeys = []string{data.SettingSigner, data.SettingSignerTitle, data.SettingLookupURL, data.SettingFormSet,
-	data.SettingReceiptLayout, data.SettingDateMode}
+	data.SettingReceiptLayout, data.SettingDateMode, data.SettingPrintDir}
 
 // load fills the tab from the store (UI thread).
 func (s *adminSettings) load() {
@@ -208,6 +228,7 @@ func (s *adminSettings) show(o data.Office, v map[string]string) {
 	s.signer.entry.SetText(v[data.SettingSigner])
 	s.signerTitle.entry.SetText(v[data.SettingSignerTitle])
 	s.lookup.entry.SetText(v[data.SettingLookupURL])
+	s.printDir.entry.SetText(v[data.SettingPrintDir])
 	s.formSet.SetSelectedIndex(adminIndex(adminFormSets, v[data.SettingFormSet], 0))
 	s.layout.SetSelected(s.layout.Options[adminIndex(adminReceiptLayouts, v[data.SettingReceiptLayout], 0)])
 	for i, n := range adminCitationForms {
@@ -220,7 +241,7 @@ func (s *adminSettings) show(o data.Office, v map[string]string) {
 func (s *adminSettings) submit() {
 	s.status.clear()
 	bad := false
-	for _, f := range []*rcField{s.name, s.governing, s.parent, s.place, s.hours} {
+	for _, f := range []*rcField{s.name, s.governing, s.parent, s.place, s.hours, s.printDir} {
 		if f.validate() != nil {
 			bad = true
 		}
@@ -236,6 +257,7 @@ func (s *adminSettings) submit() {
 		data.SettingSigner:        s.signer.entry.Text,
 		data.SettingSignerTitle:   s.signerTitle.entry.Text,
 		data.SettingLookupURL:     strings.TrimSpace(s.lookup.entry.Text),
+		data.SettingPrintDir:      strings.TrimSpace(s.printDir.entry.Text),
 		data.SettingFormSet:       s.chosenFormSet(),
 		data.SettingReceiptLayout: adminReceiptLayouts[max(adminIndex(s.layout.Options, s.layout.Selected, 0), 0)],
 		data.SettingDateMode:      adminDateModes[max(adminIndex(s.dateMode.Options, s.dateMode.Selected, 0), 0)],

@@ -225,8 +225,11 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 	if withAccount {
 		f.username = newKeyEntry()
 		f.username.SetPlaceHolder("nguyenvana")
+		limitEntry(&f.username.Entry, data.MaxUsername)
 		f.fullName = newKeyEntry()
+		limitEntry(&f.fullName.Entry, data.MaxName)
 		f.title = newKeyEntry()
+		limitEntry(&f.title.Entry, data.MaxName)
 		f.title.SetPlaceHolder(lang.L("e.g. Land officer"))
 		if x != nil {
 			f.fullName.SetText(x.FullName)

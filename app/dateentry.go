@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data/calendar"
@@ -19,6 +20,9 @@ func newDateEntry() *dateEntry {
 	e := &dateEntry{}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("dd/mm/yyyy")
+	// Fyne keeps the last outcome while the entry has the focus, so the ✓ of an earlier good date
+	// stayed beside "32/13/2026"; always showing the outcome never leaves a ✓ by a bad date.
+	e.AlwaysShowValidationError = true
 	e.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil // an empty date is "no limit" where a date is optional
@@ -40,6 +44,17 @@ func (e *dateEntry) date() (d calendar.Date, ok bool, err error) {
 		return calendar.Date{}, false, err
 	}
 	return calendar.DateOf(t), true, nil
+}
+
+// badDateText is what a screen says of a date that cannot be read where there is room for a
+// few words only (the whole explanation of vntext does not fit beside a filter).
+func badDateText() string { return lang.L("Invalid date, type dd/mm/yyyy") }
+
+// looksWhole says whether s is typed far enough to be judged: a date still being typed
+// ("01/0") is not wrong yet.
+func looksWhole(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.Count(s, "/") == 2 && len(s[strings.LastIndex(s, "/")+1:]) >= 4
 }
 
 // setDate shows d as dd/mm/yyyy (the zero date empties the entry).

@@ -111,6 +111,7 @@ func (f *detailForm) entry(name, placeholder string, multi bool) *keyEntry {
 		e.SetMinRowsVisible(3)
 	}
 	e.SetPlaceHolder(placeholder)
+	limitEntry(&e.Entry, detailEntryLimit(name))
 	f.entries[name] = e
 	f.order = append(f.order, e)
 	return e

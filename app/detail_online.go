@@ -47,6 +47,7 @@ func (s *detailScreen) acceptOnline() {
 // refuseOnline asks for the reason and refuses the submission (UI thread).
 func (s *detailScreen) refuseOnline() {
 	reason := newKeyMultiLineEntry() // Escape cancels the box, Enter is a new line
+	limitEntry(&reason.Entry, data.MaxText)
 	reason.SetPlaceHolder(lang.L("Printed on form 03"))
 	reason.SetMinRowsVisible(3)
 	body := container.NewVBox(widget.NewLabel(lang.L("Reason")), reason)

@@ -160,7 +160,7 @@ func (s *detailScreen) print(n string) {
 		}
 		fyne.Do(func() {
 			s.setPrinting(false)
-			if err != nil {
+			if err != nil && !showNotOpened(u.win, "", err) {
 				s.fail(message(errorf("Could not print the form", err)))
 			}
 		})

@@ -174,6 +174,8 @@ func (d *dossierList) build() {
 			// A date half typed lists nothing; a whole one lists after a pause, like the search.
 			if _, _, err := e.date(); err == nil {
 				d.searchLater()
+			} else if looksWhole(s) {
+				d.setInfo(badDateText(), widget.DangerImportance)
 			}
 		}
 		e.OnSubmitted = func(string) { d.apply() }
@@ -493,7 +495,7 @@ func firstPage(ctx context.Context, st *data.Store, f data.ListFilter, o data.Li
 func (d *dossierList) apply() {
 	f, err := d.filter()
 	if err != nil {
-		d.showProblem(errorf("The date cannot be read", err))
+		d.setInfo(badDateText(), widget.DangerImportance)
 		return
 	}
 	if d.cancel != nil {

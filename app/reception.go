@@ -43,8 +43,9 @@ type receptionScreen struct {
 	now   func() time.Time
 	// open writes a printed form to path and shows it; tests capture the PDF instead.
 	open func(path string, write func(io.Writer) error) error
-	// outDir is the folder the printed forms are written to.
+	// outDir is the folder the printed forms are written to; "": folder() at each print.
 	outDir string
+	folder func() string // the office's folder now (ui.printDir)
 
 	ctx context.Context
 	bg  workGroup
@@ -94,6 +95,8 @@ type rcField struct {
 	msg   *widget.Label
 	check func(string) error
 	box   *fyne.Container
+	// onShow runs after the message under the entry changed (the form's banner follows it).
+	onShow func()
 }
 
 func newRCField(placeholder string, check func(string) error) *rcField {
@@ -127,10 +130,13 @@ func (f *rcField) show(err error) {
 	if err == nil {
 		f.msg.SetText("")
 		f.msg.Hide()
-		return
+	} else {
+		f.msg.SetText(message(err))
+		f.msg.Show()
 	}
-	f.msg.SetText(message(err))
-	f.msg.Show()
+	if f.onShow != nil {
+		f.onShow()
+	}
 }
 
 // reset empties the entry and its message.
@@ -159,7 +165,7 @@ func newReceptionScreen(store *data.Store, actor *data.User, win fyne.Window, no
 		now = time.Now
 	}
 	r := &receptionScreen{store: store, actor: actor, win: win, now: now, open: reports.WriteAndOpen,
-		outDir: filepath.Join(os.TempDir(), "motcua"), ctx: context.Background()}
+		ctx: context.Background()}
 	r.build()
 	r.runSearch("")
 	return r
@@ -293,13 +299,13 @@ func (r *receptionScreen) build() {
 		if err := rcRequired(v); err != nil {
 			return err
 		}
-		return vntext.CheckLength(lang.L("Name"), v, 200)
+		return vntext.CheckLength(lang.L("Name"), v, data.MaxName)
 	})
 	r.idNo = newRCField(lang.L("12-digit CCCD or 9-digit CMND"), func(v string) error {
 		if r.applicantType.SelectedIndex() <= 0 {
 			return vntext.CheckCitizenID(v)
 		}
-		return vntext.CheckLength(lang.L("ID number"), v, 40)
+		return vntext.CheckLength(lang.L("ID number"), v, data.MaxIDNo)
 	})
 	checkPhone := func(v string) error { _, err := vntext.CheckPhone(v); return err }
 	r.phone = newRCField("09xx xxx xxx", checkPhone)
@@ -308,6 +314,17 @@ func (r *receptionScreen) build() {
 	r.repName = newRCField(lang.L("Full name"), rcRequired)
 	r.repID = newRCField(lang.L("12-digit CCCD or 9-digit CMND"), vntext.CheckCitizenID)
 	r.repPhone = newRCField("", checkPhone)
+	for _, f := range []*rcField{r.name, r.idNo, r.phone, r.email, r.address, r.repName, r.repID, r.repPhone} {
+		r.watchField(f)
+	}
+	// the fields stop where the store would refuse
+	for _, l := range []struct {
+		f   *rcField
+		max int
+	}{{r.name, data.MaxName}, {r.idNo, data.MaxIDNo}, {r.phone, data.MaxShort}, {r.email, vntext.MaxEmailLen},
+		{r.address, data.MaxAddress}, {r.repName, data.MaxName}, {r.repID, data.MaxIDNo}, {r.repPhone, data.MaxShort}} {
+		limitEntry(l.f.entry, l.max)
+	}
 
 	formRow := func(label string, w fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{widget.NewLabel(label), w}
@@ -544,8 +561,8 @@ func (r *receptionScreen) relayout() {
 func (r *receptionScreen) newDocRow(d data.ProcedureDoc) *rcDoc {
 	row := &rcDoc{doc: d}
 	count := func(v string) error { _, err := parseCount(v); return err }
-	row.originals = newRCField("", count)
-	row.copies = newRCField("", count)
+	row.originals = r.watchField(newRCField("", count))
+	row.copies = r.watchField(newRCField("", count))
 	row.originals.entry.SetText(strconv.Itoa(d.Originals))
 	row.copies.entry.SetText(strconv.Itoa(d.Copies))
 	row.check = widget.NewCheck("", nil)
@@ -572,7 +589,7 @@ func rcSmallField(f *rcField) fyne.CanvasObject {
 
 func (r *receptionScreen) newFeeRow(f data.ProcedureFee) *rcFee {
 	row := &rcFee{name: f.Name}
-	row.amount = newRCField("", func(v string) error { _, err := parseAmount(v); return err })
+	row.amount = r.watchField(newRCField("", func(v string) error { _, err := parseAmount(v); return err }))
 	row.amount.entry.SetText(vntext.Thousands(f.Amount))
 	changed := row.amount.entry.OnChanged
 	row.amount.entry.OnChanged = func(s string) { changed(s); r.updateTotal() }
@@ -652,16 +669,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		r.procMsg.Show()
 		ok = false
 	}
-	fields := []*rcField{r.name, r.idNo, r.phone, r.email, r.address}
-	if r.repCheck.Checked {
-		fields = append(fields, r.repName, r.repID, r.repPhone)
-	}
-	for _, d := range r.docs {
-		fields = append(fields, d.originals, d.copies)
-	}
-	for _, f := range r.fees {
-		fields = append(fields, f.amount)
-	}
+	fields := r.formFields()
 	var first *widget.Entry
 	for _, f := range fields {
 		if f.validate() != nil {
@@ -679,6 +687,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		r.status.SetText(lang.L("Please correct the fields marked in red."))
 		return data.Reception{}, false
 	}
+	r.clearFieldsBanner()
 	phone, _ := vntext.CheckPhone(r.phone.entry.Text)
 	at := data.ApplicantCitizen
 	if i := r.applicantType.SelectedIndex(); i >= 0 && i < len(r.applicantTypes) {
@@ -713,6 +722,44 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		}
 	}
 	return rec, true
+}
+
+// formFields are the fields reception() checks, in the order of the form.
+func (r *receptionScreen) formFields() []*rcField {
+	fields := []*rcField{r.name, r.idNo, r.phone, r.email, r.address}
+	if r.repCheck.Checked {
+		fields = append(fields, r.repName, r.repID, r.repPhone)
+	}
+	for _, d := range r.docs {
+		fields = append(fields, d.originals, d.copies)
+	}
+	for _, f := range r.fees {
+		fields = append(fields, f.amount)
+	}
+	return fields
+}
+
+// watchField makes the banner "fix the fields in red" follow the messages of f.
+func (r *receptionScreen) watchField(f *rcField) *rcField {
+	f.onShow = r.clearFieldsBanner
+	return f
+}
+
+// clearFieldsBanner takes the banner "fix the fields in red" away once nothing on the form is red
+// any more: a banner left after the fix sends the officer looking for an error that is gone.
+func (r *receptionScreen) clearFieldsBanner() {
+	if r.status == nil || r.status.Text != lang.L("Please correct the fields marked in red.") {
+		return
+	}
+	if r.proc == nil {
+		return
+	}
+	for _, f := range r.formFields() {
+		if f.msg.Visible() {
+			return
+		}
+	}
+	r.status.SetText("")
 }
 
 // showStoreError puts an error of the store next to the field it names, else in the status line.
@@ -756,10 +803,17 @@ func (r *receptionScreen) forms(ctx context.Context) (reports.Settings, reports.
 
 // print writes a form to the output folder under name and opens it.
 func (r *receptionScreen) print(name string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
+	dir := r.outDir
+	if dir == "" && r.folder != nil {
+		dir = r.folder()
+	}
+	if dir == "" {
+		return errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return r.open(filepath.Join(r.outDir, name), write)
+	return r.open(filepath.Join(dir, name), write)
 }
 
 // fileName keeps a code usable as a file name.
@@ -806,6 +860,10 @@ func (r *receptionScreen) receive() {
 			r.setBusy(false)
 			r.clear()
 			text := lang.L("Received dossier {{.Code}}.", map[string]any{"Code": d.Code})
+			if showNotOpened(r.win, text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("The receipt could not be printed:") + " " + message(perr)
 			}
@@ -868,6 +926,10 @@ func (r *receptionScreen) guide() {
 		}
 		fyne.Do(func() {
 			r.setBusy(false)
+			if showNotOpened(r.win, "", err) {
+				r.status.SetText("")
+				return
+			}
 			if err != nil {
 				r.status.SetText(lang.L("The guidance could not be printed:") + " " + message(err))
 				return
@@ -890,6 +952,7 @@ func (r *receptionScreen) askRefusal() {
 	reason := newKeyMultiLineEntry()
 	reason.SetPlaceHolder(lang.L("The specific reason, printed on form 03"))
 	reason.SetMinRowsVisible(4)
+	limitEntry(&reason.Entry, data.MaxText)
 	var m *modal
 	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
 	confirm := widget.NewButton(lang.L("Refuse and print form 03"), func() {
@@ -931,6 +994,10 @@ func (r *receptionScreen) refuse(rec data.Reception, reason string) {
 			r.setBusy(false)
 			r.clear()
 			text := lang.L("The dossier was refused.")
+			if showNotOpened(r.win, text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("Form 03 could not be printed:") + " " + message(perr)
 			}

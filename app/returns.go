@@ -96,7 +96,7 @@ func buildReturns(u *ui) fyne.CanvasObject {
 
 func newReturnsScreen(u *ui, st *data.Store, user *data.User) *returnsScreen {
 	r := &returnsScreen{u: u, store: st, user: user, open: reports.WriteAndOpen,
-		outDir: u.printDir(), facts: map[string]*widget.Label{}}
+		facts: map[string]*widget.Label{}}
 	r.ExtendBaseWidget(r)
 	r.build()
 	return r
@@ -250,7 +250,7 @@ func (r *returnsScreen) build() {
 		r.rateBtns[rating] = b
 		big = append(big, container.NewStack(gap(76), r.large(b, 1.6, x.color)))
 	}
-	r.reason = widget.NewEntry()
+	r.reason = limitEntry(widget.NewEntry(), data.MaxText)
 	r.reason.SetPlaceHolder(lang.L("Why is the citizen dissatisfied?"))
 	r.reason.OnSubmitted = func(string) { r.rate(data.RatingDissatisfied) }
 	r.reasonMsg = widget.NewLabel("")
@@ -396,6 +396,17 @@ func returnFees(ctx context.Context, st *data.Store, d *data.Dossier) []data.Pro
 	return out
 }
 
+// followInMatches puts the status of d, as just read or recorded, on its line of the matches:
+// the list was read before the return and would still say "processed".
+func (r *returnsScreen) followInMatches(d *data.Dossier) {
+	for i := range r.hits {
+		if r.hits[i].ID == d.ID && r.hits[i].Status != d.Status {
+			r.hits[i].Status = d.Status
+			r.results.RefreshItem(i)
+		}
+	}
+}
+
 func (r *returnsScreen) hideResults() {
 	r.hits = nil
 	r.results.Refresh()
@@ -415,6 +426,7 @@ func (r *returnsScreen) clearDossier() {
 // recorded on it now; fees are those to collect at the return (UI thread).
 func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	r.dossier = d
+	r.followInMatches(d)
 	loc := r.store.Location()
 	set := func(key, v string) { r.facts[key].SetText(v) }
 	set("Dossier code", d.Code)
@@ -579,6 +591,10 @@ func (r *returnsScreen) doReturn() {
 				r.show(done, nil)
 			}
 			text := lang.L("Result of dossier {{.Code}} returned to {{.Name}}.", map[string]any{"Code": done.Code, "Name": p.ReceiverName})
+			if showNotOpened(r.win(), text, perr) {
+				r.status.SetText(text)
+				return
+			}
 			if perr != nil {
 				text += " " + lang.L("The hand-over could not be printed:") + " " + message(perr)
 			}
@@ -677,6 +693,10 @@ func (r *returnsScreen) reprint() {
 		}
 		fyne.Do(func() {
 			r.setBusy(false)
+			if showNotOpened(r.win(), "", err) {
+				r.status.SetText("")
+				return
+			}
 			if err != nil {
 				r.status.SetText(lang.L("The hand-over could not be printed:") + " " + message(err))
 				return
@@ -701,10 +721,11 @@ func (r *returnsScreen) printHandover(ctx context.Context, id uuid.UUID) error {
 		return err
 	}
 	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.u.now().In(r.store.Location())}
-	if err := os.MkdirAll(r.outDir, 0o700); err != nil {
+	dir := r.u.printFolder(r.outDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return r.open(filepath.Join(r.outDir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {
+	return r.open(filepath.Join(dir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {
 		return reports.ControlSheet(w, settings, fd)
 	})
 }

@@ -59,7 +59,7 @@ var sections = []section{
 // buildReception is the reception screen (reception.go) for the logged-in user.
 func buildReception(u *ui) fyne.CanvasObject {
 	r := newReceptionScreen(u.currentStore(), u.currentUser(), u.win, u.now)
-	r.outDir = u.printDir()
+	r.folder = u.printDir
 	u.reception = r
 	u.bg.Add(1) // its first procedure search: tests and shutdown wait for it
 	go func() { defer u.bg.Done(); r.wait() }()

@@ -65,7 +65,7 @@ type statsScreen struct {
 	st *data.Store
 	// open writes an exported report to path and opens it; tests capture the file instead.
 	open func(path string, write func(io.Writer) error) error
-	// outDir is the folder the exported reports are written to (exportDir).
+	// outDir is the folder the exported reports are written to; "": the office's (printFolder).
 	outDir string
 
 	view   *statsView
@@ -123,7 +123,7 @@ type statsView struct {
 func (v *statsView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
 
 func newStatsScreen(u *ui, st *data.Store) *statsScreen {
-	s := &statsScreen{u: u, st: st, open: reports.WriteAndOpen, outDir: exportDir()}
+	s := &statsScreen{u: u, st: st, open: reports.WriteAndOpen}
 	s.build()
 	return s
 }

@@ -14,16 +14,6 @@ import (
 	"motcua/reports"
 )
 
-// exportDir is where exported reports go: a folder "Một Cửa" in the user's documents, where a
-// report is found again (a temporary folder is emptied behind the user's back), else the
-// temporary folder.
-func exportDir() string {
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, "Documents", appName)
-	}
-	return filepath.Join(os.TempDir(), "motcua-reports")
-}
-
 // exportName is the file name of the periodic report of a period in a format.
 func exportName(p statsPeriod, format string) string {
 	return "bao-cao-dinh-ky-" + p.from.String() + "-" + p.to.String() + "." + format
@@ -44,7 +34,7 @@ func (s *statsScreen) export(format string) {
 	s.status.SetText(lang.L("Writing the report…"))
 	s.status.Show()
 	s.relayout()
-	path := filepath.Join(s.outDir, exportName(r.period, format))
+	path := filepath.Join(s.u.printFolder(s.outDir), exportName(r.period, format))
 	u, st, open := s.u, s.st, s.open
 	u.spawn(func() {
 		err := writePeriodic(u.ctx, st, open, path, format, r, u.now())
@@ -56,6 +46,10 @@ func (s *statsScreen) export(format string) {
 			s.working = false
 			for _, b := range s.exports {
 				b.Enable()
+			}
+			if showNotOpened(u.win, "", err) {
+				s.status.SetText(lang.L("Saved the report to {{.Path}}.", map[string]any{"Path": path}))
+				return
 			}
 			if err != nil {
 				s.status.SetText(message(errorf("Could not write the report", err)))

@@ -57,9 +57,9 @@ func newEnroll(u *ui) *enrollScreen {
 	s.caNote = caption(lang.L("The system's certificates are used."))
 	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), s.chooseCA)
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
-	s.username = widget.NewEntry()
+	s.username = limitEntry(widget.NewEntry(), data.MaxUsername)
 	s.username.SetText("admin")
-	s.fullName = widget.NewEntry()
+	s.fullName = limitEntry(widget.NewEntry(), data.MaxName)
 	s.password = widget.NewPasswordEntry()
 	s.passwordAgain = widget.NewPasswordEntry()
 

@@ -72,7 +72,7 @@ func buildWork(u *ui) fyne.CanvasObject {
 }
 
 func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
-	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen, outDir: u.printDir()}
+	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen}
 	w.ExtendBaseWidget(w)
 
 	title := widget.NewLabelWithStyle(lang.L("Dossiers waiting for processing"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -358,7 +358,9 @@ func (w *workScreen) askStop(h data.Hit) {
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
 	reason.SetText("Công dân có đơn đề nghị rút hồ sơ")
+	limitEntry(&reason.Entry, data.MaxText)
 	decision := newKeyEntry()
+	limitEntry(&decision.Entry, data.MaxText)
 	decision.SetText("Dừng giải quyết, trả lại hồ sơ cho công dân")
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Dossier code")), widget.NewLabel(h.Code+" — "+h.Applicant),
@@ -404,6 +406,8 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 			case err != nil:
 				w.status.SetText(message(errorf("Could not record the step", err)))
 				w.u.showError(errorf("Could not record the step", err))
+			case showNotOpened(w.u.win, done, perr):
+				w.status.SetText(done)
 			case perr != nil:
 				w.status.SetText(done + " " + lang.L("The form could not be printed:") + " " + message(perr))
 			default:
@@ -430,10 +434,11 @@ func (w *workScreen) print(ctx context.Context, d *data.Dossier, prefix string,
 		return err
 	}
 	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: w.u.now().In(w.store.Location())}
-	if err := os.MkdirAll(w.outDir, 0o700); err != nil {
+	dir := w.u.printFolder(w.outDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return w.open(filepath.Join(w.outDir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
+	return w.open(filepath.Join(dir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
 		return form(out, settings, fd)
 	})
 }

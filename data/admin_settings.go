@@ -12,6 +12,9 @@ import (
 const (
 	SettingReceiptLayout = "receipt_layout" // "a4" or "a5"
 	SettingBackupDir     = "backup_dir"     // folder of the automatic daily backup; "" is none
+	// SettingPrintDir is the folder of printed forms, reports and exports; "" is the folder
+	// "phieu-in" of the data folder (docs/HUONG-DAN.md §8).
+	SettingPrintDir = "print_dir"
 )
 
 // settingChoices are the values a setting with a fixed set of choices may take.
@@ -40,6 +43,9 @@ func checkSetting(key, value string) error {
 	}
 	if key == SettingBackupDir && value != "" && !filepath.IsAbs(value) {
 		return &InputError{Field: "Thư mục sao lưu", Msg: "phải là đường dẫn đầy đủ, ví dụ D:\\SaoLuu"}
+	}
+	if key == SettingPrintDir && value != "" && !filepath.IsAbs(value) {
+		return &InputError{Field: "Thư mục lưu phiếu in và báo cáo", Msg: "phải là đường dẫn đầy đủ, ví dụ D:\\PhieuIn"}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -108,7 +109,7 @@ func TestUpdateOfficeSettingsAllOrNothing(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, v, want)
 		}
 	}
-	for k, v := range map[string]string{SettingLanguage: "fr", SettingReceiptLayout: "a3", SettingBackupDir: "relative/dir"} {
+	for k, v := range map[string]string{SettingLanguage: "fr", SettingReceiptLayout: "a3", SettingBackupDir: "relative/dir", SettingPrintDir: "phieu-in"} {
 		if err := f.s.SetSetting(ctx, f.admin, k, v); err == nil {
 			t.Errorf("%s = %q accepted", k, v)
 		}
@@ -161,5 +162,13 @@ func TestAutoBackupDailyAndPruned(t *testing.T) {
 	}
 	if _, err := RestoreAs(ctx, f.officer, filepath.Join(t.TempDir(), "x.db"), manual); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("an officer restored: %v", err)
+	}
+}
+
+// MaxUsername is what usernamePattern takes, no more, no less: the form stops at it.
+func TestMaxUsernameIsThePatternsLimit(t *testing.T) {
+	long := "a" + strings.Repeat("b", MaxUsername-1)
+	if !usernamePattern.MatchString(long) || usernamePattern.MatchString(long+"c") {
+		t.Errorf("usernamePattern does not stop at MaxUsername = %d", MaxUsername)
 	}
 }

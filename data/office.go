@@ -53,7 +53,7 @@ func (o *Office) validate() error {
 		return &InputError{Field: "Mã đơn vị cấp trên", Msg: "không hợp lệ"}
 	}
 	for _, f := range []struct{ label, v string }{{"Tên đơn vị", o.Name}, {"Cơ quan chủ quản", o.GoverningBody}, {"Địa danh", o.Place}} {
-		if err := checkText(f.label, f.v, 300, f.label == "Tên đơn vị"); err != nil {
+		if err := checkText(f.label, f.v, MaxOfficeText, f.label == "Tên đơn vị"); err != nil {
 			return err
 		}
 	}

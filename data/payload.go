@@ -179,10 +179,22 @@ func (*Rated) EventType() EventType               { return EvRated }
 func (*Note) EventType() EventType                { return EvNote }
 
 // Field size limits, in runes. Generous for real text, small enough that a 10 MB paste is refused.
+// The exported ones are those a form also applies as the text is typed, so that what the field
+// accepts is what the store accepts.
 const (
-	maxName   = 200
-	maxShort  = 100
-	maxText   = 2000
+	MaxName    = 200  // a person's name, a signer
+	MaxShort   = 100  // a number, a code, a handler
+	MaxText    = 2000 // a reason, a note, a summary
+	MaxIDNo    = 40   // an identity document number
+	MaxAddress = 500  // an address
+	// MaxOfficeText is the office's name, governing body and place.
+	MaxOfficeText = 300
+	// MaxUsername is the longest user name usernamePattern takes.
+	MaxUsername = 40
+
+	maxName   = MaxName
+	maxShort  = MaxShort
+	maxText   = MaxText
 	maxItems  = 100
 	maxAmount = 1_000_000_000_000 // 1,000 billion VND: above any real fee
 )
@@ -216,7 +228,7 @@ func (p *Person) validate(label string) error {
 	if err := fieldError("Số giấy tờ "+label, vntext.CheckCitizenID(p.IDNo)); err != nil && p.Type <= ApplicantCitizen {
 		return err
 	}
-	if err := checkText("Số giấy tờ "+label, p.IDNo, 40, false); err != nil {
+	if err := checkText("Số giấy tờ "+label, p.IDNo, MaxIDNo, false); err != nil {
 		return err
 	}
 	if p.Phone != "" {
@@ -227,7 +239,7 @@ func (p *Person) validate(label string) error {
 	if err := fieldError("Email "+label, vntext.CheckEmail(p.Email)); err != nil {
 		return err
 	}
-	return checkText("Địa chỉ "+label, p.Address, 500, false)
+	return checkText("Địa chỉ "+label, p.Address, MaxAddress, false)
 }
 
 func validateDocs(label string, docs []DocCount) error {

@@ -66,12 +66,25 @@ func WriteAndOpen(path string, write func(w io.Writer) error) error {
 	}
 	cmd := viewerCommand(abs)
 	if err := cmd.Start(); err != nil {
-		var ee *exec.Error
-		if errors.As(err, &ee) {
-			return fmt.Errorf("đã lưu %s nhưng không mở được: máy chưa có chương trình xem tệp này", abs)
-		}
-		return fmt.Errorf("đã lưu %s nhưng không mở được: %w", abs, err)
+		return &NotOpenedError{Path: abs, Err: err}
 	}
 	go cmd.Wait() // reap the launcher; the viewer lives on by itself
 	return nil
 }
+
+// NotOpenedError says a document was written to Path but no program could show it: the file is
+// there, and the screen says where (the same way on every screen).
+type NotOpenedError struct {
+	Path string
+	Err  error
+}
+
+func (e *NotOpenedError) Error() string {
+	var ee *exec.Error
+	if errors.As(e.Err, &ee) {
+		return fmt.Sprintf("đã lưu %s nhưng không mở được: máy chưa có chương trình xem tệp này", e.Path)
+	}
+	return fmt.Sprintf("đã lưu %s nhưng không mở được: %v", e.Path, e.Err)
+}
+
+func (e *NotOpenedError) Unwrap() error { return e.Err }

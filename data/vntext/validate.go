@@ -122,8 +122,8 @@ func CheckPhone(s string) (string, error) {
 	return n, nil
 }
 
-// maxEmailLen is the longest address SMTP can carry (RFC 5321 path limit).
-const maxEmailLen = 254
+// MaxEmailLen is the longest address SMTP can carry (RFC 5321 path limit).
+const MaxEmailLen = 254
 
 // CheckEmail accepts a plain address (no display name) whose domain has a
 // dot: it catches the usual typos without rejecting real addresses. "" is
@@ -133,8 +133,8 @@ func CheckEmail(s string) error {
 	if s == "" {
 		return nil
 	}
-	if len(s) > maxEmailLen {
-		return fmt.Errorf("email quá dài (tối đa %d ký tự)", maxEmailLen)
+	if len(s) > MaxEmailLen {
+		return fmt.Errorf("email quá dài (tối đa %d ký tự)", MaxEmailLen)
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {

@@ -1,0 +1,57 @@
+package app
+
+import (
+	"errors"
+	"log/slog"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/reports"
+)
+
+// openFolder shows a folder in the system's file manager; tests replace it.
+var openFolder = func(dir string) error {
+	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
+}
+
+// showNotOpened is the one way every screen tells that a form, report or export was saved but
+// no program could show it (no PDF viewer on the PC): a box that says where the file is and
+// offers to open its folder, whatever the screen. lead is what was done before (e.g. "Received
+// dossier …"), "" for nothing. It returns false, showing nothing, when err is another error, which
+// the screen reports its own way (UI thread).
+func showNotOpened(win fyne.Window, lead string, err error) bool {
+	var ne *reports.NotOpenedError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	slog.Warn("saved file not opened", "path", ne.Path, "err", ne.Err)
+	var parts []fyne.CanvasObject
+	if lead != "" {
+		parts = append(parts, widget.NewLabel(wrapText(lead, messageWidth, theme.TextSize(), fyne.TextStyle{})))
+	}
+	// the path whole in one label, broken anywhere: it has no spaces to wrap at
+	where := widget.NewLabelWithStyle(ne.Path, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	where.Wrapping = fyne.TextWrapBreak
+	where.Selectable = true
+	parts = append(parts, widget.NewLabel(lang.L("The file was saved in:")), where,
+		widget.NewLabel(wrapText(lang.L("No program on this computer could open it. Open its folder to print it from there."),
+			messageWidth, theme.TextSize(), fyne.TextStyle{})))
+	var m *modal
+	folder := widget.NewButtonWithIcon(lang.L("Open the folder"), theme.FolderOpenIcon(), func() {
+		m.hide()
+		if err := openFolder(filepath.Dir(ne.Path)); err != nil {
+			slog.Warn("open folder", "dir", filepath.Dir(ne.Path), "err", err)
+		}
+	})
+	folder.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.L("Close"), func() { m.hide() })
+	m = newModal(win, theme.WarningIcon(), lang.L("Saved, not opened"), container.NewVBox(parts...), messageWidth, closeBtn, folder)
+	m.show()
+	return true
+}
