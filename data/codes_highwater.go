@@ -243,27 +243,10 @@ func writeHighWater(path string, marks map[counterKey]int, cutoff string) (int64
 	for _, k := range keys {
 		writeHighWaterLine(&b, k, marks[k])
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	if err := writeOwnerOnly(path, b.String()); err != nil {
 		return 0, err
 	}
-	tmp := f.Name()
-	_, err = f.WriteString(b.String())
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return 0, err
-	}
-	return int64(b.Len()), syncDir(dir)
+	return int64(b.Len()), nil
 }
 
 // atoiPrefix reads the first n digits of s (0 when they are not digits).

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // An office's database holds citizens' names, ID numbers and phones: it, its -wal and -shm, its
@@ -28,4 +29,29 @@ func ownerOnly(path string) error {
 		}
 	}
 	return nil
+}
+
+// writeOwnerOnly replaces path with text, readable by its owner only, whole or not at all.
+func writeOwnerOnly(path, text string) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // created 0600
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.WriteString(text)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return syncDir(dir)
 }

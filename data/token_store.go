@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -199,31 +198,6 @@ func (s *Store) saveToken(ctx context.Context, tok string) error {
 		return fmt.Errorf("lưu mã truy cập đồng bộ vào %s: %w", file, err)
 	}
 	return nil
-}
-
-// writeOwnerOnly replaces path with text, readable by its owner only, whole or not at all.
-func writeOwnerOnly(path, text string) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // created 0600
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.WriteString(text)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return syncDir(dir)
 }
 
 // moveLegacyToken moves a token that an earlier version kept in the settings table out of the
