@@ -57,7 +57,7 @@ type Dossier struct {
 	Events    int
 	lastAt    time.Time // time of the latest event: a new event never goes before it
 
-	officers []officerStep // who acted on it, for the staff evaluation (officer.go)
+	officers []officerStep  // who acted on it, for the staff evaluation (officer.go)
 	apology  *ApologyIssued // the latest apology letter, for the late list (late.go); never changed in place
 }
 
