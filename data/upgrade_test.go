@@ -81,7 +81,7 @@ func schemaOf(t *testing.T, path string) (version int, hasLast bool) {
 		t.Fatal(err)
 	}
 	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'officer_stats'").Scan(&n); err != nil {
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'late_dossiers'").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return version, n > 0
