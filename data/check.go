@@ -59,10 +59,14 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 	}
 	want := map[statKey]*statVec{}
 	wantOfficers := map[officerKey]*officerVec{}
+	wantLate := map[[16]byte]lateRow{}
 	err = s.replayAll(ctx, s.db, func(d *Dossier) error {
 		res.Dossiers++
 		contributions(want, d, ids, +1)
 		officerContributions(wantOfficers, d, +1)
+		if r, ok := lateRowOf(d); ok {
+			wantLate[d.ID] = r
+		}
 		if progress != nil && res.Dossiers%1000 == 0 {
 			progress(res.Dossiers, total)
 		}
@@ -98,6 +102,9 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 		return nil, err
 	}
 	if err := s.checkOfficers(ctx, wantOfficers, res); err != nil {
+		return nil, err
+	}
+	if err := s.checkLate(ctx, wantLate, res); err != nil {
 		return nil, err
 	}
 	if progress != nil {
@@ -297,8 +304,8 @@ func (s *Store) replayAll(ctx context.Context, q querier, fn func(*Dossier) erro
 	return nil
 }
 
-// Rebuild rewrites the dossiers table, the search index and the daily and per-official figures
-// from the log, in one transaction.
+// Rebuild rewrites the dossiers table, the search index, the daily and per-official figures and
+// the late list from the log, in one transaction.
 func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (int, error) {
 	var n int
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
@@ -306,7 +313,7 @@ func (s *Store) Rebuild(ctx context.Context, progress func(done, total int)) (in
 		if err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT dossier) FROM events").Scan(&total); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers; DELETE FROM daily_stats; DELETE FROM officer_stats;"); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM dossier_search; DELETE FROM dossiers; DELETE FROM daily_stats; DELETE FROM officer_stats; DELETE FROM late_dossiers;"); err != nil {
 			return fmt.Errorf("xóa bảng hồ sơ: %w", err)
 		}
 		w, err := s.newWriter(ctx, tx)

@@ -57,7 +57,8 @@ type Dossier struct {
 	Events    int
 	lastAt    time.Time // time of the latest event: a new event never goes before it
 
-	officers []officerStep // who acted on it, for the staff evaluation (officer.go)
+	officers []officerStep  // who acted on it, for the staff evaluation (officer.go)
+	apology  *ApologyIssued // the latest apology letter, for the late list (late.go); never changed in place
 }
 
 // Apply folds one event into the dossier, or says why it does not fit. It checks status only;
@@ -163,6 +164,8 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 	case *ApologyIssued:
 		d.Apologies++
 		d.ApologyDue = p.NewDue
+		a := *p
+		d.apology = &a
 	case *Returned:
 		d.Returned = *p
 		d.ReturnedAt = at

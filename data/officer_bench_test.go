@@ -50,15 +50,11 @@ func BenchmarkYearStaffAndLate(b *testing.B) {
 			return len(rep.Rows)
 		})
 		measure("late list", func() int {
-			count := 0
-			err := s.EachLateDossier(ctx, from, to, mode, func(d *data.Dossier, evs []data.Event) error {
-				count++
-				return nil
-			})
+			late, err := s.LateDossiers(ctx, from, to, mode)
 			if err != nil {
 				b.Fatal(err)
 			}
-			return count
+			return len(late)
 		})
 	}
 }

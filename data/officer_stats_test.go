@@ -109,7 +109,7 @@ func TestUpgradeFillsStaffFiguresFromLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP TABLE officer_stats", "DROP INDEX dossiers_late", "PRAGMA user_version = 5"} {
+	for _, q := range []string{"DROP TABLE officer_stats", "DROP TABLE late_dossiers", "PRAGMA user_version = 5"} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -160,44 +160,4 @@ func TestCheckFindsWrongStaffFiguresAndRebuildFixesThem(t *testing.T) {
 	checkOK(t, s)
 	last := calendar.DateOf(staffNow)
 	sameStaffAsLog(t, s, [][2]calendar.Date{{last.AddDays(-364), last}})
-}
-
-// The late list read from dossiers_late is, over random periods and in both modes, the list of
-// every dossier finished in the period that Judge calls late, in the same order.
-func TestLateListEqualsJudgedListOverRandomPeriods(t *testing.T) {
-	ctx := context.Background()
-	s, err := data.Open(staffDemo(t, 1500, 13))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	total := 0
-	for _, p := range staffPeriods(9) {
-		for _, mode := range []data.Mode{data.ModeTimestamp, data.ModeDate} {
-			var want, got []string
-			err := s.EachDossier(ctx, data.ByFinished, p[0], p[1], func(d *data.Dossier, _ []data.Event) error {
-				if !d.ReceivedAt.IsZero() && !d.FinishedAt.IsZero() && data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) == data.Late {
-					want = append(want, d.Code)
-				}
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			err = s.EachLateDossier(ctx, p[0], p[1], mode, func(d *data.Dossier, evs []data.Event) error {
-				got = append(got, d.Code)
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s…%s %s: late list %v, want %v", p[0], p[1], mode, got, want)
-			}
-			total += len(want)
-		}
-	}
-	if total == 0 {
-		t.Fatal("no late dossier in any period: the comparison proves nothing")
-	}
 }

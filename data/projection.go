@@ -67,7 +67,8 @@ func projectionArgs(d *Dossier, ids *catalogIDs) []any {
 }
 
 // project moves a dossier's projections from its old state (zero for a new dossier) to d: its
-// row, its daily statistics and, when its searchable text changed, its search entry.
+// row, its daily statistics, its row of the late list and, when its searchable text changed, its
+// search entry.
 func (w *writer) project(ctx context.Context, old, d *Dossier) error {
 	oldText, isNew := searchText(old), old.Status == StatusNone
 	if err := w.updateDaily(ctx, old, d); err != nil {
@@ -92,9 +93,14 @@ func (w *writer) project(ctx context.Context, old, d *Dossier) error {
 		if n, _ := res.RowsAffected(); n != 1 {
 			return fmt.Errorf("cập nhật hồ sơ %s: không có dòng trong bảng hồ sơ (chạy motcua check --rebuild)", d.Code)
 		}
-		if text == oldText {
-			return nil
-		}
+	}
+	if err := w.projectLate(ctx, old, d, &rid); err != nil {
+		return err
+	}
+	if !isNew && text == oldText {
+		return nil
+	}
+	if rid == 0 {
 		if err := w.ridOf.QueryRowContext(ctx, args[0]).Scan(&rid); err != nil {
 			return fmt.Errorf("cập nhật hồ sơ: %w", err)
 		}

@@ -38,6 +38,7 @@ type writer struct {
 	book       bookMinter           // tracking-book numbers (book.go)
 
 	officers map[officerKey]*officerVec // officer_stats deltas not yet written, as daily (officer.go)
+	late     lateWriter                 // late_dossiers statements (late.go)
 }
 
 type counterKey struct {
@@ -77,6 +78,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 
 func (w *writer) close() {
 	w.book.close()
+	w.late.close()
 	for _, st := range []*sql.Stmt{w.ins, w.insert, w.update, w.ridOf, w.ftsDel, w.ftsIns, w.counter, w.counterW, w.codeTaken, w.dailyUp} {
 		if st != nil {
 			st.Close()

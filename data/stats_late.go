@@ -3,49 +3,69 @@ package data
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"motcua/data/calendar"
 )
 
-// EachLateDossier calls fn, in order of their end of processing, with every dossier received at
-// the counter and resolved in [from, to] (inclusive dates) that Judge calls late in the mode,
-// with its log: the dossiers of the late list (DOMAIN.md §7), the same as EachDossier(ByFinished)
-// filtered with Judge.
+// LateDossier is one dossier of the late list: received at the counter, resolved in the period,
+// late by Judge in the mode; with the latest apology letter (form 04) when there was one.
+type LateDossier struct {
+	Code          string
+	Applicant     string
+	ProcedureName string    // as the intake named it
+	Unit          string    // processing unit code
+	Due           time.Time // zero when the dossier has no due time
+	Finished      time.Time
+	Supplements   int
+	Apologised    bool
+	ApologyNo     string // the latest letter's number, reason and new return date
+	ApologyReason string
+	ApologyDue    time.Time
+}
+
+// LateDossiers lists the dossiers received at the counter and resolved in [from, to] (inclusive
+// dates) that Judge calls late in the mode — the late list (DOMAIN.md §7) — in order of their end
+// of processing. Times are to the second, as in the dossiers table.
 //
-// Over a year of a large office that filter would rebuild every resolved dossier from its log
-// (a million dossiers: minutes). Here SQL first keeps the dossiers that can be late in either
-// mode — finished after their due time, or asked to supplement more than once — from a partial
-// index of only those (dossiers_late, kept by SQLite with each projection write, in the list's
-// order), not from every dossier finished in the period; of them it keeps the ones late in the
-// mode, so only those are rebuilt. Judge then decides exactly, as for the statistics.
-func (s *Store) EachLateDossier(ctx context.Context, from, to calendar.Date, mode Mode, fn func(d *Dossier, evs []Event) error) error {
+// They are read from late_dossiers, which the projection keeps in the same transaction as each
+// event (late.go) and `motcua check` compares with a replay of the log: rebuilding each late
+// dossier from its log instead took seconds for a year of a large office.
+func (s *Store) LateDossiers(ctx context.Context, from, to calendar.Date, mode Mode) ([]LateDossier, error) {
 	S, E, err := s.periodBounds(from, to)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if mode == "" {
-		mode = ModeTimestamp
-	}
-	// Judge's "late" of the mode in SQL (stats.go's day numbers: Vietnam is UTC+7 all year), so
-	// that only the late dossiers are rebuilt; Judge below still decides.
-	lateSQL := "(d.supplements > 1 OR d.finished_at / 60 > d.due_at / 60)"
+	late := "late_ts"
 	if mode == ModeDate {
-		lateSQL = "(d.finished_at + 25200) / 86400 > (d.due_at + 25200) / 86400"
+		late = "late_date"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.seq, e.id, e.dossier, e.type, e.at, e.actor, e.station, e.office, e.payload,
-			COALESCE(e.conflict, '')
-		FROM dossiers d INDEXED BY dossiers_late JOIN events e ON e.dossier = d.id
-		WHERE d.finished_at >= ? AND d.finished_at < ? AND d.received_at IS NOT NULL
-			AND (d.finished_at > d.due_at OR d.supplements > 1) -- dossiers_late's condition, word for word
-			AND `+lateSQL+`
-		ORDER BY d.finished_at, d.rid, e.at, e.id`, S, E)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+lateColumns+` FROM late_dossiers
+		WHERE finished_at >= ? AND finished_at < ? AND `+late+` ORDER BY finished_at, rid`, S, E)
 	if err != nil {
-		return fmt.Errorf("đọc hồ sơ trễ hạn: %w", err)
+		return nil, fmt.Errorf("đọc hồ sơ trễ hạn: %w", err)
 	}
-	return s.foldRows(rows, func(d *Dossier, evs []Event) error {
-		if d.ReceivedAt.IsZero() || d.FinishedAt.IsZero() || Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) != Late {
-			return nil
+	defer rows.Close()
+	var out []LateDossier
+	at := func(unix int64) time.Time { return time.Unix(unix, 0).In(s.loc) }
+	for rows.Next() {
+		var r lateRow
+		if err := rows.Scan(r.dest()...); err != nil {
+			return nil, fmt.Errorf("đọc hồ sơ trễ hạn: %w", err)
 		}
-		return fn(d, evs)
-	})
+		l := LateDossier{Code: r.code, Applicant: r.applicant, ProcedureName: r.procedure, Unit: r.unit,
+			Finished: at(r.finished), Supplements: r.supplements, Apologised: r.apologised,
+			ApologyNo: r.apologyNo, ApologyReason: r.apologyReason}
+		if r.due.Valid {
+			l.Due = at(r.due.Int64)
+		}
+		if r.apologyDue.Valid {
+			l.ApologyDue = at(r.apologyDue.Int64)
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc hồ sơ trễ hạn: %w", err)
+	}
+	return out, nil
 }

@@ -26,7 +26,7 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := ms[len(ms)-1].name; last != "0006_officer_stats.sql" {
+	if last := ms[len(ms)-1].name; last != "0007_late.sql" {
 		t.Fatalf("the last migration is %s: teach this test what it adds", last)
 	}
 	version = ms[len(ms)-2].version
@@ -35,7 +35,9 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, q := range []string{"DROP TABLE officer_stats", "DROP INDEX dossiers_late", "PRAGMA user_version = " + strconv.Itoa(version)} {
+	for _, q := range []string{"DROP TABLE late_dossiers",
+		"CREATE INDEX dossiers_late ON dossiers(finished_at) WHERE received_at IS NOT NULL AND (finished_at > due_at OR supplements > 1)",
+		"PRAGMA user_version = " + strconv.Itoa(version)} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -79,7 +81,7 @@ func schemaOf(t *testing.T, path string) (version int, hasLast bool) {
 		t.Fatal(err)
 	}
 	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'officer_stats'").Scan(&n); err != nil {
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'late_dossiers'").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return version, n > 0

@@ -27,39 +27,20 @@ type LateDossier struct {
 }
 
 // LateList lists the dossiers resolved in [from, to] that data.Judge calls late in the mode, in
-// order of their end of processing, with their latest apology (form 04) when there was one.
-// Only the dossiers that can be late are rebuilt from their logs (data.EachLateDossier); memory
-// holds the late ones only.
+// order of their end of processing, with their latest apology (form 04) when there was one
+// (data.LateDossiers: a table the store keeps up to date, not a replay of their logs).
 func LateList(ctx context.Context, s *data.Store, from, to calendar.Date, mode data.Mode, names Names) ([]LateDossier, error) {
-	var out []LateDossier
-	err := s.EachLateDossier(ctx, from, to, mode, func(d *data.Dossier, evs []data.Event) error {
-		if d.ReceivedAt.IsZero() || d.FinishedAt.IsZero() { // refused at the counter: never received
-			return nil
-		}
-		if data.Judge(d.FinishedAt, d.Due, d.HasDue, d.Supplements, mode) != data.Late {
-			return nil
-		}
-		l := LateDossier{Code: d.Code, Applicant: d.Applicant.Name, Procedure: d.ProcedureName, Unit: names.Unit(d.Unit),
-			Finished: d.FinishedAt, Supplements: d.Supplements}
-		if d.HasDue {
-			l.Due = d.Due
-		}
-		for _, e := range evs {
-			if e.Type != data.EvApologyIssued || e.Conflict != "" {
-				continue
-			}
-			p, err := data.DecodePayload(e.Type, e.Payload)
-			if err != nil {
-				return fmt.Errorf("văn bản xin lỗi của hồ sơ %s: %w", d.Code, err)
-			}
-			if a, ok := p.(*data.ApologyIssued); ok {
-				l.Apologised, l.Reason, l.NewDue, l.ApologyNo = true, a.Reason, a.NewDue, a.DocNo
-			}
-		}
-		out = append(out, l)
-		return nil
-	})
-	return out, err
+	late, err := s.LateDossiers(ctx, from, to, mode)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]LateDossier, 0, len(late))
+	for _, d := range late {
+		out = append(out, LateDossier{Code: d.Code, Applicant: d.Applicant, Procedure: d.ProcedureName, Unit: names.Unit(d.Unit),
+			Due: d.Due, Finished: d.Finished, Apologised: d.Apologised, Reason: d.ApologyReason, NewDue: d.ApologyDue,
+			ApologyNo: d.ApologyNo, Supplements: d.Supplements})
+	}
+	return out, nil
 }
 
 // Weekly builds the weekly summary (DOMAIN.md §1, §7) for [o.From, o.To]: received by channel,
