@@ -237,7 +237,7 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 		}
 		var checks []fyne.CanvasObject
 		for _, r := range adminUserRoles {
-			c := widget.NewCheck(lang.L(r.key), nil)
+			c := newBoxCheck(lang.L(r.key), nil)
 			c.Checked = x != nil && x.Roles.Has(r.role)
 			f.roles = append(f.roles, c)
 			checks = append(checks, c)
@@ -250,7 +250,7 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 				f.unitCodes = append(f.unitCodes, u.Code)
 			}
 		}
-		f.unit = widget.NewSelect(options, nil)
+		f.unit = newBoxSelect(options, nil)
 		f.unit.SetSelectedIndex(0)
 		if x != nil {
 			for i, c := range f.unitCodes {
