@@ -55,18 +55,34 @@ func withHWND(w fyne.Window, f func(hwnd uintptr)) {
 // gives the window's rectangle when not maximised, whatever its state now). A window closed while
 // minimised comes back as it was before being minimised.
 func readWindowPlacement(w fyne.Window) (wp windowPlacement, ok bool) {
-	withHWND(w, func(hwnd uintptr) {
-		var pl winPlacement
-		pl.Length = uint32(unsafe.Sizeof(pl))
-		if r, _, _ := procGetWindowPlacement.Call(hwnd, uintptr(unsafe.Pointer(&pl))); r == 0 {
-			return
-		}
-		n := pl.NormalPosition
-		wp = windowPlacement{Left: int(n.Left), Top: int(n.Top), Right: int(n.Right), Bottom: int(n.Bottom),
-			Maximised: pl.ShowCmd == swShowMaximized || (pl.ShowCmd == swShowMinimized && pl.Flags&wpfRestoreToMaximized != 0)}
-		ok = true
-	})
+	withHWND(w, func(hwnd uintptr) { wp, ok = getPlacement(hwnd) })
 	return wp, ok
+}
+
+// getPlacement is GetWindowPlacement of hwnd.
+func getPlacement(hwnd uintptr) (windowPlacement, bool) {
+	var pl winPlacement
+	pl.Length = uint32(unsafe.Sizeof(pl))
+	if r, _, _ := procGetWindowPlacement.Call(hwnd, uintptr(unsafe.Pointer(&pl))); r == 0 {
+		return windowPlacement{}, false
+	}
+	n := pl.NormalPosition
+	return windowPlacement{Left: int(n.Left), Top: int(n.Top), Right: int(n.Right), Bottom: int(n.Bottom),
+		Maximised: pl.ShowCmd == swShowMaximized || (pl.ShowCmd == swShowMinimized && pl.Flags&wpfRestoreToMaximized != 0)}, true
+}
+
+// setPlacement is SetWindowPlacement of hwnd: shown where wp says, maximised if it was.
+func setPlacement(hwnd uintptr, wp windowPlacement) bool {
+	var pl winPlacement
+	pl.Length = uint32(unsafe.Sizeof(pl))
+	pl.ShowCmd = swShowNormal
+	if wp.Maximised {
+		pl.ShowCmd = swShowMaximized
+	}
+	pl.NormalPosition.Left, pl.NormalPosition.Top = int32(wp.Left), int32(wp.Top)
+	pl.NormalPosition.Right, pl.NormalPosition.Bottom = int32(wp.Right), int32(wp.Bottom)
+	r, _, _ := procSetWindowPlacement.Call(hwnd, uintptr(unsafe.Pointer(&pl)))
+	return r != 0
 }
 
 // onDisplay tells whether the point (in the display's pixels) is on a connected display.
@@ -90,17 +106,7 @@ func placeWindow(a fyne.App, w fyne.Window) {
 		maximiseOnSmallScreen(w)
 		return
 	}
-	withHWND(w, func(hwnd uintptr) {
-		var pl winPlacement
-		pl.Length = uint32(unsafe.Sizeof(pl))
-		pl.ShowCmd = swShowNormal
-		if wp.Maximised {
-			pl.ShowCmd = swShowMaximized
-		}
-		pl.NormalPosition.Left, pl.NormalPosition.Top = int32(wp.Left), int32(wp.Top)
-		pl.NormalPosition.Right, pl.NormalPosition.Bottom = int32(wp.Right), int32(wp.Bottom)
-		procSetWindowPlacement.Call(hwnd, uintptr(unsafe.Pointer(&pl)))
-	})
+	withHWND(w, func(hwnd uintptr) { setPlacement(hwnd, wp) })
 }
 
 // maximiseOnSmallScreen maximises the window when the primary display is 1366×768 or smaller
