@@ -41,6 +41,9 @@ func (wt *walkthrough) shot(name string) {
 	if msg := tooBig(wt.w.Content(), fitSize); msg != "" {
 		wt.t.Errorf("%s: %s", name, msg)
 	}
+	for _, msg := range clippedLabels(wt.w.Content()) {
+		wt.t.Errorf("%s: %s", name, msg)
+	}
 	wt.step++
 	if wt.dir == "" {
 		return
@@ -66,6 +69,24 @@ func (wt *walkthrough) applySyncReports() {
 
 func twoDigits(n int) string {
 	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+}
+
+// clippedLabels lists the labels under o that show their text cut short ("…"): shown, narrower
+// than their text on one line, and not wrapping it.
+func clippedLabels(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(x fyne.CanvasObject) {
+		l, ok := x.(*widget.Label)
+		if !ok || !l.Visible() || l.Text == "" || l.Truncation == fyne.TextTruncateOff || l.Wrapping != fyne.TextWrapOff {
+			return
+		}
+		whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+		whole.SizeName = l.SizeName
+		if need := whole.MinSize().Width; l.Size().Width > 0 && l.Size().Width+0.5 < need {
+			out = append(out, fmt.Sprintf("%q is cut short: %.0f px for the %.0f it needs", l.Text, l.Size().Width, need))
+		}
+	})
+	return out
 }
 
 // onScreen is every text drawn in the window, the open boxes included.
