@@ -212,8 +212,8 @@ func adminHint(text string) *widget.Label {
 func adminForm(win fyne.Window, title string, body fyne.CanvasObject, confirm string, submit func(done func(error))) (*modal, *widget.Button) {
 	var m *modal
 	var ok *widget.Button
-	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
-	ok = widget.NewButton(confirm, func() {
+	cancel := newBoxButton(lang.L("Cancel"), nil, func() { m.hide() })
+	ok = newBoxButton(confirm, nil, func() {
 		ok.Disable()
 		m.fail("")
 		submit(func(err error) {

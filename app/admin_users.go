@@ -35,11 +35,12 @@ type adminUsers struct {
 	confirm *widget.Button
 }
 
-// adminUserColumns are the table's columns and their widths.
+// adminUserColumns are the table's columns and their widths. The job title is the widest, so it
+// takes the room left (fillWidth): titles such as "Công chức Bộ phận Một cửa" are long.
 var adminUserColumns = []struct {
 	title string
 	width float32
-}{{"Username", 130}, {"Full name", 190}, {"Job title", 190}, {"Roles", 180}, {"Work unit", 200}, {"Account status", 125}}
+}{{"Username", 130}, {"Full name", 190}, {"Job title", 210}, {"Roles", 180}, {"Work unit", 200}, {"Account status", 125}}
 
 func newAdminUsers(a *adminScreen) *adminUsers {
 	t := &adminUsers{a: a, selected: -1, status: newAdminStatus()}
@@ -237,7 +238,7 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 		}
 		var checks []fyne.CanvasObject
 		for _, r := range adminUserRoles {
-			c := widget.NewCheck(lang.L(r.key), nil)
+			c := newBoxCheck(lang.L(r.key), nil)
 			c.Checked = x != nil && x.Roles.Has(r.role)
 			f.roles = append(f.roles, c)
 			checks = append(checks, c)
@@ -250,7 +251,7 @@ func (t *adminUsers) newUserForm(x *data.User, withAccount, withPassword bool) *
 				f.unitCodes = append(f.unitCodes, u.Code)
 			}
 		}
-		f.unit = widget.NewSelect(options, nil)
+		f.unit = newBoxSelect(options, nil)
 		f.unit.SetSelectedIndex(0)
 		if x != nil {
 			for i, c := range f.unitCodes {

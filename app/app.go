@@ -67,7 +67,7 @@ func Run(opts Options) error {
 	w.Resize(savedWindowSize(a))
 	w.SetMaster()
 	w.CenterOnScreen()
-	maximiseOnSmallScreen(w)
+	placeWindow(a, w)
 	a.Lifecycle().SetOnStopped(u.shutdown)
 	w.SetCloseIntercept(func() { saveWindowSize(a, w); w.Close() })
 	var started atomic.Bool

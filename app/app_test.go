@@ -52,6 +52,9 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		return
 	}
 	fn(o)
+	if in := boxInner(o); in != nil {
+		fn(in) // a box's button, check or select is Fyne's too (keys.go)
+	}
 	switch v := o.(type) {
 	case *fyne.Container:
 		for _, c := range v.Objects {

@@ -120,8 +120,8 @@ type catalogForm struct {
 func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, failKey string,
 	prepare func() (write func(ctx context.Context) error, problem string), done func()) *catalogForm {
 	f := &catalogForm{}
-	f.cancel = widget.NewButton(lang.L("Cancel"), func() { f.box.hide() })
-	f.save = widget.NewButton(confirm, func() {
+	f.cancel = newBoxButton(lang.L("Cancel"), nil, func() { f.box.hide() })
+	f.save = newBoxButton(confirm, nil, func() {
 		write, problem := prepare()
 		if problem != "" {
 			f.box.fail(problem)

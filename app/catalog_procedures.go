@@ -184,12 +184,12 @@ func newProcEdit(t *procTab, p *data.Procedure) *procEdit {
 		options = append(options, p.Unit)
 		e.unitCodes = append(e.unitCodes, p.Unit)
 	}
-	e.unit = widget.NewSelect(options, nil)
+	e.unit = newBoxSelect(options, nil)
 	e.unit.SetSelectedIndex(selected)
 
 	e.limit = newKeyEntry()
 	e.limit.SetText(limitValueText(p.Limit))
-	e.limitUnit = widget.NewSelect(limitUnitNames(), func(string) {
+	e.limitUnit = newBoxSelect(limitUnitNames(), func(string) {
 		if limitUnits[e.limitUnit.SelectedIndex()] == "" {
 			e.limit.SetText("")
 			e.limit.Disable()
@@ -210,10 +210,10 @@ func newProcEdit(t *procTab, p *data.Procedure) *procEdit {
 	for _, f := range p.Fees {
 		e.addFeeRow(f)
 	}
-	e.addFee = widget.NewButtonWithIcon(lang.L("Add a fee"), theme.ContentAddIcon(), func() {
+	e.addFee = newBoxButton(lang.L("Add a fee"), theme.ContentAddIcon(), func() {
 		e.addFeeRow(data.ProcedureFee{Stage: data.FeeAtReception})
 	})
-	e.active = widget.NewCheck(lang.L("In use (listed at the reception counter)"), nil)
+	e.active = newBoxCheck(lang.L("In use (listed at the reception counter)"), nil)
 	e.active.SetChecked(p.Active)
 
 	field := p.FieldName

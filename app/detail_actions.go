@@ -129,8 +129,8 @@ func (s *detailScreen) askAction(t data.EventType) {
 	f := &detailForm{t: t, entries: map[string]*keyEntry{}, selects: map[string]*widget.Select{},
 		radios: map[string]*widget.RadioGroup{}}
 	body := s.formBody(f, s.d)
-	f.cancel = widget.NewButton(lang.L("Cancel"), func() { f.m.hide(); s.form = nil })
-	f.ok = widget.NewButtonWithIcon(actionLabel(t), theme.ConfirmIcon(), func() { s.confirm(f) })
+	f.cancel = newBoxButton(lang.L("Cancel"), nil, func() { f.m.hide(); s.form = nil })
+	f.ok = newBoxButton(actionLabel(t), theme.ConfirmIcon(), func() { s.confirm(f) })
 	f.ok.Importance = widget.HighImportance
 	if t == data.EvStopped {
 		f.ok.Importance = widget.DangerImportance

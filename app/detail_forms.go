@@ -110,8 +110,8 @@ func (s *detailScreen) transferBody(f *detailForm, d *data.Dossier) fyne.CanvasO
 		}
 	}
 	var handlers []string // usernames; "" is nobody yet
-	handler := widget.NewSelect(nil, nil)
-	unit := widget.NewSelect(unitNames, func(string) {})
+	handler := newBoxSelect(nil, nil)
+	unit := newBoxSelect(unitNames, func(string) {})
 	fill := func() {
 		handlers = []string{""}
 		options := []string{lang.L("Not assigned yet")}
@@ -159,7 +159,7 @@ func (s *detailScreen) supplementBody(f *detailForm) fyne.CanvasObject {
 	docs := s.ref.procDocs
 	list := container.NewVBox()
 	for _, doc := range docs {
-		c := widget.NewCheck(doc.Name, nil)
+		c := newBoxCheck(doc.Name, nil)
 		f.checks = append(f.checks, c)
 		list.Add(c)
 	}

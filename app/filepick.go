@@ -84,8 +84,8 @@ func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []st
 	}
 	p.where = newKeyEntry() // Escape cancels the box
 	p.where.OnSubmitted = func(s string) { p.goTo(s) }
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), p.up)
-	home := widget.NewButtonWithIcon("", theme.HomeIcon(), func() { p.open(homeDir()) })
+	up := newBoxButton("", theme.MoveUpIcon(), p.up)
+	home := newBoxButton("", theme.HomeIcon(), func() { p.open(homeDir()) })
 	p.list = widget.NewList(
 		func() int { return len(p.entries) },
 		func() fyne.CanvasObject {
@@ -110,8 +110,8 @@ func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []st
 	case pickCreate:
 		confirm = lang.L("Save")
 	}
-	cancel := widget.NewButton(lang.L("Cancel"), func() { p.box.hide() })
-	p.ok = widget.NewButton(confirm, p.confirm)
+	cancel := newBoxButton(lang.L("Cancel"), nil, func() { p.box.hide() })
+	p.ok = newBoxButton(confirm, nil, p.confirm)
 	p.ok.Importance = widget.HighImportance
 
 	top := container.NewBorder(nil, nil, container.NewHBox(up, home), nil, p.where)

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -34,14 +37,17 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
-// box is the open modal box on the entry's canvas, or nil; an entry that has the keys while a
-// box is open is in it (the box takes the focus of what is behind).
-func (e *keyEntry) box() *modal {
+// box is the open modal box on the entry's canvas, or nil.
+func (e *keyEntry) box() *modal { return boxOf(e) }
+
+// boxOf is the open modal box on o's canvas, or nil; a widget that has the keys while a box is
+// open is in it (the box takes the focus of what is behind).
+func boxOf(o fyne.CanvasObject) *modal {
 	app := fyne.CurrentApp()
 	if app == nil {
 		return nil
 	}
-	c := app.Driver().CanvasForObject(e)
+	c := app.Driver().CanvasForObject(o)
 	if c == nil {
 		return nil
 	}
@@ -148,4 +154,123 @@ func topModal(c fyne.Canvas) *modal {
 		top.open = false
 		closeModal(c, top)
 	}
+}
+
+// The buttons, checks and selects of a modal box pass Escape to the box, which cancels, as a
+// keyEntry does: Fyne gives a key to the focused widget alone, and its own button, check and
+// select drop Escape, so the box stayed open while one of them had the focus (reached with Tab).
+// Enter stays theirs: on a focused Cancel it must not confirm.
+//
+// A screen builds them with newBoxButton, newBoxCheck and newBoxSelect, which return Fyne's own
+// types, so the screen keeps its *widget.Button fields; newModal then draws the box's type in
+// their place (boxWidget). Both are the same widget: the box's type embeds Fyne's, and the
+// pointer the screen holds points into it, so what the screen changes (Disable, SetSelected) is
+// what is drawn.
+
+type keyButton struct{ widget.Button }
+
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	if !escapeToBox(b, ev) {
+		b.Button.TypedKey(ev)
+	}
+}
+
+type keyCheck struct{ widget.Check }
+
+func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
+	if !escapeToBox(c, ev) {
+		c.Check.TypedKey(ev)
+	}
+}
+
+type keySelect struct{ widget.Select }
+
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	if !escapeToBox(s, ev) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// escapeToBox gives Escape typed on o to the open box o is in and reports whether it did.
+func escapeToBox(o fyne.CanvasObject, ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyEscape {
+		return false
+	}
+	m := boxOf(o)
+	if m == nil {
+		return false
+	}
+	return m.typedKey(ev)
+}
+
+// boxWidgets maps the Fyne widget a newBox… constructor returned to the box's type drawn in its
+// place; newModal takes the entries it draws off.
+var (
+	boxWidgetsMu sync.Mutex
+	boxWidgets   = map[fyne.CanvasObject]fyne.CanvasObject{}
+)
+
+func rememberBoxWidget(inner, outer fyne.CanvasObject) {
+	boxWidgetsMu.Lock()
+	boxWidgets[inner] = outer
+	boxWidgetsMu.Unlock()
+}
+
+// boxWidget is what to draw for o in a box: the box's type for a widget of newBox…, else o.
+func boxWidget(o fyne.CanvasObject) fyne.CanvasObject {
+	boxWidgetsMu.Lock()
+	defer boxWidgetsMu.Unlock()
+	if outer, ok := boxWidgets[o]; ok {
+		delete(boxWidgets, o)
+		return outer
+	}
+	return o
+}
+
+// useBoxWidgets puts the box's types in place of the newBox… widgets in the containers and forms
+// of o, before it is first drawn.
+func useBoxWidgets(o fyne.CanvasObject) {
+	switch v := o.(type) {
+	case *fyne.Container:
+		for i, x := range v.Objects {
+			v.Objects[i] = boxWidget(x)
+			useBoxWidgets(v.Objects[i])
+		}
+	case *widget.Form:
+		for _, item := range v.Items {
+			item.Widget = boxWidget(item.Widget)
+			useBoxWidgets(item.Widget)
+		}
+	case *container.Scroll:
+		v.Content = boxWidget(v.Content)
+		useBoxWidgets(v.Content)
+	}
+}
+
+// newBoxButton is a button of a modal box (see keyButton).
+func newBoxButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := &keyButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	rememberBoxWidget(&b.Button, b)
+	return &b.Button
+}
+
+// newBoxCheck is a check of a modal box (see keyButton).
+func newBoxCheck(label string, changed func(bool)) *widget.Check {
+	c := &keyCheck{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	rememberBoxWidget(&c.Check, c)
+	return &c.Check
+}
+
+// newBoxSelect is a select of a modal box (see keyButton).
+func newBoxSelect(options []string, changed func(string)) *widget.Select {
+	s := &keySelect{}
+	s.Options, s.OnChanged = options, changed
+	s.PlaceHolder = widget.NewSelect(nil, nil).PlaceHolder // Fyne's default, not exported
+	s.ExtendBaseWidget(s)
+	rememberBoxWidget(&s.Select, s)
+	return &s.Select
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -299,5 +300,146 @@ func TestMessageBoxEscapeWithoutFocus(t *testing.T) {
 	pressKey(w, fyne.KeyReturn) // so this one goes behind
 	if pop.Visible() || len(behind) != 1 {
 		t.Errorf("after the box: open %v, the window got %v", pop.Visible(), behind)
+	}
+}
+
+// focusedIn focuses, in box, the object drawn for o (the box may draw a widget of its own type
+// over the same state) and reports whether it could.
+func focusIn(w fyne.Window, box fyne.CanvasObject, o fyne.CanvasObject) bool {
+	var target fyne.Focusable
+	walk(box, func(x fyne.CanvasObject) {
+		f, ok := x.(fyne.Focusable)
+		if !ok || target != nil {
+			return
+		}
+		switch v := x.(type) {
+		case *keyButton:
+			if &v.Button == o {
+				target = f
+			}
+		case *keyCheck:
+			if &v.Check == o {
+				target = f
+			}
+		case *keySelect:
+			if &v.Select == o {
+				target = f
+			}
+		default:
+			if x == o {
+				target = f
+			}
+		}
+	})
+	if target == nil {
+		return false
+	}
+	w.Canvas().Focus(target)
+	return w.Canvas().Focused() == target
+}
+
+// Escape closes a box (Cancel) whatever has the focus in it: a button of the box, a check or a
+// select of its form, as it does from a field. Space still presses a focused button.
+func TestModalEscapeFromFocusedButtonCheckOrSelect(t *testing.T) {
+	w := newKeyWindow(t)
+	for _, what := range []string{"Cancel", "confirm", "check", "select"} {
+		check := newBoxCheck("Bản sao giấy khai sinh", nil)
+		sel := newBoxSelect([]string{"Tư pháp - Hộ tịch", "Địa chính - Xây dựng"}, nil)
+		body := container.NewVBox(check, widget.NewForm(widget.NewFormItem("Đơn vị", sel)))
+		confirmed := 0
+		m := askForm(w, "Chuyển xử lý", body, "Chuyển", func() string { confirmed++; return "" })
+		targets := map[string]fyne.CanvasObject{"Cancel": m.cancel, "confirm": m.confirm, "check": check, "select": sel}
+		if !focusIn(w, m.pop, targets[what]) {
+			t.Fatalf("%s: cannot be focused in the box", what)
+		}
+		pressKey(w, fyne.KeyEscape)
+		if m.pop.Visible() || confirmed != 0 {
+			t.Errorf("Escape on the focused %s: box open %v, confirmed %d times", what, m.pop.Visible(), confirmed)
+			m.hide()
+		}
+	}
+	// Space on the focused confirm button still presses it
+	confirmed := 0
+	m := askForm(w, "Chuyển xử lý", widget.NewLabel(""), "Chuyển", func() string { confirmed++; return "" })
+	if !focusIn(w, m.pop, m.confirm) {
+		t.Fatal("the confirm button cannot be focused")
+	}
+	pressKey(w, fyne.KeySpace)
+	if confirmed != 1 || m.pop.Visible() {
+		t.Errorf("Space on the focused confirm: confirmed %d times, open %v", confirmed, m.pop.Visible())
+	}
+}
+
+// Tab from a field of a box reaches its check and select as the types that pass Escape on.
+func TestModalTabReachesBoxWidgets(t *testing.T) {
+	w := newKeyWindow(t)
+	field := newKeyEntry()
+	check := newBoxCheck("Bản sao giấy khai sinh", nil)
+	sel := newBoxSelect([]string{"Tư pháp - Hộ tịch"}, nil)
+	m := askForm(w, "Yêu cầu bổ sung", container.NewVBox(field, check, sel), "Gửi", func() string { return "" })
+	w.Canvas().Focus(field)
+	w.Canvas().FocusNext()
+	if _, ok := w.Canvas().Focused().(*keyCheck); !ok {
+		t.Errorf("Tab from the field went to %T, want the box's check", w.Canvas().Focused())
+	}
+	w.Canvas().FocusNext()
+	if _, ok := w.Canvas().Focused().(*keySelect); !ok {
+		t.Errorf("Tab from the check went to %T, want the box's select", w.Canvas().Focused())
+	}
+	w.Canvas().FocusNext()
+	if f, ok := w.Canvas().Focused().(*keyButton); !ok || &f.Button != m.cancel {
+		t.Errorf("Tab from the select went to %T, want the box's Cancel", w.Canvas().Focused())
+	}
+	m.hide()
+}
+
+// boxInner is Fyne's widget inside a box's button, check or select (the pointer its screen
+// holds), nil for anything else: walk visits it so the tests find the box's widgets by Fyne's type.
+func boxInner(o fyne.CanvasObject) fyne.CanvasObject {
+	switch v := o.(type) {
+	case *keyButton:
+		return &v.Button
+	case *keyCheck:
+		return &v.Check
+	case *keySelect:
+		return &v.Select
+	}
+	return nil
+}
+
+// The boxes of the screens use the box's widgets: Escape from a ticked document of the supplement
+// box, from the unit of the transfer box or from its buttons closes it and records nothing.
+func TestDetailActionEscapeFromCheckSelectOrButton(t *testing.T) {
+	u, w := openDemo(t, 20)
+	st := u.currentStore()
+	d := detailDossier(t, st, data.StatusProcessing)
+	s, _ := openDetail(t, u, "tuphap1", d.ID)
+	_, before := storeDossier(t, st, d.ID)
+	for _, c := range []struct {
+		action data.EventType
+		focus  func(f *detailForm) fyne.CanvasObject
+	}{
+		{data.EvSupplementRequested, func(f *detailForm) fyne.CanvasObject { f.checks[0].SetChecked(true); return f.checks[0] }},
+		{data.EvTransferred, func(f *detailForm) fyne.CanvasObject { return findAll[*widget.Select](f.m.pop)[0] }},
+		{data.EvProcessed, func(f *detailForm) fyne.CanvasObject { return f.ok }},
+		{data.EvProcessed, func(f *detailForm) fyne.CanvasObject { return f.cancel }},
+	} {
+		test.Tap(s.buttons[c.action])
+		f := s.form
+		if f == nil {
+			t.Fatalf("%v: no box", c.action)
+		}
+		target := c.focus(f)
+		if !focusIn(w, f.m.pop, target) {
+			t.Fatalf("%v: %T cannot be focused in the box", c.action, target)
+		}
+		pressKey(w, fyne.KeyEscape)
+		u.wait()
+		if f.m.pop.Visible() || s.form != nil {
+			t.Fatalf("%v: Escape on the focused %T did not close the box", c.action, target)
+		}
+	}
+	if _, after := storeDossier(t, st, d.ID); len(after) != len(before) {
+		t.Fatalf("%d events after Escape, %d before", len(after), len(before))
 	}
 }

@@ -44,8 +44,9 @@ func newModal(win fyne.Window, icon fyne.Resource, title string, body fyne.Canva
 	}
 	row := []fyne.CanvasObject{layout.NewSpacer()}
 	for _, b := range buttons {
-		row = append(row, b)
+		row = append(row, boxWidget(b))
 	}
+	useBoxWidgets(body)
 	var sized fyne.CanvasObject = body
 	if width > 0 {
 		sized = container.NewStack(strut(width), body)
@@ -126,8 +127,8 @@ func (m *modal) fit() {
 // askConfirm asks a yes/no question; onYes runs on the UI thread when the user confirms.
 func askConfirm(win fyne.Window, title, text, yes string, onYes func()) *modal {
 	var m *modal
-	no := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
-	ok := widget.NewButton(yes, func() { m.hide(); onYes() })
+	no := newBoxButton(lang.L("Cancel"), nil, func() { m.hide() })
+	ok := newBoxButton(yes, nil, func() { m.hide(); onYes() })
 	ok.Importance = widget.HighImportance
 	body := widget.NewLabel(wrapText(text, messageWidth, theme.TextSize(), fyne.TextStyle{}))
 	m = newModal(win, theme.QuestionIcon(), title, body, 0, no, ok)
@@ -141,8 +142,8 @@ func askConfirm(win fyne.Window, title, text, yes string, onYes func()) *modal {
 // and keep the box open with everything typed.
 func askForm(win fyne.Window, title string, body fyne.CanvasObject, confirm string, onConfirm func() string) *modal {
 	var m *modal
-	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
-	ok := widget.NewButton(confirm, func() {
+	cancel := newBoxButton(lang.L("Cancel"), nil, func() { m.hide() })
+	ok := newBoxButton(confirm, nil, func() {
 		if msg := onConfirm(); msg != "" {
 			m.fail(msg)
 			return

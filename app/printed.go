@@ -43,14 +43,14 @@ func showNotOpened(win fyne.Window, lead string, err error) bool {
 		widget.NewLabel(wrapText(lang.L("No program on this computer could open it. Open its folder to print it from there."),
 			messageWidth, theme.TextSize(), fyne.TextStyle{})))
 	var m *modal
-	folder := widget.NewButtonWithIcon(lang.L("Open the folder"), theme.FolderOpenIcon(), func() {
+	folder := newBoxButton(lang.L("Open the folder"), theme.FolderOpenIcon(), func() {
 		m.hide()
 		if err := openFolder(filepath.Dir(ne.Path)); err != nil {
 			slog.Warn("open folder", "dir", filepath.Dir(ne.Path), "err", err)
 		}
 	})
 	folder.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("Close"), func() { m.hide() })
+	closeBtn := newBoxButton(lang.L("Close"), nil, func() { m.hide() })
 	m = newModal(win, theme.WarningIcon(), lang.L("Saved, not opened"), container.NewVBox(parts...), messageWidth, closeBtn, folder)
 	m.show()
 	return true

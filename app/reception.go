@@ -954,8 +954,8 @@ func (r *receptionScreen) askRefusal() {
 	reason.SetMinRowsVisible(4)
 	limitEntry(&reason.Entry, data.MaxText)
 	var m *modal
-	cancel := widget.NewButton(lang.L("Cancel"), func() { m.hide() })
-	confirm := widget.NewButton(lang.L("Refuse and print form 03"), func() {
+	cancel := newBoxButton(lang.L("Cancel"), nil, func() { m.hide() })
+	confirm := newBoxButton(lang.L("Refuse and print form 03"), nil, func() {
 		why := strings.TrimSpace(reason.Text)
 		if why == "" {
 			m.fail(lang.L("Say why the dossier is refused."))

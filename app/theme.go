@@ -23,6 +23,9 @@ var (
 	colorWarning  = color.NRGBA{R: 0xA8, G: 0x43, B: 0x00, A: 0xFF} // #A84300
 	colorError    = color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF} // #C62828
 	colorDisabled = color.NRGBA{R: 0x66, G: 0x66, B: 0x66, A: 0xFF} // #666666
+	// Placeholders say what a field wants (its format, an example): Fyne's #888 reads at 3.5:1
+	// only. A shade lighter than the disabled text still tells them from a typed value.
+	colorPlaceholder = color.NRGBA{R: 0x6B, G: 0x6B, B: 0x6B, A: 0xFF} // #6B6B6B
 	// The text is darker than Fyne's #565656 so that a disabled field, grey enough to read, still
 	// looks lighter than one that can be typed in.
 	colorForeground = color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xFF} // #222222
@@ -54,6 +57,8 @@ func (t *motcuaTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 		return colorError
 	case theme.ColorNameDisabled:
 		return colorDisabled
+	case theme.ColorNamePlaceHolder:
+		return colorPlaceholder
 	case theme.ColorNameForeground:
 		return colorForeground
 	case theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnWarning, theme.ColorNameForegroundOnError:

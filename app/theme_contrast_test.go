@@ -36,12 +36,13 @@ func contrast(fg, bg color.Color) float64 {
 
 // Every text colour of the theme reads at 4.5:1 at least (WCAG AA) on every background it is
 // drawn on: the status bar (header background), the success, warning and error texts, disabled
-// fields, links.
+// fields, links, the placeholders that say what a field wants.
 func TestThemeTextContrastAtLeast4_5(t *testing.T) {
 	th := newTheme()
 	v := theme.VariantLight
 	texts := []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNameSuccess, theme.ColorNameWarning,
-		theme.ColorNameError, theme.ColorNameDisabled, theme.ColorNameHyperlink, theme.ColorNamePrimary}
+		theme.ColorNameError, theme.ColorNameDisabled, theme.ColorNameHyperlink, theme.ColorNamePrimary,
+		theme.ColorNamePlaceHolder}
 	backs := []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameHeaderBackground,
 		theme.ColorNameInputBackground, theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground}
 	for _, b := range backs {
@@ -71,13 +72,15 @@ func TestContrastFormula(t *testing.T) {
 	}
 }
 
-// A disabled field stays visibly lighter than one that can be typed in.
+// A disabled field and a placeholder stay visibly lighter than text typed in a field.
 func TestThemeDisabledLighterThanText(t *testing.T) {
 	th := newTheme()
 	v := theme.VariantLight
 	bg := th.Color(theme.ColorNameBackground, v)
-	fg, dis := contrast(th.Color(theme.ColorNameForeground, v), bg), contrast(th.Color(theme.ColorNameDisabled, v), bg)
-	if fg < 1.5*dis {
-		t.Errorf("text %.2f:1 and disabled %.2f:1 look alike", fg, dis)
+	fg := contrast(th.Color(theme.ColorNameForeground, v), bg)
+	for _, n := range []fyne.ThemeColorName{theme.ColorNameDisabled, theme.ColorNamePlaceHolder} {
+		if pale := contrast(th.Color(n, v), bg); fg < 1.5*pale {
+			t.Errorf("text %.2f:1 and %s %.2f:1 look alike", fg, n, pale)
+		}
 	}
 }
