@@ -24,10 +24,17 @@ mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 
 export WINEPREFIX="$dir" WINEARCH=win64 WINEDEBUG=-all
-# No DISPLAY while booting: wineboot needs none, and a display would let it show dialogs.
-env -u DISPLAY WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >&2
+# No DISPLAY while booting: wineboot needs none, and a display would let it show dialogs. Its
+# chatter (a missing 32-bit rundll32, "configuration updated") is shown only on a failure.
+boot_log="$dir/.wineboot.log"
+if ! env -u DISPLAY WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >"$boot_log" 2>&1; then
+	cat "$boot_log" >&2
+	echo "wine-prefix: wineboot failed" >&2
+	exit 1
+fi
 # wineboot returns while the server still writes the registry: wait for it to finish.
 wineserver -w
+rm -f "$boot_log"
 
 sys32="$dir/drive_c/windows/system32"
 if [[ ! -d $sys32 ]]; then
