@@ -83,8 +83,9 @@ func startGUI(dataDir, version, buildDate string) (err error) {
 const noOpenGL = "không mở được cửa sổ: máy không có trình điều khiển đồ họa OpenGL phù hợp (thường gặp khi điều khiển từ xa, trên máy ảo hoặc máy cũ); hãy cài trình điều khiển card màn hình, hoặc đặt opengl32.dll của Mesa cạnh motcua.exe (xem tài liệu quản trị)"
 
 // frameTimeout is how long the window may stay undrawn before the program gives up on OpenGL.
-// It is well under half a minute so that the user is told before thinking the PC froze.
-const frameTimeout = 20 * time.Second
+// A working PC draws its first frame in a second or two; the user is told well before half a
+// minute, before thinking the PC froze.
+const frameTimeout = 15 * time.Second
 
 // noFrame is called when the window has drawn nothing for timeout: the driver accepted the
 // window but cannot draw into it (an X server without GLX under Wine, some remote sessions),

@@ -55,7 +55,7 @@ type Options struct {
 
 // defaultFrameTimeout is how long Run waits for the first frame before calling NoFrame. A
 // working PC draws the first screen in a second or two; a slow one stays well under this.
-const defaultFrameTimeout = 20 * time.Second
+const defaultFrameTimeout = 15 * time.Second
 
 // Run opens the main window and returns when it is closed.
 func Run(opts Options) error {

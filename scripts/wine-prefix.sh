@@ -32,6 +32,12 @@ if ! env -u DISPLAY WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >"$boot_log" 
 	echo "wine-prefix: wineboot failed" >&2
 	exit 1
 fi
+# A program that crashes must fail the test, not wait for someone to close Wine's crash dialog.
+wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >>"$boot_log" 2>&1 || {
+	cat "$boot_log" >&2
+	echo "wine-prefix: could not turn Wine's crash dialog off" >&2
+	exit 1
+}
 # wineboot returns while the server still writes the registry: wait for it to finish.
 wineserver -w
 rm -f "$boot_log"
