@@ -39,7 +39,7 @@ VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 BUILD_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
 LDFLAGS    := -X main.version=$(VERSION) -X main.buildDate=$(BUILD_DATE)
 
-.PHONY: help deps tools run build windows dist test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
+.PHONY: help deps tools run build windows smoke-windows smoke-windows-broken dist test fmt-check vet staticcheck unit bench fuzz screenshots icons clean
 
 help: ## list the targets
 	@echo "Một Cửa — make targets:"
@@ -71,6 +71,12 @@ windows: ## cross-compile bin/motcua.exe (mingw-w64) and check it is a 64-bit Wi
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -tags '$(TAGS)' \
 		-ldflags '$(LDFLAGS) -H=windowsgui -s -w' -o bin/motcua.exe .
 	@out="$$(file bin/motcua.exe)"; echo "$$out"; [[ $$out == *'PE32+ executable (GUI) x86-64'* ]]
+
+smoke-windows: windows ## run bin/motcua.exe under Wine: same output as Linux, window drawn, no-OpenGL message (scripts/wine-smoke.sh)
+	@TAGS='$(TAGS)' LDFLAGS='$(LDFLAGS)' GO='$(GO)' bash scripts/wine-smoke.sh
+
+smoke-windows-broken: ## check that the Windows smoke test fails on a build that panics at start
+	@TAGS='$(TAGS)' LDFLAGS='$(LDFLAGS)' GO='$(GO)' bash scripts/wine-smoke.sh --expect-failure
 
 dist: ## build the release into dist/: Windows .exe, Linux .tar.xz, the hub (scripts/dist.sh)
 	@GO='$(GO)' bash scripts/dist.sh

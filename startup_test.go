@@ -1,10 +1,12 @@
 package main
 
 import (
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Started where no window can open, the app says so in one line and writes the reason to the
@@ -53,5 +55,32 @@ func TestLogRotates(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(dir, logFile)); err != nil || fi.Size() != 0 {
 		t.Errorf("new log not started: %v", err)
+	}
+}
+
+// A window that never draws ends the program with the no-OpenGL message, and the log says why.
+func TestNoFrameEndsWithTheOpenGLMessage(t *testing.T) {
+	dir := t.TempDir()
+	f, err := openLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	log.SetOutput(f)
+	defer log.SetOutput(os.Stderr)
+	code := -1
+	noFrame(filepath.Join(dir, logFile), 20*time.Second, func(c int) { code = c })()
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, logFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), "no frame was drawn 20s after the window was created") {
+		t.Errorf("log: %q", raw)
+	}
+	if !strings.Contains(noOpenGL, "OpenGL") || !strings.Contains(noOpenGL, "opengl32.dll") {
+		t.Errorf("message %q", noOpenGL)
 	}
 }

@@ -46,7 +46,16 @@ type Options struct {
 	BuildDate string           // the date of the build, e.g. "2026-11-25"; "" when unknown
 	LogFile   string           // the log file the program writes, named in the About box; "" when none
 	Now       func() time.Time // the clock; nil is time.Now
+	// NoFrame, when set, is called (off the UI thread) if the window has drawn nothing
+	// FrameTimeout after Run started: the OpenGL driver is missing or unusable and Fyne would
+	// wait on a black window forever. It should tell the user and end the program.
+	NoFrame      func()
+	FrameTimeout time.Duration // 0 is defaultFrameTimeout
 }
+
+// defaultFrameTimeout is how long Run waits for the first frame before calling NoFrame. A
+// working PC draws the first screen in a second or two; a slow one stays well under this.
+const defaultFrameTimeout = 15 * time.Second
 
 // Run opens the main window and returns when it is closed.
 func Run(opts Options) error {
@@ -63,7 +72,16 @@ func Run(opts Options) error {
 	w := a.NewWindow(appName)
 	w.SetIcon(icon)
 	u := newUI(a, w, opts)
-	w.SetContent(u.root)
+	probe := newFrameProbe()
+	w.SetContent(container.NewStack(u.root, probe.obj))
+	if opts.NoFrame != nil {
+		timeout := opts.FrameTimeout
+		if timeout <= 0 {
+			timeout = defaultFrameTimeout
+		}
+		stop := probe.watch(timeout, opts.NoFrame)
+		defer stop()
+	}
 	w.Resize(savedWindowSize(a))
 	w.SetMaster()
 	w.CenterOnScreen()
