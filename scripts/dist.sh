@@ -2,6 +2,8 @@
 # Builds the release into dist/ (make dist):
 #   MotCua-<version>-windows-amd64.exe     the Windows app (mingw-w64 + fyne package: icon,
 #                                           version information, no console window)
+#   MotCua-Setup-<version>.exe             its per-user setup for office PCs (NSIS,
+#                                           packaging/windows/installer.nsi)
 #   MotCua-<version>-linux-amd64.tar.xz    the Linux app with its desktop file and icon
 #   motcua-hub-<version>-linux-amd64       the hub, statically linked, with an example systemd
 #                                           unit and configuration (when cmd/motcua-hub exists)
@@ -43,6 +45,9 @@ CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
 mv MotCua.exe "dist/MotCua-$version-windows-amd64.exe"
 file "dist/MotCua-$version-windows-amd64.exe" | grep -q 'PE32+ executable (GUI) x86-64' ||
 	{ echo "dist: the Windows executable is not a PE32+ GUI program" >&2; exit 1; }
+
+echo "dist: Windows setup"
+bash scripts/windows-setup.sh "dist/MotCua-$version-windows-amd64.exe" "dist/MotCua-Setup-$version.exe" "$version"
 
 echo "dist: Linux app"
 "$fyne" package --target linux "${common[@]}"

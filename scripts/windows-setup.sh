@@ -5,6 +5,7 @@
 #
 # VERSION defaults to FyneApp.toml's (the test of the installer builds an older one with the same
 # program). The shortcuts' and the setup's icon is made from icons/icon-*.png (NSIS needs a .ico).
+# NSIS_COMPRESSOR=zlib builds faster (a bigger file), for tests.
 # Used by scripts/dist.sh (make dist) and scripts/wine-installer-test.sh.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,5 +39,6 @@ mkdir -p "$(dirname "$out")"
 makensis -V2 -INPUTCHARSET UTF8 -WX \
 	"-DVERSION=$version" "-DFILEVERSION=$fileversion" \
 	"-DEXE=$exe" "-DICON=$work/MotCua.ico" "-DOUTFILE=$out" \
+	${NSIS_COMPRESSOR:+"-DCOMPRESSOR=$NSIS_COMPRESSOR"} \
 	"$root/packaging/windows/installer.nsi"
 echo "windows-setup: $out ($version)"

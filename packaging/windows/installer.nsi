@@ -16,7 +16,12 @@
 Target amd64-unicode
 Unicode true
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+; the release is lzma (smallest); the installer test passes /DCOMPRESSOR=zlib (much faster to build)
+!ifdef COMPRESSOR
+	SetCompressor ${COMPRESSOR}
+!else
+	SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 
 !macro REQUIRE name
