@@ -76,7 +76,7 @@ Var UpgradeNote ; shown on the welcome page when upgrading
 !define MUI_COMPONENTSPAGE_NODESC
 
 !define MUI_WELCOMEPAGE_TITLE "$(WelcomeTitle)"
-!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)$UpgradeNote$\r$\n$\r$\n$(WelcomeClick)"
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)$UpgradeNote$\r$\n$\r$\n$_CLICK"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_COMPONENTS
@@ -96,7 +96,6 @@ Var UpgradeNote ; shown on the welcome page when upgrading
 
 LangString WelcomeTitle ${LANG_VIETNAMESE} "Cài đặt ${APPNAME} ${VERSION}"
 LangString WelcomeText ${LANG_VIETNAMESE} "Phần mềm Bộ phận Một cửa sẽ được cài cho riêng tài khoản Windows này, không cần quyền quản trị.$\r$\n$\r$\nDữ liệu của văn phòng (thư mục ${DATADIR}) không bị thay đổi khi cài đặt hay nâng cấp."
-LangString WelcomeClick ${LANG_VIETNAMESE} "Bấm Tiếp để tiếp tục."
 LangString UpgradeNoteText ${LANG_VIETNAMESE} "Máy này đang có ${APPNAME} phiên bản"
 LangString UpgradeNoteTail ${LANG_VIETNAMESE} "phiên bản này sẽ thay thế nó, dữ liệu giữ nguyên."
 LangString FinishRun ${LANG_VIETNAMESE} "Mở ${APPNAME} ngay"
