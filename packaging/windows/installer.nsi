@@ -110,6 +110,7 @@ LangString UnComponentsSubtitle ${LANG_VIETNAMESE} "Dữ liệu của văn phòn
 LangString UnComponentsTop ${LANG_VIETNAMESE} "Dữ liệu của văn phòng (hồ sơ, sổ, phiếu in, nhật ký) nằm ở ${DATADIR}. Chỉ đánh dấu ô xóa khi đã sao lưu và chắc chắn không cần nữa: dữ liệu đã xóa không lấy lại được."
 LangString DataKept ${LANG_VIETNAMESE} "Dữ liệu của văn phòng được giữ lại ở"
 LangString DataRemoved ${LANG_VIETNAMESE} "Đã xóa dữ liệu của văn phòng ở"
+LangString DataBusy ${LANG_VIETNAMESE} "Không xóa được dữ liệu của văn phòng ở ${DATADIR} vì đang được dùng (một bản ${APPNAME} khác đang mở?): dữ liệu được giữ nguyên. Đóng phần mềm rồi xóa thư mục đó nếu vẫn muốn."
 
 ; Waits until no copy of the installed program runs: its file cannot be opened for writing while
 ; Windows runs it, and replacing or deleting it then would fail halfway. Silent mode gives up
@@ -209,7 +210,21 @@ Section "un.$(UnSecProgram)" UnSecProgram
 SectionEnd
 
 Section /o "un.$(UnSecData)" UnSecData
-	RMDir /r "${DATADIR}"
+	${IfNot} ${FileExists} "${DATADIR}\*.*"
+		Return
+	${EndIf}
+	; renamed first: Windows refuses to rename a folder whose files are open (the program started
+	; from another copy), and then nothing is removed rather than half of the office's data
+	RMDir /r "${DATADIR}.dang-xoa"
+	ClearErrors
+	Rename "${DATADIR}" "${DATADIR}.dang-xoa"
+	${If} ${Errors}
+		DetailPrint "$(DataBusy)"
+		MessageBox MB_OK|MB_ICONEXCLAMATION "$(DataBusy)" /SD IDOK
+		SetErrorLevel 2
+		Return
+	${EndIf}
+	RMDir /r "${DATADIR}.dang-xoa"
 	DetailPrint "$(DataRemoved) ${DATADIR}"
 SectionEnd
 
