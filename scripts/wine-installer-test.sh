@@ -8,16 +8,16 @@
 # bcryptprimitives=n,b). With no argument the setup of the current version is built from
 # bin/motcua.exe (make windows), so this runs right after "make windows".
 #
-# Steps: an older version (0.0.1, the same program with a marker appended) is installed silently;
+# Steps: an older version (0.0.1: bin/motcua.exe with a marker appended) is installed silently;
 # its headless commands run and create the office's data folder in the default place
 # (%LOCALAPPDATA%\MotCua); the current version is installed over it silently; the program is
 # replaced, the version is the new one and the data is untouched; while the installed window is
-# open (when Xvfb is here) the setup and the uninstaller refuse to run; the silent uninstall removes the program,
-# its shortcuts and its registry entry and keeps the data; /XOADULIEU removes the data too.
-# Exits non-zero with the reason on the first failure. The prefix is left for its owner to delete.
+# open (when Xvfb is here) the setup and the uninstaller refuse to run; the silent uninstall
+# removes the program, its shortcuts and its registry entry and keeps the data; /XOADULIEU removes
+# the data too. Prints the time of each step; exits non-zero with the reason on the first failure.
+# The prefix is left for its owner to delete.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-TAGS='sqlite_fts5 migrated_fynedo'
 
 : "${WINEPREFIX:?wine-installer-test: set WINEPREFIX to a prepared 64-bit Wine prefix (scripts/wine-prefix.sh)}"
 export WINEPREFIX
@@ -48,9 +48,10 @@ step_end() {
 total_start=$EPOCHREALTIME
 
 work=$(mktemp -d)
-xvfb_pid=
+xvfb_pid= gui_pid=
 cleanup() {
-	[[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null
+	if [[ -n $gui_pid ]]; then kill "$gui_pid" 2>/dev/null || true; fi
+	if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -61,9 +62,6 @@ marker="motcua-installer-test-old-build"
 
 # wine runs a Windows program and returns its exit code; wineserver -w waits for every process
 # it started (the uninstaller copies itself to %TEMP% and returns at once)
-win() {
-	wine "$@"
-}
 wait_wine() { wineserver -w; }
 unix_path() { winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 reg_value() { # reg_value KEY NAME: the value's data, "" when absent
@@ -93,10 +91,10 @@ printf '%s' "$marker" >>"$work/motcua-old.exe"
 bash "$root/scripts/windows-setup.sh" "$work/motcua-old.exe" "$work/MotCua-Setup-$old_version.exe" "$old_version"
 
 wait_wine
-localappdata_win=$(win cmd /c 'echo %LOCALAPPDATA%' | tr -d '\r')
+localappdata_win=$(wine cmd /c 'echo %LOCALAPPDATA%' | tr -d '\r')
 localappdata=$(unix_path "$localappdata_win")
-appdata=$(unix_path "$(win cmd /c 'echo %APPDATA%' | tr -d '\r')")
-profile=$(unix_path "$(win cmd /c 'echo %USERPROFILE%' | tr -d '\r')")
+appdata=$(unix_path "$(wine cmd /c 'echo %APPDATA%' | tr -d '\r')")
+profile=$(unix_path "$(wine cmd /c 'echo %USERPROFILE%' | tr -d '\r')")
 [[ -d $localappdata && -d $appdata && -d $profile ]] ||
 	fail "the prefix's user folders are not found (LOCALAPPDATA=$localappdata)"
 # Wine links Desktop (and Documents…) to the Linux home folder: the test's shortcut must stay in
@@ -125,31 +123,31 @@ installed_ok() { # installed_ok VERSION
 }
 
 step "install $old_version silently"
-win "$work/MotCua-Setup-$old_version.exe" /S || fail "the setup of $old_version exited with $?"
+wine "$work/MotCua-Setup-$old_version.exe" /S || fail "the setup of $old_version exited with $?"
 wait_wine
 installed_ok "$old_version"
 tail -c ${#marker} "$inst/MotCua.exe" | grep -qx "$marker" || fail "the installed program is not the $old_version one"
 
 step "run the installed program's headless commands (data folder in the default place)"
-out=$(win "$inst/MotCua.exe" --version | tr -d '\r')
+out=$(wine "$inst/MotCua.exe" --version | tr -d '\r')
 [[ $out == "motcua $version"* ]] || fail "MotCua.exe --version printed '$out'"
-win "$inst/MotCua.exe" demo --dossiers 200 >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; fail "MotCua.exe demo failed"; }
+wine "$inst/MotCua.exe" demo --dossiers 200 >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; fail "MotCua.exe demo failed"; }
 [[ -f $datadir/motcua.db ]] || { cat "$work/demo.log" >&2; fail "demo made no $datadir/motcua.db"; }
-win "$inst/MotCua.exe" stats "${stats_period[@]}" >"$work/stats-before.json" 2>&1 || { cat "$work/stats-before.json" >&2; fail "MotCua.exe stats failed"; }
+wine "$inst/MotCua.exe" stats "${stats_period[@]}" >"$work/stats-before.json" 2>&1 || { cat "$work/stats-before.json" >&2; fail "MotCua.exe stats failed"; }
 echo "kept by the office" >"$datadir/ghi-chu.txt"
 wait_wine
 db_sum=$(sha256sum <"$datadir/motcua.db")
 
 step "upgrade silently to $version"
-win "$new_setup" /S || fail "the setup of $version exited with $?"
+wine "$new_setup" /S || fail "the setup of $version exited with $?"
 wait_wine
 installed_ok "$version"
 ! tail -c ${#marker} "$inst/MotCua.exe" | grep -qx "$marker" || fail "the upgrade left the $old_version program in place"
 [[ $(sha256sum <"$datadir/motcua.db") == "$db_sum" && -f $datadir/ghi-chu.txt ]] ||
 	fail "the upgrade changed the data folder $datadir"
-out=$(win "$inst/MotCua.exe" --version | tr -d '\r')
+out=$(wine "$inst/MotCua.exe" --version | tr -d '\r')
 [[ $out == "motcua $version"* ]] || fail "after the upgrade MotCua.exe --version printed '$out'"
-win "$inst/MotCua.exe" stats "${stats_period[@]}" >"$work/stats-after.json" 2>&1 || { cat "$work/stats-after.json" >&2; fail "stats after the upgrade failed"; }
+wine "$inst/MotCua.exe" stats "${stats_period[@]}" >"$work/stats-after.json" 2>&1 || { cat "$work/stats-after.json" >&2; fail "stats after the upgrade failed"; }
 cmp -s "$work/stats-before.json" "$work/stats-after.json" || fail "stats differ before and after the upgrade"
 wait_wine
 
@@ -171,13 +169,14 @@ if command -v Xvfb >/dev/null; then
 	# silent, both give up at once with exit code 2; _?= makes the uninstaller run in place (not
 	# from a copy in %TEMP%) so that wine returns its exit code
 	rc=0
-	win "$new_setup" /S || rc=$?
+	wine "$new_setup" /S || rc=$?
 	((rc == 2)) || fail "the setup exited with $rc while the installed program ran (want 2)"
 	rc=0
-	win "$inst/Uninstall.exe" /S "_?=$localappdata_win\Programs\MotCua" || rc=$?
+	wine "$inst/Uninstall.exe" /S "_?=$localappdata_win\Programs\MotCua" || rc=$?
 	((rc == 2)) || fail "the uninstaller exited with $rc while the installed program ran (want 2)"
 	kill "$gui_pid" 2>/dev/null || true
 	wait "$gui_pid" 2>/dev/null || true
+	gui_pid=
 	wait_wine
 	kill "$xvfb_pid" 2>/dev/null || true
 	xvfb_pid=
@@ -187,7 +186,7 @@ else
 fi
 
 step "uninstall silently (the data stays)"
-win "$inst/Uninstall.exe" /S || fail "the uninstaller exited with $?"
+wine "$inst/Uninstall.exe" /S || fail "the uninstaller exited with $?"
 wait_wine
 for f in "$inst/MotCua.exe" "$inst/Uninstall.exe" "$startmenu_lnk" "$desktop_lnk"; do
 	[[ ! -e $f ]] || fail "after uninstalling: $f is still there"
@@ -197,11 +196,11 @@ done
 [[ -f $datadir/motcua.db && -f $datadir/ghi-chu.txt ]] || fail "uninstalling removed the data folder $datadir"
 
 step "install again, uninstall with /XOADULIEU (the data goes)"
-win "$new_setup" /S || fail "the setup of $version exited with $?"
+wine "$new_setup" /S || fail "the setup of $version exited with $?"
 wait_wine
 installed_ok "$version"
 [[ -f $datadir/motcua.db ]] || fail "installing again changed the data folder"
-win "$inst/Uninstall.exe" /S /XOADULIEU || fail "the uninstaller exited with $?"
+wine "$inst/Uninstall.exe" /S /XOADULIEU || fail "the uninstaller exited with $?"
 wait_wine
 [[ ! -e $inst ]] || fail "after uninstalling with /XOADULIEU: $inst is still there"
 [[ ! -e $datadir ]] || fail "uninstalling with /XOADULIEU left the data folder $datadir"
