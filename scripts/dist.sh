@@ -2,6 +2,8 @@
 # Builds the release into dist/ (make dist):
 #   MotCua-<version>-windows-amd64.exe     the Windows app (mingw-w64 + fyne package: icon,
 #                                           version information, no console window)
+#   MotCua-Setup-<version>.exe             its per-user setup for office PCs (NSIS,
+#                                           packaging/windows/installer.nsi)
 #   MotCua-<version>-linux-amd64.tar.xz    the Linux app with its desktop file and icon
 #   motcua-hub-<version>-linux-amd64       the hub, statically linked, with an example systemd
 #                                           unit and configuration (when cmd/motcua-hub exists)
@@ -38,11 +40,18 @@ common=(--src . --tags sqlite_fts5 --release --icon icons/icon-512.png --app-id 
 	--app-version "$version" --app-build "$build" --name MotCua)
 
 echo "dist: Windows app $version ($date)"
+# fyne package builds the Windows program twice (again once its icon is added), and the first
+# build takes GOFLAGS' -ldflags out of the environment, so the release said "motcua dev": an
+# existing --executable skips the first build, and the one build left gets the version
+: >MotCua.exe
 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
-	"$fyne" package --target windows "${common[@]}"
+	"$fyne" package --target windows --executable MotCua.exe "${common[@]}"
 mv MotCua.exe "dist/MotCua-$version-windows-amd64.exe"
 file "dist/MotCua-$version-windows-amd64.exe" | grep -q 'PE32+ executable (GUI) x86-64' ||
 	{ echo "dist: the Windows executable is not a PE32+ GUI program" >&2; exit 1; }
+
+echo "dist: Windows setup"
+bash scripts/windows-setup.sh "dist/MotCua-$version-windows-amd64.exe" "dist/MotCua-Setup-$version.exe" "$version"
 
 echo "dist: Linux app"
 "$fyne" package --target linux "${common[@]}"
