@@ -8,7 +8,8 @@
 # Go 1.24 and later need bcryptprimitives.dll (ProcessPrng), which Wine 8 lacks: a stand-in
 # (packaging/windows/prng) is built with mingw-w64 and copied into the prefix's system32, and
 # WINEDLLOVERRIDES makes Wine prefer it. The boot is quiet (WINEDEBUG=-all) and asks nothing:
-# mscoree and mshtml are disabled while booting, so Wine does not offer to install Mono/Gecko.
+# mscoree and mshtml are disabled while booting, so Wine does not offer to install Mono/Gecko;
+# winemenubuilder always, so no shortcut made in the prefix lands in the Linux menu or home folder.
 # Progress goes to stderr, the environment to stdout. A prefix takes about 700 MB.
 #
 # Needs wine, wine64 (Debian: bash scripts/deps.sh wine wine64) and x86_64-w64-mingw32-gcc.
@@ -27,7 +28,7 @@ export WINEPREFIX="$dir" WINEARCH=win64 WINEDEBUG=-all
 # No DISPLAY while booting: wineboot needs none, and a display would let it show dialogs. Its
 # chatter (a missing 32-bit rundll32, "configuration updated") is shown only on a failure.
 boot_log="$dir/.wineboot.log"
-if ! env -u DISPLAY WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >"$boot_log" 2>&1; then
+if ! env -u DISPLAY WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d" wineboot -i >"$boot_log" 2>&1; then
 	cat "$boot_log" >&2
 	echo "wine-prefix: wineboot failed" >&2
 	exit 1
@@ -54,4 +55,4 @@ rm -rf "$dir/.prng-build"
 printf 'export WINEPREFIX=%q\n' "$dir"
 printf 'export WINEARCH=win64\n'
 printf 'export WINEDEBUG=-all\n'
-printf 'export WINEDLLOVERRIDES=%q\n' "bcryptprimitives=n,b"
+printf 'export WINEDLLOVERRIDES=%q\n' "bcryptprimitives=n,b;winemenubuilder.exe=d"
