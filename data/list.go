@@ -328,30 +328,64 @@ func (s *Store) soonLimit(now time.Time) time.Time {
 	return t
 }
 
-// List returns one page of the dossiers matching f in the order o: limit rows (1–1000, default 50)
-// after skipping offset. Whatever the user typed in f.Query never reaches SQL or FTS5 as syntax.
-func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limit int) ([]Hit, error) {
+// List returns one page of the dossiers matching f in the order o: at most limit rows (1–1000,
+// default 50) after the row that after marks (the zero Cursor: from the start), and the cursor of
+// the page's last row, to pass back for the next page ("" when the list ended with this page).
+// A cursor made for another filter or order, or garbled, is refused (an *InputError). Whatever the
+// user typed in f.Query never reaches SQL or FTS5 as syntax.
+func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor, limit int) ([]Hit, Cursor, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 50
 	}
-	offset = max(offset, 0)
 	order, err := o.orderBy()
 	if err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	scope := listScope(f, o)
+	var from *listKey
+	if after != "" {
+		k, err := decodeCursor(after, o, scope)
+		if err != nil {
+			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		from = &k
 	}
 	where, args, none, sparse, err := s.listWhere(ctx, f, planFor(o))
 	if err != nil || none {
-		return nil, err
+		return nil, "", err
 	}
 	if sparse {
 		order = strings.Replace(order, " ORDER BY ", " ORDER BY +", 1)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+hitFrom+where+order+" LIMIT ? OFFSET ?",
-		append(args, limit, offset)...)
-	if err != nil {
-		return nil, fmt.Errorf("liệt kê hồ sơ: %w", err)
+	sk := o.sortKey()
+	var hits []Hit
+	var last listKey
+	for _, seg := range sk.segments(from, sparse) {
+		w := where
+		switch {
+		case seg.cond == "":
+		case w == "":
+			w = " WHERE " + seg.cond
+		default:
+			w += " AND " + seg.cond
+		}
+		a := append(append(append([]any{}, args...), seg.args...), limit-len(hits))
+		rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+", d.rid, "+sk.col+hitFrom+w+order+" LIMIT ?", a...)
+		if err != nil {
+			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		var rid int64
+		var key any
+		page, err := s.scanHitsWith(rows, func() { last = keyOf(key, rid) }, &rid, &key)
+		if err != nil {
+			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		hits = append(hits, page...)
+		if len(hits) >= limit {
+			return hits, encodeCursor(o, scope, last), nil
+		}
 	}
-	return s.scanHits(rows)
+	return hits, "", nil
 }
 
 // Count is the number of dossiers matching f.
