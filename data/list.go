@@ -259,9 +259,9 @@ func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond st
 			return "", nil, false, fmt.Errorf("tìm theo mã hồ sơ: %w", err)
 		}
 	}
-	match := vntext.MatchQuery(q)
-	if match == "" {
-		return "", nil, false, nil
+	match, err := s.matchQuery(ctx, q)
+	if match == "" || err != nil {
+		return "", nil, false, err
 	}
 	if !plan.count {
 		dense, err := s.atLeast(ctx, "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?", denseRows, match)

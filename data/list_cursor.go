@@ -118,10 +118,16 @@ type keySegment struct {
 }
 
 // segments are the stretches of the order that come after the row at k (nil: from the start), in
-// the order's sequence. Rows without a key sort lowest and are read by a query of their own, so
-// that each query is a plain range of the order's index. hide puts a unary + on the key: the
+// the order's sequence. After a row, those without a key (they sort lowest) are read by a query of
+// their own, so that each query is a plain range of the order's index; List reads a stretch only
+// when the ones before it did not fill the page. hide puts a unary + on the key: the
 // filter's own index reads the rows (sparse), and the order's must not be walked for the range.
 func (sk sortKey) segments(k *listKey, hide bool) []keySegment {
+	if k == nil {
+		// From the start the order's own sequence is right as it is (missing keys sort lowest in
+		// SQLite too): one query, no condition, no second reading of the filter's matches.
+		return []keySegment{{}}
+	}
 	col := sk.col
 	if hide {
 		col = "+" + col
