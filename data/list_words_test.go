@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"testing"
+
+	"motcua/data/calendar"
 )
 
 // The last word of a search is a prefix; when it is longer than the index's prefixes and no longer
@@ -43,4 +45,40 @@ func TestListLastWordWholeOrPrefix(t *testing.T) {
 	if n, err := f.s.Count(ctx, ListFilter{Query: "nguyen"}); err != nil || n != 2 {
 		t.Errorf("nguyen beside nguyenthi: %d dossiers, %v; want 2", n, err)
 	}
+}
+
+// A search within a reception period finds the same dossiers read either way (the words' matches
+// collected only among the period's row ids), and nothing when nobody was received in it.
+func TestListWordsWithinPeriod(t *testing.T) {
+	bothPlans(t, func(t *testing.T) {
+		f := newFixture(t)
+		ctx := context.Background()
+		for _, when := range []string{"2026-03-02 09:00", "2026-03-03 09:00", "2026-03-04 09:00", "2026-03-05 09:00"} {
+			f.clk.set(at(when))
+			f.receive(t, "1.004873", "Nguyễn Văn An")
+			f.receive(t, "1.004873", "Lê Thị Bình")
+		}
+		for _, c := range []struct {
+			from, to calendar.Date
+			n        int
+		}{
+			{calendar.D(2026, 3, 3), calendar.D(2026, 3, 4), 2},
+			{calendar.D(2026, 3, 5), calendar.D(2026, 3, 5), 1},
+			{calendar.D(2026, 3, 9), calendar.D(2026, 3, 10), 0},
+		} {
+			lf := ListFilter{Query: "nguyen", From: c.from, To: c.to}
+			hits, _, err := f.s.List(ctx, lf, SortReceivedAsc, "", 10)
+			if err != nil || len(hits) != c.n {
+				t.Errorf("%v–%v: %d listed, %v; want %d", c.from, c.to, len(hits), err, c.n)
+			}
+			for _, h := range hits {
+				if h.Applicant != "Nguyễn Văn An" {
+					t.Errorf("%v–%v lists %s", c.from, c.to, h.Applicant)
+				}
+			}
+			if n, err := f.s.Count(ctx, lf); err != nil || n != c.n {
+				t.Errorf("%v–%v: count %d, %v; want %d", c.from, c.to, n, err, c.n)
+			}
+		}
+	})
 }
