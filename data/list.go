@@ -85,6 +85,9 @@ type listPlan struct {
 	due      bool // the order is by due date
 	code     bool // the order is by code
 	desc     bool // the order is descending
+	// words, when set, takes the words of a query that match many dossiers out of the WHERE
+	// clause: List then checks them a stretch of the order at a time (list_walk.go).
+	words *wordWalk
 }
 
 func planFor(o ListSort) listPlan {
@@ -217,8 +220,10 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 		if !ok {
 			return "", nil, true, false, nil
 		}
-		conds = append(conds, c)
-		args = append(args, a...)
+		if c != "" {
+			conds = append(conds, c)
+			args = append(args, a...)
+		}
 	}
 	if len(conds) == 0 {
 		return "", args, false, sparse, nil
@@ -288,6 +293,10 @@ func (s *Store) queryCond(ctx context.Context, q string, plan listPlan, received
 		dense, err := s.atLeast(ctx, sub, denseRows, args...)
 		if err != nil {
 			return "", nil, false, fmt.Errorf("tìm hồ sơ: %w", err)
+		}
+		if dense && plan.words != nil {
+			plan.words.sub, plan.words.args = sub, args
+			return "", nil, true, nil
 		}
 		if dense {
 			return "+d.rid IN (" + sub + ")", args, true, nil
@@ -371,7 +380,9 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor
 		}
 		from = &k
 	}
-	where, args, none, sparse, err := s.listWhere(ctx, f, planFor(o))
+	plan := planFor(o)
+	plan.words = &wordWalk{}
+	where, args, none, sparse, err := s.listWhere(ctx, f, plan)
 	if err != nil || none {
 		return nil, "", err
 	}
@@ -379,6 +390,9 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor
 		order = strings.Replace(order, " ORDER BY ", " ORDER BY +", 1)
 	}
 	sk := o.sortKey()
+	if plan.words.sub != "" {
+		return s.listWalkingWords(ctx, o, scope, from, where, args, order, sparse, plan.words, limit)
+	}
 	var hits []Hit
 	var last listKey
 	for _, seg := range sk.segments(from, sparse) {
