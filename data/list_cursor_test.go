@@ -33,9 +33,10 @@ func tiedWeek(t *testing.T) *fixture {
 // Following the cursors page by page visits every dossier exactly once, in the order of the whole
 // list, for every order, whatever the page size and with ties on the sort key.
 func TestListCursorVisitsEveryDossierOnceInOrder(t *testing.T) {
-	saved := walkChunk
-	walkChunk = 2 // the dense plan's walk across the words' matches takes many small steps
-	t.Cleanup(func() { walkChunk = saved })
+	saved, savedGap := walkChunk, walkGap
+	// The dense plan's walk across the words' matches takes many small steps, each row a band.
+	walkChunk, walkGap = 2, 1
+	t.Cleanup(func() { walkChunk, walkGap = saved, savedGap })
 	bothPlans(t, func(t *testing.T) {
 		f := tiedWeek(t)
 		ctx := context.Background()
