@@ -389,10 +389,20 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor
 	if sparse {
 		order = strings.Replace(order, " ORDER BY ", " ORDER BY +", 1)
 	}
-	sk := o.sortKey()
 	if plan.words.sub != "" {
 		return s.listWalkingWords(ctx, o, scope, from, where, args, order, sparse, plan.words, limit)
 	}
+	hits, last, err := s.listFrom(ctx, o.sortKey(), from, sparse, where, args, order, limit)
+	if err != nil || len(hits) < limit {
+		return hits, "", err
+	}
+	return hits, encodeCursor(o, scope, last), nil
+}
+
+// listFrom reads up to limit rows of the list after the row at from (nil: from the start) and
+// gives the place of the last one read.
+func (s *Store) listFrom(ctx context.Context, sk sortKey, from *listKey, sparse bool, where string, args []any, order string,
+	limit int) ([]Hit, listKey, error) {
 	var hits []Hit
 	var last listKey
 	for _, seg := range sk.segments(from, sparse) {
@@ -407,20 +417,20 @@ func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor
 		a := append(append(append([]any{}, args...), seg.args...), limit-len(hits))
 		rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+", d.rid, "+sk.col+hitFrom+w+order+" LIMIT ?", a...)
 		if err != nil {
-			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+			return nil, last, fmt.Errorf("liệt kê hồ sơ: %w", err)
 		}
 		var rid int64
 		var key any
 		page, err := s.scanHitsWith(rows, func() { last = keyOf(key, rid) }, &rid, &key)
 		if err != nil {
-			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+			return nil, last, fmt.Errorf("liệt kê hồ sơ: %w", err)
 		}
 		hits = append(hits, page...)
 		if len(hits) >= limit {
-			return hits, encodeCursor(o, scope, last), nil
+			break
 		}
 	}
-	return hits, "", nil
+	return hits, last, nil
 }
 
 // Count is the number of dossiers matching f.

@@ -18,6 +18,11 @@ type wordWalk struct {
 // query that match many dossiers (a variable so that the tests can take small steps).
 var walkChunk = 1000
 
+// walkChunks is how many stretches List reads before it gives up walking (the words are rare
+// among the rows the other conditions leave) and checks the rest of the rows against all the
+// words' matches at once, as for words that match few dossiers.
+var walkChunks = 20
+
 // listWalkingWords is List for a query whose words match many dossiers ("nguyen": a third of the
 // office). Collecting every match first and checking each row of the order against them costs as
 // much as the matches are many (a tenth of a second at 1,000,000 dossiers, for every page), and
@@ -31,7 +36,10 @@ func (s *Store) listWalkingWords(ctx context.Context, o ListSort, scope string, 
 	sk := o.sortKey()
 	var kept []int64
 	var keys []listKey
-	for len(kept) < limit {
+	for chunks := 0; len(kept) < limit; chunks++ {
+		if chunks == walkChunks {
+			return s.listWordsAtOnce(ctx, o, scope, from, where, args, order, sparse, w, limit, kept)
+		}
 		moved := false
 		for _, seg := range sk.segments(from, sparse) {
 			wh := where
@@ -96,6 +104,31 @@ func (s *Store) listWalkingWords(ctx context.Context, o ListSort, scope string, 
 // rows further apart (those never received, which sort first; dossiers due together but received
 // weeks apart) are asked about in separate bands, so that no reading crosses the whole office.
 var walkGap int64 = 4096 // a variable so that the tests can split every stretch
+
+// listWordsAtOnce ends listWalkingWords after its rows kept: the rest of the page is read from the
+// row at from with the words' matches collected at once, as one condition.
+func (s *Store) listWordsAtOnce(ctx context.Context, o ListSort, scope string, from *listKey, where string, args []any,
+	order string, sparse bool, w *wordWalk, limit int, kept []int64) ([]Hit, Cursor, error) {
+	hits, err := s.hitsByRid(ctx, kept)
+	if err != nil {
+		return nil, "", err
+	}
+	cond := "+d.rid IN (" + w.sub + ")"
+	if where == "" {
+		where = " WHERE " + cond
+	} else {
+		where += " AND " + cond
+	}
+	rest, last, err := s.listFrom(ctx, o.sortKey(), from, sparse, where, append(append([]any{}, args...), w.args...), order, limit-len(kept))
+	if err != nil {
+		return nil, "", err
+	}
+	hits = append(hits, rest...)
+	if len(rest) < limit-len(kept) {
+		return hits, "", nil
+	}
+	return hits, encodeCursor(o, scope, last), nil
+}
 
 // wordsBetween is the set of the row ids of chunk that the words match, read from the index in the
 // bands of row ids the chunk covers.
