@@ -177,6 +177,9 @@ func allPagesFrom(t *testing.T, s *Store, f ListFilter, o ListSort, after Cursor
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(page) > size || (next != "" && len(page) < size) {
+			t.Fatalf("page of %d has %d rows (next %q)", size, len(page), next)
+		}
 		out = append(out, page...)
 		if next == "" {
 			return out
