@@ -87,7 +87,7 @@ func cursorAt(s *data.Store, f data.ListFilter, o data.ListSort, rows int) (data
 
 // BenchmarkList measures the first page (50 rows) of the dossier list on the large office for each
 // filter in each order, page 5,000 reached by cursor where the list is that long, and the count
-// of each filter. Target (issue 4, issue 12): every list query ≤ 100 ms, deep pages included.
+// of each filter. Target: every list query ≤ 100 ms p95, deep pages included.
 func BenchmarkList(b *testing.B) {
 	n := benchSize()
 	s := largeOffice(b, n)
