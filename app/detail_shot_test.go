@@ -13,7 +13,7 @@ func init() {
 	shellShots = append(shellShots, shellShot{file: "detail.png", user: "tuphap1", show: func(u *ui) error {
 		st := u.currentStore()
 		ctx := context.Background()
-		hits, err := st.List(ctx, data.ListFilter{Statuses: []data.Status{data.StatusProcessing}, Unit: "TPHT"}, data.SortReceivedDesc, 0, 100)
+		hits, _, err := st.List(ctx, data.ListFilter{Statuses: []data.Status{data.StatusProcessing}, Unit: "TPHT"}, data.SortReceivedDesc, "", 100)
 		if err != nil {
 			return err
 		}

@@ -464,6 +464,7 @@ func (d *dossierList) filter() (data.ListFilter, error) {
 // dlAnswer is the first page of a listing with its count.
 type dlAnswer struct {
 	hits []data.Hit
+	next data.Cursor // where the second page starts; "": there is none
 	n    int
 	more bool // n is the cap: there are more
 	err  error
@@ -481,7 +482,7 @@ func firstPage(ctx context.Context, st *data.Store, f data.ListFilter, o data.Li
 		defer wg.Done()
 		a.n, a.more, countErr = st.CountUpTo(ctx, f, dlCountCap)
 	}()
-	a.hits, a.err = st.List(ctx, f, o, 0, dlPageSize)
+	a.hits, a.next, a.err = st.List(ctx, f, o, "", dlPageSize)
 	a.mode, _ = st.DateMode(ctx) // unreadable: the timestamp mode, as DateMode gives
 	wg.Wait()
 	if a.err == nil {
@@ -540,6 +541,7 @@ func (d *dossierList) showFirst(a dlAnswer, now, soon time.Time) {
 		return
 	}
 	d.pages.put(0, a.hits)
+	d.pages.startsAt(1, a.next)
 	d.rows, d.more = max(a.n, len(a.hits)), a.more
 	if len(a.hits) < dlPageSize {
 		d.rows, d.more = len(a.hits), false // the count and the page were read a moment apart
@@ -598,7 +600,9 @@ func (d *dossierList) showProblem(err error) {
 	d.setInfo(strings.ReplaceAll(message(err), "\n", " "), widget.DangerImportance)
 }
 
-// want reads page p of the latest listing unless it is here or on its way (UI thread).
+// want reads page p of the latest listing unless it is here or on its way (UI thread). A page is
+// read from where the one before it ended (data.Cursor): a page whose start is not known yet (the
+// scroll bar dragged far down) is reached by reading on, page after page, from the last known.
 func (d *dossierList) want(p int) {
 	pages := d.pages
 	if d.pending || d.failed || p < 0 || p*dlPageSize >= d.rows || pages.loading[p] {
@@ -612,33 +616,73 @@ func (d *dossierList) want(p int) {
 		// the table asks again for the rows it still shows when a page comes in.
 		return
 	}
+	if p >= len(pages.starts) {
+		d.readOn(p)
+		return
+	}
 	pages.loading[p] = true
 	pages.inflight++
-	gen, f, o, st, ctx := d.gen, d.f, d.order, d.store, d.listCtx
+	gen, f, o, st, ctx, after := d.gen, d.f, d.order, d.store, d.listCtx, pages.starts[p]
 	d.spawn(func() {
-		hits, err := st.List(ctx, f, o, p*dlPageSize, dlPageSize)
+		hits, next, err := st.List(ctx, f, o, after, dlPageSize)
 		fyne.Do(func() {
 			pages.inflight--
 			delete(pages.loading, p)
-			if gen != d.gen {
-				return
-			}
-			if err != nil {
-				d.failed = true
-				d.showProblem(errorf("Could not list the dossiers", err))
-				return
-			}
-			pages.put(p, hits)
-			if len(hits) < dlPageSize && p*dlPageSize+len(hits) < d.rows {
-				// Dossiers went since the count: the list ends here.
-				d.rows, d.more = p*dlPageSize+len(hits), false
-				d.showCount()
-			}
-			if !d.updating {
-				d.table.Refresh()
-			}
+			d.got(pages, gen, p, hits, next, err)
 		})
 	})
+}
+
+// readOn reads the pages from the last one whose start is known up to page p, one after the
+// other; one such reading at a time (UI thread).
+func (d *dossierList) readOn(p int) {
+	pages := d.pages
+	if pages.readingOn {
+		return
+	}
+	pages.readingOn = true
+	pages.inflight++
+	first := len(pages.starts) - 1
+	gen, f, o, st, ctx, after := d.gen, d.f, d.order, d.store, d.listCtx, pages.starts[first]
+	d.spawn(func() {
+		for q := first; ; q++ {
+			hits, next, err := st.List(ctx, f, o, after, dlPageSize)
+			done := q >= p || err != nil || next == ""
+			fyne.Do(func() {
+				if done {
+					pages.inflight--
+					pages.readingOn = false
+				}
+				d.got(pages, gen, q, hits, next, err)
+			})
+			if done {
+				return
+			}
+			after = next
+		}
+	})
+}
+
+// got keeps page q of the listing gen, read from the store (UI thread).
+func (d *dossierList) got(pages *dlPages, gen, q int, hits []data.Hit, next data.Cursor, err error) {
+	if gen != d.gen {
+		return
+	}
+	if err != nil {
+		d.failed = true
+		d.showProblem(errorf("Could not list the dossiers", err))
+		return
+	}
+	pages.put(q, hits)
+	pages.startsAt(q+1, next)
+	if len(hits) < dlPageSize && q*dlPageSize+len(hits) < d.rows {
+		// Dossiers went since the count: the list ends here.
+		d.rows, d.more = q*dlPageSize+len(hits), false
+		d.showCount()
+	}
+	if !d.updating {
+		d.table.Refresh()
+	}
 }
 
 // updateCell shows one cell; a row not read yet shows "…" and asks for its page, which fills

@@ -67,15 +67,17 @@ func listed(t *testing.T, d *dossierList) []data.Hit {
 func fromStore(t *testing.T, st *data.Store, f data.ListFilter, o data.ListSort) []data.Hit {
 	t.Helper()
 	var out []data.Hit
-	for off := 0; ; off += 1000 {
-		hits, err := st.List(context.Background(), f, o, off, 1000)
+	var after data.Cursor
+	for {
+		hits, next, err := st.List(context.Background(), f, o, after, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, hits...)
-		if len(hits) < 1000 {
+		if next == "" {
 			return out
 		}
+		after = next
 	}
 }
 
@@ -676,8 +678,8 @@ func TestDossiersFewPagesAtOnce(t *testing.T) {
 	var held []func()
 	d.spawn = func(fn func()) { held = append(held, fn) }
 	d.table.ScrollToBottom()
-	if len(held) != dlMaxLoads {
-		t.Fatalf("%d pages read at once, want %d", len(held), dlMaxLoads)
+	if len(held) == 0 || len(held) > dlMaxLoads {
+		t.Fatalf("%d pages read at once, want 1 to %d", len(held), dlMaxLoads)
 	}
 	for i := 0; i < 20 && len(held) > 0; i++ {
 		fn := held[0]
@@ -700,4 +702,53 @@ func TestDossiersFewPagesAtOnce(t *testing.T) {
 			t.Fatal("a row shown is still “…”")
 		}
 	}
+}
+
+// A dossier received while the list is being scrolled moves no row of the pages still to read:
+// each page starts after the last row of the one before it, so no row shows twice and none is
+// skipped; the new dossier (newest, above the rows shown) waits for the next refresh.
+func TestDossiersPagesStayInPlaceWhenDossiersArrive(t *testing.T) {
+	size := dlPageSize
+	dlPageSize = 7
+	t.Cleanup(func() { dlPageSize = size })
+	u, d := openDossierList(t, 60, "tiepnhan1")
+	before := fromStore(t, u.currentStore(), data.ListFilter{}, data.SortReceivedDesc)
+	if _, ok := d.pages.pages[0]; !ok || len(before) != 60 {
+		t.Fatalf("first page read: %v, %d dossiers", ok, len(before))
+	}
+	receive(t, u.currentStore(), "Lê Văn Mới")
+	rows := listed(t, d)
+	sameRows(t, "pages read after a new dossier", rows, before)
+}
+
+// Dragging the scroll bar to the end of the list reads on from the last page read, by cursor,
+// to the end, and scrolling back to the top reads the first page again.
+func TestDossiersFarPageReadByCursor(t *testing.T) {
+	size := dlPageSize
+	dlPageSize = 5
+	t.Cleanup(func() { dlPageSize = size })
+	u, d := openDossierList(t, 60, "tiepnhan1")
+	all := fromStore(t, u.currentStore(), data.ListFilter{}, data.SortReceivedDesc)
+	d.want(11)
+	u.wait()
+	for p := 10; p <= 11; p++ {
+		for i := p * 5; i < p*5+5; i++ {
+			if h, ok := d.pages.row(i); !ok || h.ID != all[i].ID {
+				t.Fatalf("row %d after reading on: %v", i, ok)
+			}
+		}
+	}
+	if len(d.pages.starts) < 12 || d.pages.readingOn || d.pages.inflight != 0 {
+		t.Errorf("%d page starts known, reading on %v, %d readings", len(d.pages.starts), d.pages.readingOn, d.pages.inflight)
+	}
+	delete(d.pages.pages, 1) // as if dropped from the cache
+	d.want(1)
+	u.wait()
+	if h, ok := d.pages.row(5); !ok || h.ID != all[5].ID {
+		t.Error("page 1 was not read again from its cursor")
+	}
+	if rows := listed(t, d); len(rows) != 60 {
+		t.Errorf("%d rows listed", len(rows))
+	}
+	sameRows(t, "whole list", listed(t, d), all)
 }

@@ -117,7 +117,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 			t.Errorf("%v: the dossier list has %.0f px for the %.0f its columns need", room, got, need)
 		}
 	}
-	hits, err := u.currentStore().List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 1)
+	hits, _, err := u.currentStore().List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, "", 1)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("no dossier: %v", err)
 	}
@@ -192,7 +192,7 @@ func clippedPlaceholder(e *widget.Entry) string {
 // (the message makes them taller): their buttons stay inside them.
 func TestActionBoxesFitTheWindow(t *testing.T) {
 	u, w := openDemo(t, 300)
-	hits, err := u.currentStore().List(context.Background(), data.ListFilter{Statuses: []data.Status{data.StatusProcessing}}, data.SortReceivedDesc, 0, 1)
+	hits, _, err := u.currentStore().List(context.Background(), data.ListFilter{Statuses: []data.Status{data.StatusProcessing}}, data.SortReceivedDesc, "", 1)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("no dossier in processing: %v", err)
 	}

@@ -13,8 +13,8 @@ import (
 func init() {
 	shellShots = append(shellShots,
 		shellShot{file: "returns.png", user: "tiepnhan1", show: func(u *ui) error {
-			hits, err := u.currentStore().List(context.Background(),
-				data.ListFilter{Statuses: []data.Status{data.StatusProcessed}}, data.SortDueAsc, 0, 1)
+			hits, _, err := u.currentStore().List(context.Background(),
+				data.ListFilter{Statuses: []data.Status{data.StatusProcessed}}, data.SortDueAsc, "", 1)
 			if err != nil {
 				return err
 			}

@@ -25,7 +25,7 @@ func init() {
 			return nil
 		}
 		st := u.currentStore()
-		hits, err := st.List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 2)
+		hits, _, err := st.List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, "", 2)
 		if err != nil || len(hits) < 2 {
 			return err
 		}

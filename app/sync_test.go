@@ -191,7 +191,7 @@ func syncLogin(t *testing.T, u *ui, username string) {
 // addNote writes one event on this station, as any screen would.
 func addNote(t *testing.T, st *data.Store) {
 	t.Helper()
-	hits, err := st.List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, 0, 1)
+	hits, _, err := st.List(context.Background(), data.ListFilter{}, data.SortReceivedDesc, "", 1)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("no dossier: %v", err)
 	}

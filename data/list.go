@@ -85,6 +85,9 @@ type listPlan struct {
 	due      bool // the order is by due date
 	code     bool // the order is by code
 	desc     bool // the order is descending
+	// words, when set, takes the words of a query that match many dossiers out of the WHERE
+	// clause: List then checks them a stretch of the order at a time (list_walk.go).
+	words *wordWalk
 }
 
 func planFor(o ListSort) listPlan {
@@ -106,6 +109,7 @@ func planFor(o ListSort) listPlan {
 // one end checking every row (open dossiers by due date: the whole 1 GB file for a page).
 func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (where string, args []any, none, sparse bool, err error) {
 	var conds []string
+	var received *[2]int64 // the reception period's bounds, when the filter has one
 	// add appends a condition on col; probe (the same condition without the column prefix, over
 	// dossiers) tells whether it is dense, in which case the index on col is hidden with a unary +.
 	add := func(col, rest string, probe string, a ...any) error {
@@ -179,6 +183,7 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 			}
 		}
 		errs = append(errs, add(col, " >= ? AND "+col+" < ?", "", lo, hi))
+		received = &[2]int64{lo, hi}
 		if plan.due && !f.From.IsZero() {
 			// Nothing is due before it is received: the walk along the due index starts at From.
 			errs = append(errs, add(dueKey, " >= ?", "", lo))
@@ -208,15 +213,17 @@ func (s *Store) listWhere(ctx context.Context, f ListFilter, plan listPlan) (whe
 		return "", nil, false, false, fmt.Errorf("liệt kê hồ sơ: %w", err)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		c, a, ok, err := s.queryCond(ctx, q, plan)
+		c, a, ok, err := s.queryCond(ctx, q, plan, received)
 		if err != nil {
 			return "", nil, false, false, err
 		}
 		if !ok {
 			return "", nil, true, false, nil
 		}
-		conds = append(conds, c)
-		args = append(args, a...)
+		if c != "" {
+			conds = append(conds, c)
+			args = append(args, a...)
+		}
 	}
 	if len(conds) == 0 {
 		return "", args, false, sparse, nil
@@ -238,7 +245,12 @@ func (s *Store) atLeast(ctx context.Context, q string, n int, args ...any) (bool
 // ("nguyen van") are only checked against while List walks the index of its order (the unary +
 // keeps SQLite from fetching and sorting a hundred thousand rows). A per-row full-text probe
 // instead would re-read the prefix lists for every row: far slower.
-func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond string, args []any, ok bool, err error) {
+//
+// With a reception period (received: its bounds), the words' matches are only collected among the
+// row ids of the dossiers received in it: row ids follow the order of arrival, so a month's
+// dossiers lie in a narrow band of ids, and the index reads only that band of a long list ("nguyen",
+// a third of the office) instead of the whole of it.
+func (s *Store) queryCond(ctx context.Context, q string, plan listPlan, received *[2]int64) (cond string, args []any, ok bool, err error) {
 	if prefix := vntext.CodePrefix(q); prefix != "" {
 		var one int
 		err := s.db.QueryRowContext(ctx, "SELECT 1 FROM dossiers WHERE code >= ? AND code < ? LIMIT 1",
@@ -259,20 +271,38 @@ func (s *Store) queryCond(ctx context.Context, q string, plan listPlan) (cond st
 			return "", nil, false, fmt.Errorf("tìm theo mã hồ sơ: %w", err)
 		}
 	}
-	match := vntext.MatchQuery(q)
-	if match == "" {
-		return "", nil, false, nil
+	match, err := s.matchQuery(ctx, q)
+	if match == "" || err != nil {
+		return "", nil, false, err
 	}
-	if !plan.count {
-		dense, err := s.atLeast(ctx, "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?", denseRows, match)
+	sub, args := "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?", []any{match}
+	if received != nil {
+		var lo, hi sql.NullInt64
+		err := s.db.QueryRowContext(ctx, "SELECT min(rid), max(rid) FROM dossiers WHERE received_at >= ? AND received_at < ?",
+			received[0], received[1]).Scan(&lo, &hi)
 		if err != nil {
 			return "", nil, false, fmt.Errorf("tìm hồ sơ: %w", err)
 		}
+		if !lo.Valid { // nobody received in the period: nothing matches
+			lo.Int64, hi.Int64 = 1, 0
+		}
+		sub += " AND rowid >= ? AND rowid <= ?"
+		args = append(args, lo.Int64, hi.Int64)
+	}
+	if !plan.count {
+		dense, err := s.atLeast(ctx, sub, denseRows, args...)
+		if err != nil {
+			return "", nil, false, fmt.Errorf("tìm hồ sơ: %w", err)
+		}
+		if dense && plan.words != nil {
+			plan.words.sub, plan.words.args = sub, args
+			return "", nil, true, nil
+		}
 		if dense {
-			return "+d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil
+			return "+d.rid IN (" + sub + ")", args, true, nil
 		}
 	}
-	return "d.rid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)", []any{match}, true, nil
+	return "d.rid IN (" + sub + ")", args, true, nil
 }
 
 // codeWalkRows is how many rows List may walk along the reception index before it reaches the
@@ -328,30 +358,79 @@ func (s *Store) soonLimit(now time.Time) time.Time {
 	return t
 }
 
-// List returns one page of the dossiers matching f in the order o: limit rows (1–1000, default 50)
-// after skipping offset. Whatever the user typed in f.Query never reaches SQL or FTS5 as syntax.
-func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, offset, limit int) ([]Hit, error) {
+// List returns one page of the dossiers matching f in the order o: at most limit rows (1–1000,
+// default 50) after the row that after marks (the zero Cursor: from the start), and the cursor of
+// the page's last row, to pass back for the next page ("" when the list ended with this page).
+// A cursor made for another filter or order, or garbled, is refused (an *InputError). Whatever the
+// user typed in f.Query never reaches SQL or FTS5 as syntax.
+func (s *Store) List(ctx context.Context, f ListFilter, o ListSort, after Cursor, limit int) ([]Hit, Cursor, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 50
 	}
-	offset = max(offset, 0)
 	order, err := o.orderBy()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	where, args, none, sparse, err := s.listWhere(ctx, f, planFor(o))
+	scope := listScope(f, o)
+	var from *listKey
+	if after != "" {
+		k, err := decodeCursor(after, o, scope)
+		if err != nil {
+			return nil, "", fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		from = &k
+	}
+	plan := planFor(o)
+	plan.words = &wordWalk{}
+	where, args, none, sparse, err := s.listWhere(ctx, f, plan)
 	if err != nil || none {
-		return nil, err
+		return nil, "", err
 	}
 	if sparse {
 		order = strings.Replace(order, " ORDER BY ", " ORDER BY +", 1)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+hitFrom+where+order+" LIMIT ? OFFSET ?",
-		append(args, limit, offset)...)
-	if err != nil {
-		return nil, fmt.Errorf("liệt kê hồ sơ: %w", err)
+	if plan.words.sub != "" {
+		return s.listWalkingWords(ctx, o, scope, from, where, args, order, sparse, plan.words, limit)
 	}
-	return s.scanHits(rows)
+	hits, last, err := s.listFrom(ctx, o.sortKey(), from, sparse, where, args, order, limit)
+	if err != nil || len(hits) < limit {
+		return hits, "", err
+	}
+	return hits, encodeCursor(o, scope, last), nil
+}
+
+// listFrom reads up to limit rows of the list after the row at from (nil: from the start) and
+// gives the place of the last one read.
+func (s *Store) listFrom(ctx context.Context, sk sortKey, from *listKey, sparse bool, where string, args []any, order string,
+	limit int) ([]Hit, listKey, error) {
+	var hits []Hit
+	var last listKey
+	for _, seg := range sk.segments(from, sparse) {
+		w := where
+		switch {
+		case seg.cond == "":
+		case w == "":
+			w = " WHERE " + seg.cond
+		default:
+			w += " AND " + seg.cond
+		}
+		a := append(append(append([]any{}, args...), seg.args...), limit-len(hits))
+		rows, err := s.db.QueryContext(ctx, "SELECT "+hitColumns+", d.rid, "+sk.col+hitFrom+w+order+" LIMIT ?", a...)
+		if err != nil {
+			return nil, last, fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		var rid int64
+		var key any
+		page, err := s.scanHitsWith(rows, func() { last = keyOf(key, rid) }, &rid, &key)
+		if err != nil {
+			return nil, last, fmt.Errorf("liệt kê hồ sơ: %w", err)
+		}
+		hits = append(hits, page...)
+		if len(hits) >= limit {
+			break
+		}
+	}
+	return hits, last, nil
 }
 
 // Count is the number of dossiers matching f.

@@ -31,7 +31,7 @@ func TestListCodePrefixPlans(t *testing.T) {
 			if err != nil || walks != plan.walks {
 				t.Fatalf("%s %s: walks %v, %v; want %v", c.sort, plan.name, walks, err, plan.walks)
 			}
-			hits, err := f.s.List(ctx, ListFilter{Query: testOffice + "-26030"}, c.sort, 0, 100)
+			hits, _, err := f.s.List(ctx, ListFilter{Query: testOffice + "-26030"}, c.sort, "", 100)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,7 +14,7 @@ import (
 func listWeek(t *testing.T) (*fixture, map[string]string) {
 	t.Helper()
 	f := buildWeek(t)
-	hits, err := f.s.List(context.Background(), ListFilter{}, SortReceivedDesc, 0, 100)
+	hits, _, err := f.s.List(context.Background(), ListFilter{}, SortReceivedDesc, "", 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func testListFilters(t *testing.T) {
 		{"combined empty", ListFilter{Unit: "DC", Overdue: true}, ""},
 	}
 	for _, c := range cases {
-		hits, err := f.s.List(ctx, c.f, SortCodeAsc, 0, 100)
+		hits, _, err := f.s.List(ctx, c.f, SortCodeAsc, "", 100)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -108,7 +108,7 @@ func testListFilters(t *testing.T) {
 		slices.SortStableFunc(want, func(a, b rune) int { return strings.Compare(codes[string(a)], codes[string(b)]) })
 		expect(t, c.name, codes, hits, string(want))
 		for _, o := range []ListSort{SortReceivedDesc, SortDueAsc} { // the other plans
-			hits, err := f.s.List(ctx, c.f, o, 0, 100)
+			hits, _, err := f.s.List(ctx, c.f, o, "", 100)
 			if err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
@@ -145,11 +145,11 @@ func TestListDueRelativeToClock(t *testing.T) {
 	}
 	for _, c := range cases {
 		f.clk.set(at(c.now))
-		soon, err := f.s.List(ctx, ListFilter{DueSoon: true}, SortDueAsc, 0, 100)
+		soon, _, err := f.s.List(ctx, ListFilter{DueSoon: true}, SortDueAsc, "", 100)
 		if err != nil {
 			t.Fatal(err)
 		}
-		over, err := f.s.List(ctx, ListFilter{Overdue: true}, SortDueAsc, 0, 100)
+		over, _, err := f.s.List(ctx, ListFilter{Overdue: true}, SortDueAsc, "", 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,43 +182,32 @@ func testListSorts(t *testing.T) {
 		{SortCodeDesc, reverse(codeAsc)},
 	}
 	for _, c := range cases {
-		all, err := f.s.List(ctx, ListFilter{}, c.sort, 0, 100)
+		all, _, err := f.s.List(ctx, ListFilter{}, c.sort, "", 100)
 		if err != nil {
 			t.Fatal(err)
 		}
 		expect(t, "sort "+string(c.sort), codes, all, c.want)
 		// Pages of 3 (and of 1) put together are the whole list: no overlap, no gap.
 		for _, size := range []int{1, 3, 4} {
-			var pages []Hit
-			for off := 0; off < 12; off += size {
-				page, err := f.s.List(ctx, ListFilter{}, c.sort, off, size)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(page) > size {
-					t.Fatalf("page of %d has %d rows", size, len(page))
-				}
-				pages = append(pages, page...)
-			}
+			pages := allPages(t, f.s, ListFilter{}, c.sort, size)
 			expect(t, "pages of "+string(rune('0'+size))+" sorted "+string(c.sort), codes, pages, c.want)
 		}
 	}
 	// Filtered and paginated.
-	var pages []Hit
-	for off := 0; off < 10; off += 2 {
-		page, err := f.s.List(ctx, ListFilter{Handler: "chuyenvien"}, SortDueAsc, off, 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, page...)
-	}
+	pages := allPages(t, f.s, ListFilter{Handler: "chuyenvien"}, SortDueAsc, 2)
 	expect(t, "handler pages by due", codes, pages, "JCBADEF")
 	if n, err := f.s.Count(ctx, ListFilter{Handler: "chuyenvien"}); err != nil || n != len(pages) {
 		t.Errorf("Count = %d, %v; want %d", n, err, len(pages))
 	}
-	if _, err := f.s.List(ctx, ListFilter{}, "applicant; DROP TABLE dossiers", 0, 10); err == nil {
+	if _, _, err := f.s.List(ctx, ListFilter{}, "applicant; DROP TABLE dossiers", "", 10); err == nil {
 		t.Error("an unknown sort was accepted")
 	}
+}
+
+// allPages reads the whole list page by page, following the cursors.
+func allPages(t *testing.T, s *Store, f ListFilter, o ListSort, size int) []Hit {
+	t.Helper()
+	return allPagesFrom(t, s, f, o, "", size)
 }
 
 func reverse(s string) string {
@@ -285,7 +274,7 @@ func testListHostileQuery(t *testing.T) {
 		`%`, `_`, `\`, "j\x00a", `000.00.06.H56-26%`, `H56_2603`, strings.Repeat("(", 500),
 		strings.Repeat("j ", 300), "\xff\xfe", `dossier_search MATCH '*'`,
 	} {
-		hits, err := f.s.List(ctx, ListFilter{Query: q}, SortReceivedDesc, 0, 100)
+		hits, _, err := f.s.List(ctx, ListFilter{Query: q}, SortReceivedDesc, "", 100)
 		if err != nil {
 			t.Errorf("List(%q): %v", q, err)
 			continue
@@ -308,7 +297,7 @@ func testListHostileQuery(t *testing.T) {
 		}
 	}
 	// The table is still there, and a plain query still works.
-	hits, err := f.s.List(ctx, ListFilter{Query: "J"}, SortReceivedDesc, 0, 100)
+	hits, _, err := f.s.List(ctx, ListFilter{Query: "J"}, SortReceivedDesc, "", 100)
 	if err != nil {
 		t.Fatal(err)
 	}

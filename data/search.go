@@ -33,20 +33,27 @@ const hitColumns = `d.id, COALESCE(d.code, ''), d.status, d.applicant, d.applica
 
 const hitFrom = ` FROM dossiers d LEFT JOIN procedures p ON p.id = d.procedure_id`
 
-func (s *Store) scanHits(rows *sql.Rows) ([]Hit, error) {
+func (s *Store) scanHits(rows *sql.Rows) ([]Hit, error) { return s.scanHitsWith(rows, nil) }
+
+// scanHitsWith scans hitColumns followed by the columns of extra; each is called after the
+// extra columns of a row were scanned.
+func (s *Store) scanHitsWith(rows *sql.Rows, each func(), extra ...any) ([]Hit, error) {
 	defer rows.Close()
 	var out []Hit
 	for rows.Next() {
 		var h Hit
 		var id []byte
 		var received, due, finished sql.NullInt64
-		if err := rows.Scan(&id, &h.Code, &h.Status, &h.Applicant, &h.IDNo, &h.Phone, &h.Address,
-			&h.ProcedureName, &h.Channel, &received, &due, &finished, &h.Supplements); err != nil {
+		if err := rows.Scan(append([]any{&id, &h.Code, &h.Status, &h.Applicant, &h.IDNo, &h.Phone, &h.Address,
+			&h.ProcedureName, &h.Channel, &received, &due, &finished, &h.Supplements}, extra...)...); err != nil {
 			return nil, err
 		}
 		copy(h.ID[:], id)
 		h.ReceivedAt, h.Due, h.FinishedAt = s.unixTime(received), s.unixTime(due), s.unixTime(finished)
 		out = append(out, h)
+		if each != nil {
+			each()
+		}
 	}
 	return out, rows.Err()
 }

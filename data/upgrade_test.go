@@ -26,10 +26,14 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := ms[len(ms)-1].name; last != "0007_late.sql" {
-		t.Fatalf("the last migration is %s: teach this test what it adds", last)
+	last := len(ms) - 1
+	if ms[last].name == "0008_list_keys.sql" { // adds a view of the search index only: taken back with 0007
+		last--
 	}
-	version = ms[len(ms)-2].version
+	if ms[last].name != "0007_late.sql" {
+		t.Fatalf("the last migration is %s: teach this test what it adds", ms[last].name)
+	}
+	version = ms[last-1].version
 	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(path))
 	if err != nil {
 		t.Fatal(err)

@@ -63,11 +63,11 @@ func TestOverdueFilterIsTheVerdict(t *testing.T) {
 		if err := f.s.SetSetting(ctx, f.admin, SettingDateMode, string(c.mode)); err != nil {
 			t.Fatal(err)
 		}
-		hits, err := f.s.List(ctx, ListFilter{Overdue: true}, SortDueAsc, 0, 10)
+		hits, _, err := f.s.List(ctx, ListFilter{Overdue: true}, SortDueAsc, "", 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		soon, err := f.s.List(ctx, ListFilter{DueSoon: true}, SortDueAsc, 0, 10)
+		soon, _, err := f.s.List(ctx, ListFilter{DueSoon: true}, SortDueAsc, "", 10)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -92,7 +92,7 @@ func TestOnlineSubmissionReachesTheCounterAndComesBackReceived(t *testing.T) {
 	if rep := syncOK(t, c0); rep.Pulled != 1 || rep.PullRefused != 0 {
 		t.Fatalf("station 0 pulled %+v", rep)
 	}
-	hits, err := a0.Store.List(ctx, data.ListFilter{Statuses: []data.Status{data.StatusSubmitted}}, data.SortReceivedDesc, 0, 50)
+	hits, _, err := a0.Store.List(ctx, data.ListFilter{Statuses: []data.Status{data.StatusSubmitted}}, data.SortReceivedDesc, "", 50)
 	if err != nil {
 		t.Fatal(err)
 	}
