@@ -140,11 +140,11 @@ func schemaTables(ctx context.Context, upTo int) ([]string, error) {
 	defer db.Close()
 	db.SetMaxOpenConns(1) // one connection: each one to :memory: is a database of its own
 	for _, m := range ms {
-		if m.version > upTo {
+		if m.Version > upTo {
 			break
 		}
-		if _, err := db.ExecContext(ctx, m.sql); err != nil {
-			return nil, fmt.Errorf("lược đồ %s: %w", m.name, err)
+		if _, err := db.ExecContext(ctx, m.SQL); err != nil {
+			return nil, fmt.Errorf("lược đồ %s: %w", m.Name, err)
 		}
 	}
 	have, err := tableNames(ctx, db)

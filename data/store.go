@@ -222,34 +222,6 @@ func openReadOnly(s *Store) (*Store, error) {
 	return s, nil
 }
 
-// upgrade brings the schema up to date. An existing database is first copied beside itself
-// (backupBeforeUpgrade), so even a bug in a migration cannot cost an office its data; the
-// migrations run in one transaction, so a failure changes nothing and says where the copy is.
-func (s *Store) upgrade(ctx context.Context) error {
-	from, to, err := pendingUpgrade(ctx, s.db)
-	if err != nil {
-		return err
-	}
-	if from >= to {
-		return migrate(ctx, s.db)
-	}
-	if s.onUpgrade != nil {
-		s.onUpgrade(from, to)
-	}
-	var backup string
-	if !s.private { // a private file is itself a copy: its original is still there
-		backup, err = s.backupBeforeUpgrade(ctx, from)
-	}
-	if err != nil && backup == "" {
-		return &UpgradeError{From: from, To: to, Err: fmt.Errorf("không sao lưu được trước khi nâng cấp: %w", err)}
-	}
-	// a copy that could not prune older ones is still a good copy: go on
-	if err := migrate(ctx, s.db); err != nil {
-		return &UpgradeError{From: from, To: to, Backup: backup, Err: err}
-	}
-	return nil
-}
-
 // closeWait is how long Close waits for work still running on the store (a transaction of the
 // sync loop, an automatic backup) before it lets the write lock go anyway.
 const closeWait = 10 * time.Second

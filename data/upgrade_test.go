@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"motcua/internal/migrate"
 )
 
 // officeAtPreviousVersion builds an office with one dossier at dir/motcua.db and takes its schema
@@ -27,13 +29,13 @@ func officeAtPreviousVersion(t *testing.T) (path string, version int) {
 		t.Fatal(err)
 	}
 	last := len(ms) - 1
-	if ms[last].name == "0008_list_keys.sql" { // adds a view of the search index only: taken back with 0007
+	if ms[last].Name == "0008_list_keys.sql" { // adds a view of the search index only: taken back with 0007
 		last--
 	}
-	if ms[last].name != "0007_late.sql" {
-		t.Fatalf("the last migration is %s: teach this test what it adds", ms[last].name)
+	if ms[last].Name != "0007_late.sql" {
+		t.Fatalf("the last migration is %s: teach this test what it adds", ms[last].Name)
 	}
-	version = ms[last-1].version
+	version = ms[last-1].Version
 	db, err := sql.Open(driverName, "file:"+filepath.ToSlash(path))
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +114,7 @@ func TestOpenUpgradesAfterBackup(t *testing.T) {
 		t.Fatalf("dossiers after the upgrade: %d, %v", n, err)
 	}
 	copies := upgradeCopies(t, path)
-	want := upgradeBackupName(path, old, when.In(s.Location()).Format("20060102-150405"))
+	want := migrate.CopyName(path, old, when.In(s.Location()).Format("20060102-150405"))
 	if len(copies) != 1 || copies[0] != want {
 		t.Fatalf("copies %v, want [%s]", copies, want)
 	}
@@ -137,8 +139,8 @@ func TestFailedUpgradeLeavesDatabaseUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	latest := SchemaVersion()
-	withMigrations(t, migration{version: latest + 1, name: "9999_broken.sql",
-		sql: "CREATE TABLE half_done(x); INSERT INTO half_done VALUES (1); INSERT INTO no_such_table VALUES (1);"})
+	withMigrations(t, migrate.Migration{Version: latest + 1, Name: "9999_broken.sql",
+		SQL: "CREATE TABLE half_done(x); INSERT INTO half_done VALUES (1); INSERT INTO no_such_table VALUES (1);"})
 
 	_, err = Open(path, WithClock(func() time.Time { return at("2026-03-12 15:30") }))
 	var ue *UpgradeError
@@ -175,11 +177,11 @@ func TestFailedUpgradeLeavesDatabaseUntouched(t *testing.T) {
 }
 
 // withMigrations adds extra migrations after the embedded ones for the rest of the test.
-func withMigrations(t *testing.T, extra ...migration) {
+func withMigrations(t *testing.T, extra ...migrate.Migration) {
 	t.Helper()
 	saved := migrations
 	t.Cleanup(func() { migrations = saved })
-	migrations = func() ([]migration, error) {
+	migrations = func() ([]migrate.Migration, error) {
 		ms, err := embeddedMigrations()
 		return append(ms, extra...), err
 	}
@@ -204,10 +206,10 @@ func TestUpgradeCopiesKeptAndFreshDatabaseNotCopied(t *testing.T) {
 		}
 	}
 	latest := SchemaVersion()
-	var extra []migration
+	var extra []migrate.Migration
 	for i := 1; i <= 5; i++ {
 		v := latest + i
-		extra = append(extra, migration{version: v, name: "extra", sql: "CREATE TABLE extra_" + strconv.Itoa(v) + "(x)"})
+		extra = append(extra, migrate.Migration{Version: v, Name: "extra", SQL: "CREATE TABLE extra_" + strconv.Itoa(v) + "(x)"})
 		withMigrations(t, extra...)
 		when := at("2026-03-12 08:00").Add(time.Duration(i) * time.Minute)
 		s, err := Open(path, WithClock(func() time.Time { return when }))
@@ -219,7 +221,7 @@ func TestUpgradeCopiesKeptAndFreshDatabaseNotCopied(t *testing.T) {
 	got := upgradeCopies(t, path)
 	var want []string
 	for i := 3; i <= 5; i++ {
-		want = append(want, upgradeBackupName(path, latest+i-1, at("2026-03-12 08:00").Add(time.Duration(i)*time.Minute).Format("20060102-150405")))
+		want = append(want, migrate.CopyName(path, latest+i-1, at("2026-03-12 08:00").Add(time.Duration(i)*time.Minute).Format("20060102-150405")))
 	}
 	want = append(want, path+".before-v1-notes.txt")
 	sort.Strings(want)
