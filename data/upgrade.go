@@ -37,4 +37,3 @@ func (s *Store) backupBeforeUpgrade(ctx context.Context, from int) (string, erro
 	}
 	return dest, migrate.PruneCopies(s.path, UpgradeKeep)
 }
-

@@ -34,38 +34,6 @@ import (
 	"motcua/data/vntext"
 )
 
-const hubSchema = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
--- What each station last told the hub, for the health page.
-CREATE TABLE IF NOT EXISTS stations (
-	office       TEXT NOT NULL,
-	station      INTEGER NOT NULL,
-	db           TEXT NOT NULL DEFAULT '',
-	last_contact TEXT NOT NULL DEFAULT '',
-	held         INTEGER NOT NULL DEFAULT 0,  -- no longer kept: the office's store counts what it holds
-	rejected     INTEGER NOT NULL DEFAULT 0,  -- events refused
-	acked        INTEGER NOT NULL DEFAULT 0,  -- its last acknowledged sequence
-	backlog      INTEGER NOT NULL DEFAULT 0,
-	quarantined  INTEGER NOT NULL DEFAULT 0,
-	clock_ms     INTEGER NOT NULL DEFAULT 0,  -- hub clock minus station clock
-	db_changes   INTEGER NOT NULL DEFAULT 0,  -- times another database used this station's token
-	PRIMARY KEY (office, station)
-) WITHOUT ROWID;
-`
-
-// tokensDDL makes the tokens table named %s (upgradeHub copies an older one into a new one).
-// Tokens are kept as SHA-256 of the random token: a copy of hub.db lets nobody in.
-const tokensDDL = `
-CREATE TABLE IF NOT EXISTS %s (
-	hash    TEXT PRIMARY KEY,
-	kind    TEXT NOT NULL CHECK (kind IN ('station', 'reader', 'portal')),
-	office  TEXT NOT NULL,            -- '' for a province-wide reader or portal
-	station INTEGER NOT NULL,         -- -1 for a reader or portal
-	created TEXT NOT NULL,
-	revoked TEXT
-) WITHOUT ROWID;
-`
-
 // Hub is an open hub data folder. It is safe for concurrent use.
 type Hub struct {
 	dir   string
@@ -110,11 +78,8 @@ func Open(dir string, opts ...Option) (*Hub, error) {
 	}
 	h.db = db
 	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, hubSchema+fmt.Sprintf(tokensDDL, "tokens")); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("tạo bảng của máy chủ: %w", err)
-	}
-	if err := upgradeHub(ctx, db); err != nil {
+	// the schema: sync/hub/schema, applied by the office database's runner (schema.go)
+	if err := h.migrateHub(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}

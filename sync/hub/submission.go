@@ -25,50 +25,6 @@ const (
 	PortalStation = 0
 )
 
-// submissionsSchema remembers each delivered submission by the portal's dossier number, with the
-// event written for it: a second delivery answers the same dossier, and a delivery whose first
-// attempt failed after this row was written stores that same event (idempotent by event id).
-const submissionsSchema = `
-CREATE TABLE IF NOT EXISTS submissions (
-	office      TEXT NOT NULL,
-	external_id TEXT NOT NULL,
-	dossier     TEXT NOT NULL,
-	event       TEXT NOT NULL,  -- the submitted event, in the wire format
-	at          TEXT NOT NULL,
-	PRIMARY KEY (office, external_id)
-) WITHOUT ROWID;
-`
-
-// upgradeHub brings an older hub.db to this version: portal tokens and the submissions table.
-func upgradeHub(ctx context.Context, db *sql.DB) error {
-	var ddl string
-	if err := db.QueryRowContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'tokens'").Scan(&ddl); err != nil {
-		return fmt.Errorf("đọc bảng mã truy cập: %w", err)
-	}
-	if !strings.Contains(ddl, "'portal'") {
-		// SQLite cannot change a CHECK constraint: the table is copied into a new one.
-		ddl = fmt.Sprintf(tokensDDL, "tokens_new")
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("nâng cấp bảng mã truy cập: %w", err)
-		}
-		defer tx.Rollback()
-		for _, q := range []string{ddl, "INSERT INTO tokens_new SELECT hash, kind, office, station, created, revoked FROM tokens",
-			"DROP TABLE tokens", "ALTER TABLE tokens_new RENAME TO tokens"} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("nâng cấp bảng mã truy cập: %w", err)
-			}
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("nâng cấp bảng mã truy cập: %w", err)
-		}
-	}
-	if _, err := db.ExecContext(ctx, submissionsSchema); err != nil {
-		return fmt.Errorf("tạo bảng hồ sơ trực tuyến: %w", err)
-	}
-	return nil
-}
-
 // EnrollPortal issues a token for the province portal's adapter: it may only deliver online
 // submissions, for office code or (code "") for every office on this hub.
 func (h *Hub) EnrollPortal(ctx context.Context, code string) (string, error) {

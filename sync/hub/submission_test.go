@@ -206,6 +206,7 @@ func TestSubmissionRefusals(t *testing.T) {
 }
 
 // A hub.db of the previous version (no portal tokens) is upgraded when opened; its tokens stay.
+// schema_test.go opens every older shape of hub.db.
 func TestHubUpgradeKeepsTokensAndAddsPortals(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -226,6 +227,7 @@ func TestHubUpgradeKeepsTokensAndAddsPortals(t *testing.T) {
 		`CREATE TABLE old (hash TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('station', 'reader')), office TEXT NOT NULL,
 			station INTEGER NOT NULL, created TEXT NOT NULL, revoked TEXT) WITHOUT ROWID`,
 		"INSERT INTO old SELECT * FROM tokens", "DROP TABLE tokens", "ALTER TABLE old RENAME TO tokens", "DROP TABLE submissions",
+		"PRAGMA user_version = 0", "PRAGMA application_id = 0", // a hub.db made before numbered schema files had neither
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
