@@ -9,7 +9,7 @@ import (
 //go:embed schema/*.sql
 var schemaFS embed.FS
 
-// appID is PRAGMA application_id of every Một Cửa database ("MCua" read as a big-endian int).
+// appID is PRAGMA application_id of every Một Cửa database ("MTSA" read as a big-endian int).
 const appID = 1297371969
 
 // skippedVersions are schema numbers never used: schema/README.md says why, and why they stay

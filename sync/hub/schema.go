@@ -74,4 +74,3 @@ func (h *Hub) migrateHub(ctx context.Context) error {
 	}
 	return nil
 }
-
