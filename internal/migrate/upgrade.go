@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver CopyChecked opens its copy with
 )
 
 // Keep is how many pre-upgrade copies are kept beside a database: enough to step back over the
