@@ -78,7 +78,7 @@ func startGUI(dataDir, version, buildDate string) (err error) {
 	return err
 }
 
-// noOpenGL is what the user reads when the window cannot draw (docs/ADMIN.md, "Máy không có
+// noOpenGL is what the user reads when the window cannot draw (docs/ADMIN.md, "Máy trạm không có
 // OpenGL", says what the administrator does about it).
 const noOpenGL = "không mở được cửa sổ: máy không có trình điều khiển đồ họa OpenGL phù hợp (thường gặp khi điều khiển từ xa, trên máy ảo hoặc máy cũ); hãy cài trình điều khiển card màn hình, hoặc đặt opengl32.dll của Mesa cạnh motcua.exe (xem tài liệu quản trị)"
 

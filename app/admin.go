@@ -12,7 +12,7 @@ import (
 	"motcua/data"
 )
 
-// The administration screen (Quản trị, issue 4 item 9): users, the office and its printed forms,
+// The administration screen (Quản trị, docs/HUONG-DAN.md §10): users, the office and its printed forms,
 // backup and restore, and the language. Each tab lives in its own file (admin_users.go,
 // admin_settings.go, admin_backup.go, admin_language.go). The store checks the administrator
 // role of every change; the shell only shows the screen to administrators.

@@ -17,7 +17,7 @@ import (
 	"motcua/data/vntext"
 )
 
-// The catalog screen (Danh mục, issue 4 item 9): the administrator keeps the procedures
+// The catalog screen (Danh mục, docs/HUONG-DAN.md §9): the administrator keeps the procedures
 // (catalog_procedures.go), the processing units and the fields (catalog_units.go) and the
 // working calendar (catalog_calendar.go). Every write goes through data, which checks the admin
 // role itself; queries and writes run through u.spawn and report back with fyne.Do.

@@ -20,7 +20,7 @@ import (
 	"motcua/reports"
 )
 
-// detailScreen is one dossier seen by the logged-in user (issue 4, item 5): the header, the
+// detailScreen is one dossier seen by the logged-in user (docs/HUONG-DAN.md §6): the header, the
 // timeline of its events (the control sheet on screen), its documents, fees and people, the
 // actions the user's roles allow in its status, and the forms it can print.
 //

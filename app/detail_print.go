@@ -14,7 +14,7 @@ import (
 	"motcua/reports"
 )
 
-// The printable forms (DOMAIN.md §9), by their number.
+// The printable forms (docs/DOMAIN.md §9), by their number.
 const (
 	form01Receipt    = "01"
 	form02Supplement = "02"

@@ -79,7 +79,7 @@ func newDLRoot(d *dossierList, content fyne.CanvasObject) *dlRoot {
 
 func (r *dlRoot) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
 
-// dossierList is the list of every dossier of the office (issue 4, item 4): filters above a
+// dossierList is the list of every dossier of the office (docs/HUONG-DAN.md §5): filters above a
 // table whose rows are read a page at a time as it scrolls (dossiers_rows.go).
 //
 // Threading: the widgets and every field below are touched on the UI thread only. Queries run

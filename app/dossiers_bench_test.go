@@ -63,9 +63,9 @@ func dlBenchCases() []dlBenchCase {
 
 // BenchmarkDossierList measures the dossier list on the kept 1,000,000-dossier demo office: from a
 // filter changed on the screen to its first page of rows and its count ready to draw (the
-// screen's own code path; the drawing is not timed). Target (issue 4): filtering or searching the
-// list ≤ 100 ms. It also reports the resident memory once the list is open (target with the
-// statistics: ≤ 300 MB).
+// screen's own code path; the drawing is not timed). Target (docs/ARCHITECTURE.md §11):
+// filtering or searching the list ≤ 100 ms. It also reports the resident memory once the list is
+// open (target with the statistics: ≤ 300 MB).
 func BenchmarkDossierList(b *testing.B) {
 	n := demo.KeptSize()
 	path := demo.KeptPath(n)

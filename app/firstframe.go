@@ -14,7 +14,7 @@ import (
 // OpenGL (an X server without GLX, some remote or virtual sessions) the window may never draw
 // and never fail either: Fyne waits forever on a black window. The probe is a 1×1 transparent
 // raster whose pixels are asked for only when a frame is painted, so its first call proves the
-// painting works (docs/ADMIN.md, "Máy không có OpenGL").
+// painting works (docs/ADMIN.md, "Máy trạm không có OpenGL").
 type frameProbe struct {
 	drawn atomic.Bool
 	obj   fyne.CanvasObject

@@ -147,7 +147,7 @@ func (g *guideView) follow(anchor string) {
 
 // readable adapts the parsed guide to the window: Fyne's monospace font lacks many Vietnamese
 // letters, so code is drawn in the text font; links inside the guide open their chapter, links
-// to other files of the source (ADMIN.md) are plain text.
+// to other files of the source (docs/ADMIN.md) are plain text.
 func (g *guideView) readable(segs []widget.RichTextSegment) []widget.RichTextSegment {
 	for i, seg := range segs {
 		switch s := seg.(type) {

@@ -29,7 +29,7 @@ import (
 // procedureMatches is how many procedures the picker lists at most.
 const procedureMatches = 200
 
-// receptionScreen is the counter form for a new dossier (issue 4, item 3): pick the procedure,
+// receptionScreen is the counter form for a new dossier (docs/HUONG-DAN.md §4): pick the procedure,
 // type the applicant, tick the documents handed in, and receive (form 01), guide the applicant to
 // complete the dossier (form 02) or refuse it (form 03).
 //

@@ -27,13 +27,13 @@ func init() { registerScreen(sectionReturns, buildReturns) }
 // returnMatches is how many dossiers a search by name, phone or ID lists at most.
 const returnMatches = 50
 
-// returnsScreen is "Trả kết quả" (issue 4, item 7): scan or type a dossier code (or search by
+// returnsScreen is "Trả kết quả" (docs/HUONG-DAN.md §7): scan or type a dossier code (or search by
 // name, phone, citizen ID), see whether its result is ready, confirm who receives it, record the
 // return and print the hand-over, then record the citizen's rating with three large buttons.
 //
-// The hand-over is the control sheet (form 06): DOMAIN.md §4 says that sheet is the dossier's
+// The hand-over is the control sheet (form 06): docs/DOMAIN.md §4 says that sheet is the dossier's
 // hand-overs, and its last row is the return with giver and receiver and their signature spaces;
-// no other form of DOMAIN.md §9 records the return.
+// no other form of docs/DOMAIN.md §9 records the return.
 type returnsScreen struct {
 	widget.BaseWidget
 	u     *ui

@@ -37,7 +37,7 @@ type section struct {
 	build func(u *ui) fyne.CanvasObject
 }
 
-// sections is the navigation of issue 4, in order. A screen plugs in with one line, e.g. in
+// sections is the navigation in order (roles: docs/DOMAIN.md §1). A screen plugs in with one line, e.g. in
 // reception.go: func init() { registerScreen(sectionReception, buildReception) }.
 var sections = []section{
 	{key: sectionDashboard, title: "Dashboard", icon: theme.IconNameHome, build: func(u *ui) fyne.CanvasObject {

@@ -16,7 +16,7 @@ import (
 	"motcua/data/calendar"
 )
 
-// Every role sees exactly its sections of issue 4, and never one it may not use.
+// Every role sees exactly its sections (docs/DOMAIN.md §1), and never one it may not use.
 func TestShellSectionsByRole(t *testing.T) {
 	u, w := openDemo(t, 20)
 	all := []string{sectionDashboard, sectionReception, sectionDossiers, sectionProcessing, sectionReturns,

@@ -50,7 +50,7 @@ type statsResult struct {
 	byField *data.Report
 }
 
-// statsScreen is the statistics screen (Thống kê, issue 4 item 8): a period picker, the
+// statsScreen is the statistics screen (Thống kê, docs/HUONG-DAN.md §8): a period picker, the
 // figures of the period (received by channel, resolved early / on time / late, pending,
 // online share, fees, satisfaction), a chart by unit, a table by field, the late list and the
 // staff evaluation, and the export of the periodic report as PDF, XLSX or CSV.

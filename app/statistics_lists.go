@@ -179,7 +179,7 @@ func twoLines(text string) string {
 	return text
 }
 
-// buildStaff is the tab of the staff evaluation (DOMAIN.md §8).
+// buildStaff is the tab of the staff evaluation (docs/DOMAIN.md §8).
 func (s *statsScreen) buildStaff() fyne.CanvasObject {
 	// as narrow as their titles allow: every column shows in the 1280-pixel first window
 	cols := []statsColumn{

@@ -16,7 +16,7 @@ import (
 )
 
 // statusBar is the strip at the bottom of the window: who is logged in, the office, this
-// station and the sync state (DESIGN.md §5).
+// station and the sync state (docs/ARCHITECTURE.md §8).
 type statusBar struct {
 	content fyne.CanvasObject
 	user    *widget.Label // "Nguyễn Thị Thu Hà (Tiếp nhận)"

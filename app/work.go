@@ -25,7 +25,7 @@ func init() { registerScreen(sectionProcessing, buildWork) }
 // workLimit is how many waiting dossiers the list shows at most.
 const workLimit = 300
 
-// workScreen is "Xử lý" (issue 4, item 6): the open dossiers waiting for the logged-in officer or
+// workScreen is "Xử lý" (docs/HUONG-DAN.md §6): the open dossiers waiting for the logged-in officer or
 // their unit (a leader: what waits for a leader, data.Store.LeaderWork), overdue first, then by
 // due date. Each row's button records the usual next step in one click; a click elsewhere on the
 // row opens the dossier.

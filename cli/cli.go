@@ -1,4 +1,4 @@
-// Package cli holds the headless subcommands of motcua (DESIGN.md §6): administration and test
+// Package cli holds the headless subcommands of motcua (docs/ARCHITECTURE.md §9): administration and test
 // tools that share the data rules with the GUI. Every command has -h, prints a one-line reason and
 // exits non-zero on failure, and never leaves a half-written file or database behind.
 package cli

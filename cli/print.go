@@ -15,7 +15,7 @@ import (
 	"motcua/reports"
 )
 
-// printForms are the forms of one dossier (DOMAIN.md §9), by the name the command takes.
+// printForms are the forms of one dossier (docs/DOMAIN.md §9), by the name the command takes.
 var printForms = map[string]struct {
 	title string
 	write func(io.Writer, reports.Settings, *reports.FormData) error

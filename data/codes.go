@@ -10,7 +10,7 @@ import (
 )
 
 // Each station mints only in its own block of the day's numbers, so two PCs of one office working
-// offline can never mint the same code (DESIGN.md §2).
+// offline can never mint the same code (docs/ARCHITECTURE.md §4).
 const blockSize = 1000
 
 // mintCode takes the next number of the station's block for the office and day of at, inside the

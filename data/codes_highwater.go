@@ -14,7 +14,7 @@ import (
 // the last code number this PC minted, and per office, year and station the last number of the
 // tracking book: "motcua.db" → "motcua.db.ma-da-cap". Restoring an older backup rolls the
 // database's counters back, but not this file, so a code or a book number already printed on a
-// citizen's receipt is never given again (DESIGN.md §2). Restore moves only the database and its
+// citizen's receipt is never given again (docs/ARCHITECTURE.md §4). Restore moves only the database and its
 // -wal/-shm journals, never this file.
 const HighWaterSuffix = ".ma-da-cap"
 

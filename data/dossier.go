@@ -213,7 +213,7 @@ func (d *Dossier) resume(due *time.Time) {
 // Paused reports whether the dossier's clock is stopped.
 func (d *Dossier) Paused() bool { return !d.PausedAt.IsZero() }
 
-// formSet2025From is when Circular 03/2025/TT-VPCP (signed 15/9/2025, ../shared/design/DOMAIN.md
+// formSet2025From is when Circular 03/2025/TT-VPCP (signed 15/9/2025, docs/DOMAIN.md
 // §2) replaced the forms of Circular 01/2018/TT-VPCP. Its effective-date article could not be
 // read from a primary source here: 1/11/2025 is taken as the first day after the 45 days that the
 // Law on Promulgation of Legal Documents 2025 (Art. 57) requires at least between signing and

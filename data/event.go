@@ -13,7 +13,7 @@ import (
 // EventType names what happened to a dossier. The strings go over the sync wire: never rename one.
 type EventType string
 
-// Event types, one per workflow step of DOMAIN.md §4.
+// Event types, one per workflow step of docs/DOMAIN.md §4.
 const (
 	EvSubmitted           EventType = "submitted" // online submission, not yet accepted
 	EvReceived            EventType = "received"

@@ -22,7 +22,7 @@ const (
 	// maxRegisterRows bounds one import: twenty years of a busy district office. Every row is held
 	// in memory between validation and writing, a few hundred bytes each.
 	maxRegisterRows = 2_000_000
-	// maxSupplements is far above the one supplement request the rules allow (DOMAIN.md §4).
+	// maxSupplements is far above the one supplement request the rules allow (docs/DOMAIN.md §4).
 	maxSupplements = 20
 	// importReason fills the texts the workflow requires (refusal reason, supplement list, …) and
 	// a register does not record; it also tells a reader of the record where the step came from.

@@ -9,7 +9,7 @@ import (
 )
 
 // OfficerScore is the evaluation of one official over the dossiers resolved in a period, with
-// the indices of Circular 01/2018 that a production system sums (1+2+3+4+7, max 10) [DOMAIN §8]:
+// the indices of Circular 01/2018 that a production system sums (1+2+3+4+7, max 10; docs/DOMAIN.md §8):
 //   - 1 total time against the legal limit: early 2, on time 1, late 0;
 //   - 2 time taken by this official's own step, judged against the due date the same way;
 //   - 3 times the applicant had to come back: no supplement 2, one 1, more 0;

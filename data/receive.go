@@ -97,7 +97,7 @@ const FieldDocuments = "Thành phần hồ sơ"
 
 // checkRequired refuses a reception whose checklist leaves out a document the procedure requires
 // (marked * at the counter): such a dossier is not complete, and the law asks the officer to guide
-// the applicant (form 02) rather than receive it (DOMAIN.md §4). Only the counter's Receive is
+// the applicant (form 02) rather than receive it (docs/DOMAIN.md §4). Only the counter's Receive is
 // checked, and only when it says what was handed in: nil Documents means "the catalog's checklist"
 // and accepting an online submission as submitted carries no ticks. Online submissions (Submit)
 // are not receptions — the officer checks them when accepting them here — and imported registers

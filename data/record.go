@@ -409,7 +409,7 @@ func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p
 	return nil
 }
 
-// resumedDue moves the due date by the working time the clock was paused (DOMAIN.md §6).
+// resumedDue moves the due date by the working time the clock was paused (docs/DOMAIN.md §6).
 func resumedDue(cal interface {
 	AddWorking(time.Time, time.Duration) time.Time
 	WorkingBetween(a, b time.Time) time.Duration

@@ -9,7 +9,7 @@ import (
 	"motcua/data/calendar"
 )
 
-// Complaint is one "không hài lòng" rating with the reason the applicant gave (DOMAIN.md §8).
+// Complaint is one "không hài lòng" rating with the reason the applicant gave (docs/DOMAIN.md §8).
 type Complaint struct {
 	Code       string
 	Applicant  string

@@ -5,7 +5,7 @@ import "strings"
 // Roles is a set of roles; one official often holds several in a small commune office.
 type Roles uint8
 
-// The four roles of DOMAIN.md §1.
+// The four roles of docs/DOMAIN.md §1.
 const (
 	RoleReception Roles = 1 << iota // tiếp nhận và trả kết quả
 	RoleOfficer                     // chuyên viên xử lý

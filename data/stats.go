@@ -9,7 +9,7 @@ import (
 	"motcua/data/calendar"
 )
 
-// Mode says how early / on time / late is decided (DOMAIN.md §7).
+// Mode says how early / on time / late is decided (docs/DOMAIN.md §7).
 type Mode string
 
 const (
@@ -126,7 +126,7 @@ func (s *Store) periodBounds(from, to calendar.Date) (int64, int64, error) {
 	return start.Unix(), end.Unix(), nil
 }
 
-// Stats computes the periodic report of DOMAIN.md §7 for [from, to] (inclusive dates), overall or
+// Stats computes the periodic report of docs/DOMAIN.md §7 for [from, to] (inclusive dates), overall or
 // by unit, field or officer. Refused dossiers were never received and are not counted.
 //
 // Everything but "overdue at the end" comes from daily_stats: carried over = received before the

@@ -25,7 +25,7 @@ type LateDossier struct {
 }
 
 // LateDossiers lists the dossiers received at the counter and resolved in [from, to] (inclusive
-// dates) that Judge calls late in the mode — the late list (DOMAIN.md §7) — in order of their end
+// dates) that Judge calls late in the mode — the late list (docs/DOMAIN.md §7) — in order of their end
 // of processing. Times are to the second, as in the dossiers table.
 //
 // They are read from late_dossiers, which the projection keeps in the same transaction as each

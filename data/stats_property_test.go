@@ -15,7 +15,7 @@ import (
 	"motcua/data/vntext"
 )
 
-// bruteForce computes the periodic report straight from DOMAIN.md §7's definitions, dossier by
+// bruteForce computes the periodic report straight from the definitions of docs/DOMAIN.md §7, dossier by
 // dossier, with nothing shared with Store.Stats but Judge.
 func bruteForce(ds []*data.Dossier, from, to calendar.Date, mode data.Mode) data.Figures {
 	loc := vntext.Zone()

@@ -2,7 +2,7 @@ package data
 
 import "fmt"
 
-// Status is the national portal's TrangThaiHoSo code (DOMAIN.md §4).
+// Status is the national portal's TrangThaiHoSo code (docs/DOMAIN.md §4).
 type Status int
 
 // The portal's status codes; the numbers go over the wire and into exports, so they never change.
@@ -124,7 +124,7 @@ const (
 // Valid reports whether d is a known delivery.
 func (d Delivery) Valid() bool { return d == DeliveryCounter || d == DeliveryPost }
 
-// Rating is the applicant's satisfaction at result return (DOMAIN.md §8).
+// Rating is the applicant's satisfaction at result return (docs/DOMAIN.md §8).
 type Rating int
 
 // Ratings; 0 means not rated.

@@ -19,7 +19,7 @@ import (
 // and therefore out of every backup copied to a USB key: in the operating system's credential
 // store (Windows Credential Manager, the Secret Service on Linux, the Keychain on macOS), or,
 // where there is none (a PC without a desktop session, CI), in an owner-only file beside the
-// database (docs/sync-protocol.md, "Mã truy cập của máy trạm").
+// database (docs/sync-protocol.md, "The station's token").
 
 // TokenSuffix names the fallback file of the token beside the database: "motcua.db" →
 // "motcua.db.ma-truy-cap". Restore moves only the database and its journals, never this file.

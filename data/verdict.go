@@ -8,7 +8,7 @@ import (
 	"motcua/data/vntext"
 )
 
-// Verdict is how a dossier stands against its due date (DOMAIN.md §7): resolved early, on time or
+// Verdict is how a dossier stands against its due date (docs/DOMAIN.md §7): resolved early, on time or
 // late, or — not resolved yet — within its time, overdue, or without a time limit. It is decided
 // in one place, VerdictAt (Judge for a resolved dossier), and named from one table, so that the
 // list, the detail, the work lists, the printed forms and the statistics never disagree.

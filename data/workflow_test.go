@@ -139,7 +139,7 @@ func TestEveryTransitionByRole(t *testing.T) {
 	if allowedCount < 30 {
 		t.Fatalf("only %d allowed combinations exercised", allowedCount)
 	}
-	// Spot checks against DOMAIN.md, so the table itself is tested, not only its enforcement.
+	// Spot checks against docs/DOMAIN.md §4, so the table itself is tested, not only its enforcement.
 	checks := []struct {
 		r    Roles
 		t    EventType

@@ -14,7 +14,7 @@ import (
 	"motcua/data/vntext"
 )
 
-// bookColumns are the columns of "Sổ theo dõi hồ sơ" (DOMAIN.md §9, form 07), widths in mm of an
+// bookColumns are the columns of "Sổ theo dõi hồ sơ" (docs/DOMAIN.md §9, form 07), widths in mm of an
 // A4 landscape page (257 mm inside the margins). A cell's text gets its width less 4 mm (the
 // table's padding and gofpdf's cell margin): a date "03/11/2025" at 8 pt is 12.9 mm, the longest
 // header word ("Chuyển") 9.4 mm, so no word is ever cut.

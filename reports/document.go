@@ -20,7 +20,7 @@ const (
 	lineH     = 6.2 // mm per body line at 13 pt
 )
 
-// Doc is one PDF being written with the state-document conventions (DOMAIN.md §9).
+// Doc is one PDF being written with the state-document conventions (docs/DOMAIN.md §9).
 type Doc struct {
 	pdf    *gofpdf.Fpdf
 	left   float64

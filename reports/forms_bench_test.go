@@ -16,8 +16,8 @@ func formsVerdict(ok bool) string {
 }
 
 // BenchmarkReceipt measures form 01 as the counter prints it: two copies on one A4 sheet, each with
-// the dossier's QR code, the look-up QR code and a Code 128 barcode. Targets (issue 3): median
-// ≤ 20 ms, file ≤ 80 KB.
+// the dossier's QR code, the look-up QR code and a Code 128 barcode. Targets
+// (docs/ARCHITECTURE.md §11): median ≤ 20 ms, file ≤ 80 KB.
 func BenchmarkReceipt(b *testing.B) {
 	fx := formsDemo(b)
 	st := fx.st

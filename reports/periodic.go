@@ -7,7 +7,7 @@ import (
 	"motcua/data"
 )
 
-// The eleven columns of the periodic report (DOMAIN.md §7) in three groups.
+// The eleven columns of the periodic report (docs/DOMAIN.md §7) in three groups.
 var periodicGroups = []Group{{"", 2}, {"Số hồ sơ tiếp nhận", 4}, {"Số hồ sơ đã giải quyết", 4}, {"Số hồ sơ đang giải quyết", 3}}
 
 func periodicCols(name string) []Col {
@@ -37,7 +37,7 @@ func resolvedChart(title string, rows []data.Row) *Chart {
 	return c
 }
 
-// Periodic builds the periodic report of DOMAIN.md §7 for [o.From, o.To]: a row per unit
+// Periodic builds the periodic report of docs/DOMAIN.md §7 for [o.From, o.To]: a row per unit
 // (o.By = data.ByUnit) or per field (data.ByField) and a TỔNG CỘNG row, or the office's totals
 // alone (o.By = ""), with a chart of resolved early / on time / late by unit or field. The
 // totals are Store.Stats's for the same period and mode.

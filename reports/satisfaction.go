@@ -13,7 +13,7 @@ func satisfactionCells(f data.Figures) []Cell {
 		cPct(f.SatisfactionRate), cCount(f.ResolvedTotal), cCount(f.ResolvedLate), cPct(f.NationalIndicator)}
 }
 
-// Satisfaction builds the satisfaction report (DOMAIN.md §8) for [o.From, o.To]: the ratings
+// Satisfaction builds the satisfaction report (docs/DOMAIN.md §8) for [o.From, o.To]: the ratings
 // given when results were returned (counts and shares), the satisfaction rate, the national
 // indicator 100 − (late % + "không hài lòng" %), the same by unit or by field (o.By; by unit when
 // empty), and every "không hài lòng" with its reason.

@@ -6,7 +6,7 @@ import (
 	"motcua/data"
 )
 
-// Staff builds the staff evaluation (DOMAIN.md §8) for [o.From, o.To]: per official, the
+// Staff builds the staff evaluation (docs/DOMAIN.md §8) for [o.From, o.To]: per official, the
 // dossiers resolved in the period that they acted on, how many were late, the indices 1, 2, 3, 4
 // and 7 of Circular 01/2018 (averages, 0–2 each) and the score out of 10, then the office's own
 // resolved figures.

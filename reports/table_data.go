@@ -200,7 +200,7 @@ func (r *Report) Write(format string, w io.Writer) error {
 	return fmt.Errorf("định dạng không hỗ trợ %q (pdf, xlsx hoặc csv)", format)
 }
 
-// modeNote says how early / on time / late was decided (DOMAIN.md §7).
+// modeNote says how early / on time / late was decided (docs/DOMAIN.md §7).
 func modeNote(m data.Mode) string {
 	if m == data.ModeDate {
 		return "Cách so hạn: so theo ngày (như hệ thống cấp tỉnh): hồ sơ hoàn thành trong ngày hẹn trả là đúng hạn, trước ngày đó là trước hạn, sau ngày đó là quá hạn."

@@ -43,7 +43,7 @@ func LateList(ctx context.Context, s *data.Store, from, to calendar.Date, mode d
 	return out, nil
 }
 
-// Weekly builds the weekly summary (DOMAIN.md §1, §7) for [o.From, o.To]: received by channel,
+// Weekly builds the weekly summary (docs/DOMAIN.md §1, §7) for [o.From, o.To]: received by channel,
 // resolved early / on time / late, the late list with the reasons and apologies, the online
 // dossiers by unit, the year to date (1 January of o.To's year to o.To) and the fees collected.
 func Weekly(ctx context.Context, s *data.Store, st Settings, o Options) (*Report, error) {

@@ -13,7 +13,7 @@ import (
 	"motcua/sync/protocol"
 )
 
-// PortalDossier is a dossier in the national portal's DongBoHoSoMC shape (DOMAIN.md §10).
+// PortalDossier is a dossier in the national portal's DongBoHoSoMC shape (docs/DOMAIN.md §10).
 type PortalDossier struct {
 	MaHoSo             string         `json:"MaHoSo"`
 	MaTTHC             string         `json:"MaTTHC"`

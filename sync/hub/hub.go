@@ -1,4 +1,4 @@
-// Package hub is the provincial sync server (DESIGN.md §3, docs/sync-protocol.md): it stores
+// Package hub is the provincial sync server (docs/ARCHITECTURE.md §5, docs/sync-protocol.md): it stores
 // every office's events once, feeds each station what its office's other stations wrote, records
 // the dossiers the province portal's adapter delivers as submitted online (submission.go), and
 // serves statistics, a health page and the national portal export.

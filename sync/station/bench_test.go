@@ -17,7 +17,7 @@ import (
 	"motcua/sync/synctest"
 )
 
-// Targets of issue 5 (loopback, durable writes at the hub).
+// Targets of docs/ARCHITECTURE.md §11 (loopback, durable writes at the hub).
 const (
 	push100kTarget = 15 * time.Second
 	pull100kTarget = 15 * time.Second

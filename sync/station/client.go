@@ -1,4 +1,4 @@
-// Package station is the station side of sync (DESIGN.md §3, docs/sync-protocol.md): it pushes
+// Package station is the station side of sync (docs/ARCHITECTURE.md §5, docs/sync-protocol.md): it pushes
 // the events written on this PC to the hub in sequence order and pulls what the office's other
 // stations wrote, over go-retryablehttp (exponential backoff with jitter, Retry-After honoured).
 package station
