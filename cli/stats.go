@@ -47,7 +47,7 @@ func parseDay(flagName, s string) (calendar.Date, error) {
 
 func runStats(e *env, args []string) error {
 	fs, dataDir := newFlags(e, "stats", "--from DATE --to DATE [--by unit|field|officer] [--mode timestamp|date]",
-		"Báo cáo định kỳ (DOMAIN §7) dạng JSON: tiếp nhận, giải quyết trước/đúng/quá hạn, đang giải quyết, phí, hài lòng.\n"+
+		"Báo cáo định kỳ dạng JSON: tiếp nhận, giải quyết trước/đúng/quá hạn, đang giải quyết, phí, hài lòng.\n"+
 			"DATE: YYYY-MM-DD hoặc dd/mm/yyyy; --mode mặc định theo cài đặt của văn phòng.")
 	from := fs.String("from", "", "ngày đầu kỳ")
 	to := fs.String("to", "", "ngày cuối kỳ")

@@ -1,4 +1,4 @@
--- Sync (DESIGN.md §3): what a station has pushed and pulled, what the hub refused, and, on a hub's
+-- Sync (docs/ARCHITECTURE.md §5, docs/sync-protocol.md): what a station has pushed and pulled, what the hub refused, and, on a hub's
 -- copy of an office, which station database each event came from.
 
 -- Where an event came from: NULL for an event written on this PC; otherwise the database id of

@@ -1,4 +1,4 @@
--- Per day and official: what the staff evaluation (officer.go, DOMAIN §8) adds up. Kept by the
+-- Per day and official: what the staff evaluation (officer.go, docs/DOMAIN.md §8) adds up. Kept by the
 -- projection in the same transaction as each event, exactly as daily_stats is (the dossier's old
 -- contribution out, the new one in), so a year's evaluation reads a few thousand rows instead of
 -- every event of a million dossiers. A dossier counts once for each official who acted on it

@@ -1,4 +1,4 @@
--- The late list (stats_late.go, DOMAIN §7): one row per dossier received at the counter, resolved,
+-- The late list (stats_late.go, docs/DOMAIN.md §7): one row per dossier received at the counter, resolved,
 -- and late in either mode by Judge (data/verdict.go), with what the list shows. Kept by the
 -- projection in the same transaction as each event (late.go: the dossier's old row out, the new one
 -- in), so that a year's list is one range of this table in its own order instead of a replay of the
