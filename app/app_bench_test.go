@@ -77,14 +77,11 @@ func showAll(b *testing.B, u *ui, user *data.User) int {
 	return n
 }
 
-// benchDemoDir builds a small demo office with a user holding every role, once per run.
+// benchDemoDir copies a small demo office and adds a user holding every role.
 func benchDemoDir(b *testing.B) (string, *data.User) {
 	b.Helper()
-	dir := b.TempDir()
+	dir := buildDemo(b, 300)
 	ctx := context.Background()
-	if err := demo.Build(ctx, filepath.Join(dir, data.DBFile), demo.Options{Dossiers: 300, Seed: 1, Now: fixedNow}); err != nil {
-		b.Fatal(err)
-	}
 	st, err := data.Open(filepath.Join(dir, data.DBFile))
 	if err != nil {
 		b.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 	"motcua/data/vntext"
 )
 
@@ -92,62 +92,15 @@ func contains(list []string, want string) bool {
 	return false
 }
 
-// buildDemo makes a small demo office in a fresh data folder. Each size is built once per test
-// binary (users' passwords are hashed with bcrypt: slow under -race) and copied for each test.
-func buildDemo(t *testing.T, dossiers int) string {
-	t.Helper()
-	v, _ := demoBuilds.LoadOrStore(dossiers, &demoBuild{})
-	b := v.(*demoBuild)
-	b.once.Do(func() {
-		b.path = filepath.Join(demoCacheDir(), fmt.Sprintf("demo-%d.db", dossiers))
-		b.err = demo.Build(context.Background(), b.path, demo.Options{Dossiers: dossiers, Seed: 1, Now: fixedNow})
-	})
-	if b.err != nil {
-		t.Fatalf("demo.Build: %v", b.err)
-	}
-	raw, err := os.ReadFile(b.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, data.DBFile), raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+// buildDemo makes a small demo office in a fresh data folder: a copy of one built once per test
+// binary (users' passwords are hashed with bcrypt: slow under -race).
+func buildDemo(tb testing.TB, dossiers int) string {
+	tb.Helper()
+	return demotest.Copy(tb, demo.Options{Dossiers: dossiers, Seed: 1, Now: fixedNow})
 }
-
-type demoBuild struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-var (
-	demoBuilds   sync.Map // dossiers → *demoBuild
-	demoCacheMu  sync.Mutex
-	demoCacheDir = func() string {
-		demoCacheMu.Lock()
-		defer demoCacheMu.Unlock()
-		if demoCachePath == "" {
-			dir, err := os.MkdirTemp("", "motcua-app-tests-")
-			if err != nil {
-				panic(err)
-			}
-			demoCachePath = dir
-		}
-		return demoCachePath
-	}
-	demoCachePath string
-)
 
 // TestMain removes the demo offices built for the tests.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if demoCachePath != "" {
-		os.RemoveAll(demoCachePath)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 func TestCreateEmptyDataDirShowsWelcome(t *testing.T) {
 	a := test.NewTempApp(t)

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/reports/pdftest"
 )
 
 // detailDossier receives a birth registration now and takes it to status want through the
@@ -395,16 +394,8 @@ func TestDetailPrintControlSheet(t *testing.T) {
 	if s.printBtn[form01Receipt].Disabled() {
 		t.Error("print buttons stay disabled after a failure")
 	}
-	if _, err := exec.LookPath("pdftotext"); err == nil {
-		file := filepath.Join(t.TempDir(), "x.pdf")
-		if err := os.WriteFile(file, p.pdf, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command("pdftotext", "-raw", file, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Join(strings.Fields(string(out)), " ")
+	if pdftest.Installed() {
+		text := pdftest.Flat(pdftest.Text(t, p.pdf, pdftest.Raw))
 		for _, want := range []string{"PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", d.Code, "Nguyễn Văn An"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("control sheet lacks %q", want)

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -16,40 +15,13 @@ import (
 
 	"motcua/data"
 	"motcua/data/calendar"
-	"motcua/data/demo"
 	"motcua/data/vntext"
 )
 
-var (
-	receptionDemoOnce sync.Once
-	receptionDemoPath string
-	receptionDemoErr  error
-)
-
-// receptionDemo is a small demo office built once per test binary; each test works on a copy.
+// receptionDemo is the database of a copy of the small demo office the reception tests share.
 func receptionDemo(t *testing.T) string {
 	t.Helper()
-	receptionDemoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "motcua-reception-")
-		if err != nil {
-			receptionDemoErr = err
-			return
-		}
-		receptionDemoPath = filepath.Join(dir, data.DBFile)
-		receptionDemoErr = demo.Build(context.Background(), receptionDemoPath, demo.Options{Dossiers: 50, Seed: 1, Now: fixedNow})
-	})
-	if receptionDemoErr != nil {
-		t.Fatal(receptionDemoErr)
-	}
-	raw, err := os.ReadFile(receptionDemoPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), data.DBFile)
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return filepath.Join(buildDemo(t, 50), data.DBFile)
 }
 
 type printed struct {

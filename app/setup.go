@@ -32,13 +32,12 @@ type setupScreen struct {
 	content fyne.CanvasObject
 	form    *widget.Form
 
-	code, name, place       *widget.Entry
-	parent, governing       *widget.Entry
-	level, station          *widget.Select
-	username, fullName      *widget.Entry
-	password, passwordAgain *widget.Entry
-	levelCodes              []string // parallel to level.Options
-	fieldEntries            map[string]*widget.Entry
+	code, name, place *widget.Entry
+	parent, governing *widget.Entry
+	level, station    *widget.Select
+	firstAdmin
+	levelCodes   []string // parallel to level.Options
+	fieldEntries map[string]*widget.Entry
 }
 
 // showSetup shows the setup form (UI thread).
@@ -126,25 +125,16 @@ func newSetup(u *ui) *setupScreen {
 		"Tên đăng nhập": s.username, "Họ tên": s.fullName, "Mật khẩu": s.password,
 	}
 
-	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
-		it := widget.NewFormItem(label, w)
-		it.HintText = hint
-		return it
-	}
 	s.form = &widget.Form{
-		Items: []*widget.FormItem{
-			item(lang.L("Agency code"), s.code, lang.L("The office's identification code (mã định danh)")),
-			item(lang.L("Office name"), s.name, ""),
-			item(lang.L("Level"), s.level, ""),
-			item(lang.L("Parent agency code"), s.parent, lang.L("The agency above this office; empty when none")),
-			item(lang.L("Governing body"), s.governing, lang.L("Printed at the top left of every form")),
-			item(lang.L("Place"), s.place, ""),
-			item(lang.L("Station number"), s.station, lang.L("0–9, different for each computer of the office")),
-			item(lang.L("Administrator's username"), s.username, ""),
-			item(lang.L("Administrator's full name"), s.fullName, ""),
-			item(lang.L("Password"), s.password, lang.L("At least {{.N}} characters", map[string]any{"N": minPassword})),
-			item(lang.L("Password again"), s.passwordAgain, ""),
-		},
+		Items: append([]*widget.FormItem{
+			hintItem(lang.L("Agency code"), s.code, lang.L("The office's identification code (mã định danh)")),
+			hintItem(lang.L("Office name"), s.name, ""),
+			hintItem(lang.L("Level"), s.level, ""),
+			hintItem(lang.L("Parent agency code"), s.parent, lang.L("The agency above this office; empty when none")),
+			hintItem(lang.L("Governing body"), s.governing, lang.L("Printed at the top left of every form")),
+			hintItem(lang.L("Place"), s.place, ""),
+			hintItem(lang.L("Station number"), s.station, lang.L("0–9, different for each computer of the office")),
+		}, s.items("")...),
 		SubmitText: lang.L("Set up the office"),
 		CancelText: lang.L("Back"),
 		OnSubmit:   s.submit,
@@ -175,13 +165,7 @@ func (s *setupScreen) values() (data.Office, int, data.NewUser) {
 		GoverningBody: s.governing.Text,
 		Place:         s.place.Text,
 	}
-	admin := data.NewUser{
-		Username: strings.TrimSpace(s.username.Text),
-		FullName: s.fullName.Text,
-		Roles:    data.RoleAdmin,
-		Password: s.password.Text,
-	}
-	return o, station, admin
+	return o, station, s.user()
 }
 
 // submit sets the office up in the background; on an error the form stays as typed (UI thread).

@@ -27,14 +27,13 @@ type enrollScreen struct {
 	content fyne.CanvasObject
 	form    *widget.Form
 
-	hub, token              *widget.Entry
-	caNote                  *widget.Label
-	caPick, caClear         *widget.Button
-	username, fullName      *widget.Entry
-	password, passwordAgain *widget.Entry
-	progress                *widget.ProgressBarInfinite
-	status                  *widget.Label
-	ca, caFile              string
+	hub, token      *widget.Entry
+	caNote          *widget.Label
+	caPick, caClear *widget.Button
+	firstAdmin
+	progress   *widget.ProgressBarInfinite
+	status     *widget.Label
+	ca, caFile string
 }
 
 // enrollScreens holds the enrolment form of each window while it is shown (tests).
@@ -63,22 +62,13 @@ func newEnroll(u *ui) *enrollScreen {
 	s.password = widget.NewPasswordEntry()
 	s.passwordAgain = widget.NewPasswordEntry()
 
-	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
-		it := widget.NewFormItem(label, w)
-		it.HintText = hint
-		return it
-	}
 	s.form = &widget.Form{
-		Items: []*widget.FormItem{
-			item(lang.L("Server address"), s.hub, lang.L("Given by the provincial IT centre")),
-			item(lang.L("Access token"), s.token, lang.L("Printed by motcua-hub enroll for this station")),
-			item(lang.L("CA certificate"), container.NewVBox(container.NewHBox(s.caPick, s.caClear), s.caNote),
+		Items: append([]*widget.FormItem{
+			hintItem(lang.L("Server address"), s.hub, lang.L("Given by the provincial IT centre")),
+			hintItem(lang.L("Access token"), s.token, lang.L("Printed by motcua-hub enroll for this station")),
+			hintItem(lang.L("CA certificate"), container.NewVBox(container.NewHBox(s.caPick, s.caClear), s.caNote),
 				lang.L("Only when the server uses its own certificate")),
-			item(lang.L("Administrator's username"), s.username, lang.L("The first user of this PC")),
-			item(lang.L("Administrator's full name"), s.fullName, ""),
-			item(lang.L("Password"), s.password, lang.L("At least {{.N}} characters", map[string]any{"N": minPassword})),
-			item(lang.L("Password again"), s.passwordAgain, ""),
-		},
+		}, s.items(lang.L("The first user of this PC"))...),
 		SubmitText: lang.L("Connect"),
 		CancelText: lang.L("Back"),
 		OnSubmit:   s.submit,
@@ -163,8 +153,7 @@ func (s *enrollScreen) submit() {
 		s.say(msg, widget.DangerImportance)
 		return
 	}
-	admin := data.NewUser{Username: strings.TrimSpace(s.username.Text), FullName: s.fullName.Text,
-		Roles: data.RoleAdmin, Password: s.password.Text}
+	admin := s.user()
 	s.form.Disable()
 	s.caPick.Disable()
 	s.caClear.Disable()

@@ -12,18 +12,18 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 )
 
-// demoDir builds a small demo office once per test and returns its data folder.
+// demoDir is a fresh data folder holding a copy of a small demo office, built once per test binary.
 func demoDir(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
 	now := time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
-	if err := demo.Build(context.Background(), filepath.Join(dir, data.DBFile), demo.Options{Dossiers: 400, Seed: 3, Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return demotest.Copy(t, demo.Options{Dossiers: 400, Seed: 3, Now: now})
 }
+
+// TestMain removes the demo office built for the tests.
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 func TestOfficeCommands(t *testing.T) {
 	dir := demoDir(t)

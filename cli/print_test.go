@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,20 +9,8 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/reports/pdftest"
 )
-
-// printedText is a PDF's text (pdftotext, poppler-utils).
-func printedText(t *testing.T, path string) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (make deps installs poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
-}
 
 // onlyFiles lists a folder, failing on temporary files left behind.
 func onlyFiles(t *testing.T, dir string) []string {
@@ -124,7 +111,7 @@ func TestPrintForms(t *testing.T) {
 		if !strings.Contains(stdout, file) {
 			t.Errorf("%v: stdout %q", c.args, stdout)
 		}
-		text := printedText(t, file)
+		text := pdftest.Flat(pdftest.FileText(t, file, pdftest.Raw))
 		for _, w := range c.want {
 			if !strings.Contains(text, strings.Join(strings.Fields(w), " ")) {
 				t.Errorf("%v: PDF lacks %q", c.args, w)

@@ -18,22 +18,40 @@ import (
 	"motcua/sync/synctest"
 )
 
-func TestSyncAndEnroll(t *testing.T) {
-	ctx := context.Background()
+// servedHub is a hub in a temporary folder and its server, closed when t ends.
+func servedHub(t *testing.T) (*hub.Hub, *httptest.Server) {
+	t.Helper()
 	h, err := hub.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer h.Close()
+	t.Cleanup(func() { h.Close() })
 	srv := httptest.NewServer(hub.NewServer(h, nil))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return h, srv
+}
+
+// stationDir is a fresh data folder of station 0 of office A, with one dossier received for
+// applicant ("" none). The office is closed: one writer at a time, and the commands the tests
+// run open it themselves.
+func stationDir(t *testing.T, applicant string) string {
+	t.Helper()
+	dir := t.TempDir()
+	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
+	if applicant != "" {
+		st.Receive(t, applicant)
+	}
+	st.Store.Close()
+	return dir
+}
+
+func TestSyncAndEnroll(t *testing.T) {
+	ctx := context.Background()
+	h, srv := servedHub(t)
 	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
 	tok1, _ := h.EnrollStation(ctx, synctest.OfficeA, 1)
 
-	dir := t.TempDir()
-	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
-	st.Receive(t, "Nguyễn Văn Đồng Bộ")
-	st.Store.Close() // one writer at a time: the commands below open the office themselves
+	dir := stationDir(t, "Nguyễn Văn Đồng Bộ")
 
 	if code, _, errs := run(t, "sync", "--data", dir); code != exitUsage || !strings.Contains(errs, "--hub") {
 		t.Fatalf("sync without a hub: %d %s", code, errs)
@@ -85,18 +103,9 @@ func (n noPull) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // administrator's password is shown, and it opens the office.
 func TestEnrollCutAfterSetupShowsAWorkingPassword(t *testing.T) {
 	ctx := context.Background()
-	h, err := hub.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
-	good := httptest.NewServer(hub.NewServer(h, nil))
-	defer good.Close()
+	h, good := servedHub(t)
 	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
-	firstDir := t.TempDir()
-	first := synctest.NewStation(t, firstDir, synctest.OfficeA, 0)
-	first.Receive(t, "Nguyễn Văn Đồng Bộ")
-	first.Store.Close() // one process opens an office once
+	firstDir := stationDir(t, "Nguyễn Văn Đồng Bộ")
 	if code, out, errs := run(t, "sync", "--data", firstDir, "--hub", good.URL, "--token", tok0); code != 0 {
 		t.Fatalf("first sync: %d %q %q", code, out, errs)
 	}
@@ -127,16 +136,9 @@ func TestEnrollCutAfterSetupShowsAWorkingPassword(t *testing.T) {
 // next one, which leaves nothing of it behind.
 func TestEnrollAgainAfterAKilledEnrolment(t *testing.T) {
 	ctx := context.Background()
-	h, err := hub.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
-	srv := httptest.NewServer(hub.NewServer(h, nil))
-	defer srv.Close()
+	h, srv := servedHub(t)
 	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
-	firstDir := t.TempDir()
-	synctest.NewStation(t, firstDir, synctest.OfficeA, 0).Store.Close()
+	firstDir := stationDir(t, "")
 	if code, out, errs := run(t, "sync", "--data", firstDir, "--hub", srv.URL, "--token", tok0); code != 0 {
 		t.Fatalf("first sync: %d %q %q", code, out, errs)
 	}
@@ -161,19 +163,10 @@ func TestEnrollAgainAfterAKilledEnrolment(t *testing.T) {
 
 func TestTokenFromStandardInputOrEnvironment(t *testing.T) {
 	ctx := context.Background()
-	h, err := hub.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
-	srv := httptest.NewServer(hub.NewServer(h, nil))
-	defer srv.Close()
+	h, srv := servedHub(t)
 	tok0, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
 	tok1, _ := h.EnrollStation(ctx, synctest.OfficeA, 1)
-	dir := t.TempDir()
-	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
-	st.Receive(t, "Nguyễn Văn Đồng Bộ")
-	st.Store.Close()
+	dir := stationDir(t, "Nguyễn Văn Đồng Bộ")
 
 	t.Setenv(TokenEnv, tok0)
 	if code, out, errs := run(t, "sync", "--data", dir, "--hub", srv.URL); code != 0 || !strings.Contains(out, "gửi 1 sự kiện") {

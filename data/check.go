@@ -115,38 +115,10 @@ func (s *Store) Check(ctx context.Context, rebuild bool, progress func(done, tot
 
 // checkDaily compares daily_stats with the sums a replay of the log gives.
 func (s *Store) checkDaily(ctx context.Context, want map[statKey]*statVec, res *CheckResult) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT day, unit_id, field_id, "+dailyColumns+" FROM daily_stats")
+	bad, err := countDrift(ctx, s.db, "SELECT day, unit_id, field_id, "+dailyColumns+" FROM daily_stats", want,
+		func(k *statKey, v *statVec) []any { return appendCounters([]any{&k.day, &k.unit, &k.field}, v[:]) })
 	if err != nil {
 		return fmt.Errorf("đọc số liệu thống kê: %w", err)
-	}
-	defer rows.Close()
-	bad := 0
-	for rows.Next() {
-		var k statKey
-		var v statVec
-		dest := []any{&k.day, &k.unit, &k.field}
-		for i := range v {
-			dest = append(dest, &v[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		w := want[k]
-		if w == nil {
-			w = &statVec{}
-		}
-		if *w != v {
-			bad++
-		}
-		delete(want, k)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, v := range want {
-		if *v != (statVec{}) {
-			bad++
-		}
 	}
 	if bad > 0 {
 		res.Mismatches = append(res.Mismatches, fmt.Sprintf("số liệu thống kê theo ngày sai ở %d dòng so với nhật ký", bad))
@@ -156,43 +128,56 @@ func (s *Store) checkDaily(ctx context.Context, want map[statKey]*statVec, res *
 
 // checkOfficers compares officer_stats with the sums a replay of the log gives.
 func (s *Store) checkOfficers(ctx context.Context, want map[officerKey]*officerVec, res *CheckResult) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT day, officer, "+officerColumns+" FROM officer_stats")
+	bad, err := countDrift(ctx, s.db, "SELECT day, officer, "+officerColumns+" FROM officer_stats", want,
+		func(k *officerKey, v *officerVec) []any { return appendCounters([]any{&k.day, &k.officer}, v[:]) })
 	if err != nil {
 		return fmt.Errorf("đọc số liệu đánh giá cán bộ: %w", err)
-	}
-	defer rows.Close()
-	bad := 0
-	for rows.Next() {
-		var k officerKey
-		var v officerVec
-		dest := []any{&k.day, &k.officer}
-		for i := range v {
-			dest = append(dest, &v[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		w := want[k]
-		if w == nil {
-			w = &officerVec{}
-		}
-		if *w != v {
-			bad++
-		}
-		delete(want, k)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, v := range want {
-		if *v != (officerVec{}) {
-			bad++
-		}
 	}
 	if bad > 0 {
 		res.Mismatches = append(res.Mismatches, fmt.Sprintf("số liệu đánh giá cán bộ theo ngày sai ở %d dòng so với nhật ký", bad))
 	}
 	return nil
+}
+
+// countDrift counts the rows of a summary table (query) that differ from want, the rows a replay
+// of the log gives, by key: a row on one side only counts unless its counters are all zero. It
+// empties want. dest gives the scan destinations of a row's key and counters, in column order.
+func countDrift[K, V comparable](ctx context.Context, db *sql.DB, query string, want map[K]*V, dest func(*K, *V) []any) (int, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var zero V
+	bad := 0
+	for rows.Next() {
+		var k K
+		var v V
+		if err := rows.Scan(dest(&k, &v)...); err != nil {
+			return 0, err
+		}
+		if w := want[k]; (w == nil && v != zero) || (w != nil && *w != v) {
+			bad++
+		}
+		delete(want, k)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, v := range want {
+		if *v != zero {
+			bad++
+		}
+	}
+	return bad, nil
+}
+
+// appendCounters appends the addresses of a summary row's counters to its scan destinations.
+func appendCounters(dest []any, counters []int64) []any {
+	for i := range counters {
+		dest = append(dest, &counters[i])
+	}
+	return dest
 }
 
 // projectionRow reads a dossiers row in projectionArgs' column order.

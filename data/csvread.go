@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"motcua/data/calendar"
@@ -175,7 +174,7 @@ func (c *csvReader) record() ([]string, error) {
 				c.line++
 				err = add('\n')
 			default:
-				if forbiddenCSVRune(r) {
+				if calendar.ForbiddenRune(r) {
 					return nil, c.fieldError(c.line, len(fields), "có ký tự điều khiển %U", r)
 				}
 				err = add(r)
@@ -214,7 +213,7 @@ func (c *csvReader) record() ([]string, error) {
 			}
 			c.field.Reset()
 			runes, inQuotes, quoteLine = 0, true, c.line
-		case forbiddenCSVRune(r):
+		case calendar.ForbiddenRune(r):
 			return nil, c.fieldError(c.line, len(fields), "có ký tự điều khiển %U", r)
 		default:
 			if err := add(r); err != nil {
@@ -237,19 +236,6 @@ func (c *csvReader) enclosedComma() bool {
 		rest = rest[:i]
 	}
 	return calendar.Enclosed(field, string(rest))
-}
-
-// forbiddenCSVRune rejects control characters (tabs included: a tab in a field is nearly always a
-// paste from another program), line and paragraph separators, a byte-order mark past the start,
-// and the invisible bidirectional controls that make text display as something it is not.
-func forbiddenCSVRune(r rune) bool {
-	switch {
-	case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\uFEFF',
-		r == '\u200E', r == '\u200F', r == '\u061C',
-		r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
-		return true
-	}
-	return false
 }
 
 // readHeader reads the first record as a header and maps column names to positions. Names are

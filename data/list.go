@@ -465,28 +465,3 @@ func (s *Store) CountUpTo(ctx context.Context, f ListFilter, upTo int) (n int, m
 	}
 	return n, false, nil
 }
-
-// MyWork lists the open dossiers waiting for username (their current handler) or, when unit is not
-// "", for that unit: overdue first, then by due date (those without one last), the paused ones
-// after them (workOrder), at most limit (1–1000, default 50).
-func (s *Store) MyWork(ctx context.Context, username, unit string, limit int) ([]Hit, error) {
-	if limit <= 0 || limit > 1000 {
-		limit = 50
-	}
-	// Sorting by due date puts the overdue first by itself; the open dossiers are a small set read
-	// from the partial index dossiers_unfinished.
-	q := "SELECT " + hitColumns +
-		" FROM dossiers d INDEXED BY dossiers_unfinished LEFT JOIN procedures p ON p.id = d.procedure_id WHERE " + openCond +
-		" AND (d.handler = ? AND d.handler <> ''"
-	args := []any{username}
-	if unit != "" {
-		q += " OR d.unit_id = (SELECT id FROM units WHERE code = ?)"
-		args = append(args, unit)
-	}
-	q += ")" + workOrder + " LIMIT ?"
-	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("liệt kê hồ sơ cần xử lý: %w", err)
-	}
-	return s.scanHits(rows)
-}

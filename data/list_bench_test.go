@@ -10,6 +10,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/calendar"
+	"motcua/data/demo/demotest"
 )
 
 type listCase struct {
@@ -90,7 +91,7 @@ func cursorAt(s *data.Store, f data.ListFilter, o data.ListSort, rows int) (data
 // of each filter. Target: every list query ≤ 100 ms p95, deep pages included.
 func BenchmarkList(b *testing.B) {
 	n := benchSize()
-	s := largeOffice(b, n)
+	s := demotest.OpenKept(b, n)
 	ctx := context.Background()
 	const runs = 20
 	b.ResetTimer()

@@ -11,6 +11,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/calendar"
+	"motcua/data/demo/demotest"
 )
 
 // BenchmarkYearStaffAndLate measures, on the kept office, the staff evaluation and the late list
@@ -22,7 +23,7 @@ import (
 // the cache for the late list).
 func BenchmarkYearStaffAndLate(b *testing.B) {
 	n := benchSize()
-	s := largeOffice(b, n)
+	s := demotest.OpenKept(b, n)
 	ctx := context.Background()
 	to := calendar.DateOf(benchNow)
 	from := to.AddDays(-364)

@@ -130,18 +130,27 @@ func TestUpgradeFillsStaffFiguresFromLog(t *testing.T) {
 
 // Check compares officer_stats with a replay of the log, and a rebuild makes them agree again.
 func TestCheckFindsWrongStaffFiguresAndRebuildFixesThem(t *testing.T) {
-	ctx := context.Background()
 	s, err := data.Open(staffDemo(t, 300, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	checkOK(t, s)
-	for _, q := range []string{
+	checkFindsTampering(t, s, "đánh giá cán bộ",
 		"UPDATE officer_stats SET step_date = step_date + 1 WHERE (day, officer) IN (SELECT day, officer FROM officer_stats LIMIT 1)",
 		"DELETE FROM officer_stats WHERE (day, officer) IN (SELECT day, officer FROM officer_stats LIMIT 1 OFFSET 5)",
-		"INSERT INTO officer_stats(day, officer, handled) VALUES (1, 'ke.mao.danh', 3)",
-	} {
+		"INSERT INTO officer_stats(day, officer, handled) VALUES (1, 'ke.mao.danh', 3)")
+	last := calendar.DateOf(staffNow)
+	sameStaffAsLog(t, s, [][2]calendar.Date{{last.AddDays(-364), last}})
+}
+
+// checkFindsTampering checks that Check finds the table the queries tamper with (they change one
+// row, delete one and add a stray one) three rows wrong, in one line that names what, and that a
+// rebuild makes it agree with the log again.
+func checkFindsTampering(t *testing.T, s *data.Store, what string, queries ...string) {
+	t.Helper()
+	ctx := context.Background()
+	checkOK(t, s)
+	for _, q := range queries {
 		if _, err := s.DB().Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -150,14 +159,11 @@ func TestCheckFindsWrongStaffFiguresAndRebuildFixesThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.OK() || len(res.Mismatches) != 1 || !strings.Contains(res.Mismatches[0], "đánh giá cán bộ") ||
-		!strings.Contains(res.Mismatches[0], "3 dòng") {
-		t.Fatalf("check of tampered officer_stats: %v", res.Mismatches)
+	if res.OK() || len(res.Mismatches) != 1 || !strings.Contains(res.Mismatches[0], what) || !strings.Contains(res.Mismatches[0], "3 dòng") {
+		t.Fatalf("check of a tampered table (%s): %v", what, res.Mismatches)
 	}
 	if _, err := s.Check(ctx, true, nil); err != nil {
 		t.Fatal(err)
 	}
 	checkOK(t, s)
-	last := calendar.DateOf(staffNow)
-	sameStaffAsLog(t, s, [][2]calendar.Date{{last.AddDays(-364), last}})
 }

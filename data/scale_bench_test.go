@@ -13,6 +13,7 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 	"motcua/data/vntext"
 )
 
@@ -22,21 +23,6 @@ func benchSize() int { return demo.KeptSize() }
 
 // benchNow is the kept office's "today": report periods end here.
 var benchNow = demo.KeptNow
-
-// largeOffice opens the kept demo office of n dossiers, building it first when missing.
-func largeOffice(b *testing.B, n int) *data.Store {
-	b.Helper()
-	path, err := demo.Kept(context.Background(), n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
-}
 
 func target(name string, got, limit float64, unit string) {
 	v := "MET"
@@ -111,7 +97,7 @@ func p95(d []time.Duration) time.Duration {
 // prefix, phone and citizen ID.
 func BenchmarkSearch(b *testing.B) {
 	n := benchSize()
-	s := largeOffice(b, n)
+	s := demotest.OpenKept(b, n)
 	ctx := context.Background()
 	qs := sampleQueries(b, s, n)
 	lat := map[string][]time.Duration{}
@@ -145,7 +131,7 @@ func BenchmarkSearch(b *testing.B) {
 // 1,000,000 dossiers: ≤ 300 ms overall, ≤ 500 ms by unit and by field.
 func BenchmarkReport(b *testing.B) {
 	n := benchSize()
-	s := largeOffice(b, n)
+	s := demotest.OpenKept(b, n)
 	ctx := context.Background()
 	to := calendar.DateOf(benchNow)
 	from := to.AddDays(-364)

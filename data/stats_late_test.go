@@ -6,7 +6,6 @@ import (
 
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -129,33 +128,15 @@ func TestUpgradeFillsLateListFromLog(t *testing.T) {
 // Check compares late_dossiers with a replay of the log (a changed, a missing and a stray row are
 // each a wrong row), and a rebuild makes them agree again.
 func TestCheckFindsWrongLateListAndRebuildFixesIt(t *testing.T) {
-	ctx := context.Background()
 	s, err := data.Open(staffDemo(t, 600, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	checkOK(t, s)
-	for _, q := range []string{
+	checkFindsTampering(t, s, "trễ hạn",
 		"UPDATE late_dossiers SET apology_reason = 'sửa tay' WHERE rid = (SELECT rid FROM late_dossiers LIMIT 1)",
 		"DELETE FROM late_dossiers WHERE rid = (SELECT rid FROM late_dossiers LIMIT 1 OFFSET 5)",
-		"INSERT INTO late_dossiers(finished_at, rid, late_ts, late_date, code, applicant, procedure_name, unit, supplements, apologised, apology_no, apology_reason) VALUES (1, 999999999, 1, 1, 'X', 'X', 'X', '', 0, 0, '', '')",
-	} {
-		if _, err := s.DB().Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	res, err := s.Check(ctx, false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.OK() || len(res.Mismatches) != 1 || !strings.Contains(res.Mismatches[0], "trễ hạn") || !strings.Contains(res.Mismatches[0], "3 dòng") {
-		t.Fatalf("check of a tampered late list: %v", res.Mismatches)
-	}
-	if _, err := s.Check(ctx, true, nil); err != nil {
-		t.Fatal(err)
-	}
-	checkOK(t, s)
+		"INSERT INTO late_dossiers(finished_at, rid, late_ts, late_date, code, applicant, procedure_name, unit, supplements, apologised, apology_no, apology_reason) VALUES (1, 999999999, 1, 1, 'X', 'X', 'X', '', 0, 0, '', '')")
 	last := calendar.DateOf(staffNow)
 	if sameLateAsLog(t, s, [][2]calendar.Date{{last.AddDays(-364), last}}) == 0 {
 		t.Fatal("no late dossier: the comparison proves nothing")

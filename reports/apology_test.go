@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,7 +19,9 @@ import (
 
 	"motcua/data"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
 // ---- fixtures shared by the tests of forms 04–07 ----------------------------------------------
@@ -69,42 +70,13 @@ func fuDemoPath(tb testing.TB, dir string, n int) string {
 	return path
 }
 
-var fuShared struct {
-	once sync.Once
-	dir  string
-	path string
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
-// TestMain removes the demo office the tests of this package shared.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if fuShared.dir != "" {
-		os.RemoveAll(fuShared.dir)
-	}
-	os.Exit(code)
-}
-
+// fuStore opens a copy of the demo office of the follow-up forms (600 dossiers before fuNow).
 func fuStore(tb testing.TB) *data.Store {
 	tb.Helper()
-	// Built once per test process into a folder of its own: a file shared between processes (two
-	// checkouts tested at once) was once opened by one while another built it, which left an
-	// empty office behind and every later run failing.
-	fuShared.once.Do(func() {
-		dir, err := os.MkdirTemp("", "motcua-forms-")
-		if err != nil {
-			tb.Fatal(err)
-		}
-		fuShared.dir = dir
-		path := filepath.Join(dir, data.DBFile)
-		if err := demo.Build(context.Background(), path, demo.Options{Dossiers: 600, Seed: 1, Now: fuNow}); err != nil {
-			tb.Fatal(err)
-		}
-		fuShared.path = path
-	})
-	if fuShared.path == "" {
-		tb.Fatal("demo office not built")
-	}
-	s, err := data.Open(fuShared.path, data.WithClock(func() time.Time { return fuNow }))
+	path := filepath.Join(demotest.Copy(tb, demo.Options{Dossiers: 600, Seed: 1, Now: fuNow}), data.DBFile)
+	s, err := data.Open(path, data.WithClock(func() time.Time { return fuNow }))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -143,7 +115,7 @@ func fuRender(t *testing.T, name string, form func(io.Writer, Settings, *FormDat
 		t.Fatal(err)
 	}
 	fuKeep(name, buf.Bytes())
-	return buf.Bytes(), fuRaw(t, buf.Bytes())
+	return buf.Bytes(), pdftest.Flat(pdftest.Text(t, buf.Bytes(), pdftest.Raw))
 }
 
 // fuKeep saves a PDF under $MOTCUA_PDF_OUT, to be looked at.
@@ -151,24 +123,6 @@ func fuKeep(name string, pdf []byte) {
 	if out := os.Getenv("MOTCUA_PDF_OUT"); out != "" {
 		os.WriteFile(filepath.Join(out, name+".pdf"), pdf, 0o644)
 	}
-}
-
-// fuRaw is a PDF's text in drawing order (pdftotext -raw), flattened: a table's cells come row by
-// row, each cell whole, where the layout text interleaves the lines of neighbouring cells.
-func fuRaw(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (make deps installs poppler-utils)")
-	}
-	f := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(f, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-raw", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 func fuContains(t *testing.T, text string, wants ...string) {

@@ -11,6 +11,7 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
 // fuBook writes the tracking book of the demo office for [from, to] and returns its text.
@@ -30,7 +31,7 @@ func fuBook(t *testing.T, s *data.Store, name string, from, to calendar.Date) st
 		t.Fatal(err)
 	}
 	fuKeep(name, buf.Bytes())
-	return fuRaw(t, buf.Bytes())
+	return pdftest.Flat(pdftest.Text(t, buf.Bytes(), pdftest.Raw))
 }
 
 func TestBookForAMonth(t *testing.T) {
@@ -125,7 +126,7 @@ func TestBookEmptyAndBadPeriods(t *testing.T) {
 	if err := Book(ctx, &buf, st18, s, Names{}, calendar.D(2024, 1, 1), calendar.D(2024, 1, 1), fuNow); err != nil {
 		t.Fatal(err)
 	}
-	fuContains(t, fuRaw(t, buf.Bytes()), "Mẫu số 06 ban hành kèm theo Thông tư số 01/2018/TT-VPCP", "Hồ sơ tiếp nhận ngày 01/01/2024")
+	fuContains(t, pdftest.Flat(pdftest.Text(t, buf.Bytes(), pdftest.Raw)), "Mẫu số 06 ban hành kèm theo Thông tư số 01/2018/TT-VPCP", "Hồ sơ tiếp nhận ngày 01/01/2024")
 	buf.Reset()
 	if err := Book(ctx, &buf, testSettings, s, Names{}, calendar.D(2025, 12, 1), calendar.D(2025, 11, 1), fuNow); err == nil ||
 		!strings.Contains(err.Error(), "kỳ không hợp lệ") {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"motcua/reports/pdftest"
 )
 
 func TestChartNiceStep(t *testing.T) {
@@ -32,7 +34,7 @@ func chartPDF(t *testing.T, n int) (string, int) {
 	if err := d.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, b.Bytes())
+	text := pdftest.Text(t, b.Bytes(), pdftest.Layout)
 	return text, strings.Count(text, "\f")
 }
 

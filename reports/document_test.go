@@ -12,24 +12,8 @@ import (
 	"time"
 
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
-
-// pdfText extracts a PDF's text with pdftotext (poppler-utils, installed by make deps).
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (make deps installs poppler-utils)")
-	}
-	f := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(f, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
-}
 
 // pdfFonts lists the fonts of a PDF with pdffonts.
 func pdfFonts(t *testing.T, pdf []byte) string {
@@ -66,7 +50,7 @@ func TestDocumentLayout(t *testing.T) {
 	if err := d.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftest.Text(t, buf.Bytes(), pdftest.Layout)
 	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ ĐÔNG TIẾN",
 		"Đông Tiến, ngày 20 tháng 02 năm 2026", "GIẤY TIẾP NHẬN HỒ SƠ", "Nguyễn Văn Đức", "Trang 1/", "Trần Thị Bình", "Tên giấy tờ", "Số: 12/GTN"} {
 		if !strings.Contains(text, want) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,7 +19,9 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
 // rpNow is "today" of the demo office the statistical reports are tested on.
@@ -35,10 +36,7 @@ type rpFixture struct {
 // statistical report on it, in the three formats.
 func TestReports(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), data.DBFile)
-	if err := demo.Build(ctx, path, demo.Options{Dossiers: 2000, Seed: 1, Now: rpNow}); err != nil {
-		t.Fatal(err)
-	}
+	path := filepath.Join(demotest.Copy(t, demo.Options{Dossiers: 2000, Seed: 1, Now: rpNow}), data.DBFile)
 	s, err := data.Open(path, data.WithClock(func() time.Time { return rpNow }))
 	if err != nil {
 		t.Fatal(err)
@@ -123,15 +121,13 @@ func rpKeep(name string, b []byte) {
 	}
 }
 
-func rpFlat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // rpContains checks the text of a page as pdftotext -layout gives it or, for what wraps inside a
 // table cell, as reading order gives it (rpText keeps both).
 func rpContains(t *testing.T, what, text string, wants ...string) {
 	t.Helper()
-	flat := rpFlat(text)
+	flat := pdftest.Flat(text)
 	rpRawMu.Lock()
-	raw := rpFlat(rpRaw[text])
+	raw := pdftest.Flat(rpRaw[text])
 	rpRawMu.Unlock()
 	for _, w := range wants {
 		if !strings.Contains(text, w) && !strings.Contains(flat, w) && !strings.Contains(raw, w) {
@@ -146,20 +142,13 @@ var (
 	rpRawMu sync.Mutex
 )
 
-// rpText is pdfText, remembering the reading-order text too.
+// rpText is the layout text, remembering the reading-order text too.
 func rpText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	text := pdfText(t, pdf)
-	f := filepath.Join(t.TempDir(), "r.pdf")
-	if err := os.WriteFile(f, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
+	text := pdftest.Text(t, pdf, pdftest.Layout)
+	reading := pdftest.Text(t, pdf, pdftest.Reading)
 	rpRawMu.Lock()
-	rpRaw[text] = string(out)
+	rpRaw[text] = reading
 	rpRawMu.Unlock()
 	return text
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,11 +21,13 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
-// formsFixture is a demo office's settings, names and a few dossiers of each kind, read once; the
-// database itself is deleted as soon as they are in memory.
+// formsFixture is a demo office's settings, names and a few dossiers of each kind, read once from
+// a copy of the office that the first test's temporary folder holds.
 type formsFixture struct {
 	st       Settings
 	names    Names
@@ -47,24 +50,19 @@ var formsNow = time.Date(2026, 3, 20, 10, 30, 0, 0, vntext.Zone())
 
 func formsDemo(t testing.TB) *formsFixture {
 	t.Helper()
-	fixture.once.Do(func() { fixture.f, fixture.err = buildFormsFixture() })
+	fixture.once.Do(func() {
+		fixture.err = errors.New("the forms fixture failed in an earlier test")
+		fixture.f, fixture.err = buildFormsFixture(t)
+	})
 	if fixture.err != nil {
 		t.Fatal(fixture.err)
 	}
 	return fixture.f
 }
 
-func buildFormsFixture() (*formsFixture, error) {
-	dir, err := os.MkdirTemp("", "motcua-forms-test-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, data.DBFile)
+func buildFormsFixture(tb testing.TB) (*formsFixture, error) {
+	path := filepath.Join(demotest.Copy(tb, demo.Options{Dossiers: 300, Seed: 7, Now: formsNow}), data.DBFile)
 	ctx := context.Background()
-	if err := demo.Build(ctx, path, demo.Options{Dossiers: 300, Seed: 7, Now: formsNow}); err != nil {
-		return nil, err
-	}
 	s, err := data.Open(path, data.WithClock(func() time.Time { return formsNow }))
 	if err != nil {
 		return nil, err
@@ -157,10 +155,6 @@ func savePDF(t *testing.T, name string, pdf []byte) {
 	}
 }
 
-// flat joins pdftotext's lines and collapses spaces, so a phrase wrapped over two lines or split
-// into columns by -layout still matches.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func TestReceiptFields(t *testing.T) {
 	fx := formsDemo(t)
 	for _, layout := range []string{ReceiptA4, ReceiptA5} {
@@ -176,7 +170,7 @@ func TestReceiptFields(t *testing.T) {
 				savePDF(t, "receipt-"+layout+".pdf", pdf)
 			}
 			d := fd.Dossier
-			ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+			ft := pdftest.Searchable(t, pdf)
 			want := []string{d.Code, d.Applicant.Name, d.ProcedureName, "Liên 1: Lưu", "Liên 2: Giao người nộp",
 				"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
 				vntext.DateTimeWords(d.ReceivedAt.In(vntext.Zone())), d.Limit.VN(),
@@ -202,7 +196,7 @@ func TestReceiptFields(t *testing.T) {
 				want = append(want, d.Representative.Name)
 			}
 			for _, w := range want {
-				if !strings.Contains(ft, flat(w)) {
+				if !strings.Contains(ft, pdftest.Flat(w)) {
 					t.Errorf("%s %s: receipt lacks %q", layout, d.Code, w)
 				}
 			}
@@ -216,21 +210,6 @@ func TestReceiptFields(t *testing.T) {
 			}
 		}
 	}
-}
-
-// pdfTextRaw extracts text in content-stream order: a table cell's wrapped lines stay together
-// where -layout interleaves them with the next columns.
-func pdfTextRaw(t *testing.T, pdf []byte) string {
-	t.Helper()
-	f := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(f, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-raw", f, "-").Output()
-	if err != nil {
-		t.Skipf("pdftotext: %v", err)
-	}
-	return string(out)
 }
 
 // checkInks asserts that nothing the receipt drew overlaps anything else, and that every mark is
@@ -279,9 +258,9 @@ func TestReceiptNothingOverlaps(t *testing.T) {
 			}
 			if i == 0 {
 				savePDF(t, "receipt-six-"+layout+".pdf", buf.Bytes())
-				raw := flat(pdfTextRaw(t, buf.Bytes()))
+				raw := pdftest.Flat(pdftest.Text(t, buf.Bytes(), pdftest.Raw))
 				for _, doc := range d.Documents {
-					if n := strings.Count(raw, flat(doc.Name)+" "); n != 2 {
+					if n := strings.Count(raw, pdftest.Flat(doc.Name)+" "); n != 2 {
 						t.Errorf("%s: document %q printed %d times, want 2", layout, doc.Name, n)
 					}
 				}
@@ -341,9 +320,9 @@ func TestReceiptLongDossier(t *testing.T) {
 		if n := pdfPages(t, pdf); n != c.pages {
 			t.Errorf("%s: %d pages, want %d", c.layout, n, c.pages)
 		}
-		raw := flat(pdfTextRaw(t, pdf))
+		raw := pdftest.Flat(pdftest.Text(t, pdf, pdftest.Raw))
 		for _, doc := range fd.Dossier.Documents {
-			if n := strings.Count(raw, flat(doc.Name)+" "); n != 2 {
+			if n := strings.Count(raw, pdftest.Flat(doc.Name)+" "); n != 2 {
 				t.Errorf("%s: document %q printed %d times, want 2", c.layout, doc.Name, n)
 			}
 		}
@@ -493,7 +472,7 @@ func TestReceiptPrintsBookVolumeAndNumber(t *testing.T) {
 		t.Fatalf("demo dossier %s has no book number", fd.Dossier.Code)
 	}
 	pdf := render(t, func(w *bytes.Buffer) error { return Receipt(w, fx.st, fd) })
-	ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+	ft := pdftest.Searchable(t, pdf)
 	want := fmt.Sprintf("Vào Sổ theo dõi hồ sơ, Quyển số: %d, Số thứ tự: %d", vol, n)
 	if strings.Count(ft, want) < 2 {
 		t.Errorf("receipt of %s lacks %q on both copies", fd.Dossier.Code, want)
@@ -525,7 +504,7 @@ func TestFormsCiteTheFormSetOfTheDossiersDate(t *testing.T) {
 				fd.Dossier = &rd
 			}
 			pdf := render(t, func(w *bytes.Buffer) error { return form(w, fx.st, &fd) })
-			ft := flat(pdfTextRaw(t, pdf))
+			ft := pdftest.Flat(pdftest.Text(t, pdf, pdftest.Raw))
 			if !strings.Contains(ft, c.want) || strings.Contains(ft, c.not) {
 				t.Errorf("%s of a dossier of %s: want %q, not %q, in\n%s", name, c.at.Format("02/01/2006"), c.want, c.not, ft)
 			}

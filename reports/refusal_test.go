@@ -7,6 +7,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
 func TestRefusalFields(t *testing.T) {
@@ -21,10 +22,10 @@ func TestRefusalFields(t *testing.T) {
 			ev = &fd.Events[i]
 		}
 	}
-	ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+	ft := pdftest.Searchable(t, pdf)
 	for _, w := range []string{"PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", d.Applicant.Name, d.ProcedureName, d.RefusalReason,
 		vntext.PlaceDate(fx.st.Place, ev.At.In(vntext.Zone())), "NGƯỜI TIẾP NHẬN HỒ SƠ", fd.Names.User(ev.Actor), "Mẫu số 03"} {
-		if !strings.Contains(ft, flat(w)) {
+		if !strings.Contains(ft, pdftest.Flat(w)) {
 			t.Errorf("refusal lacks %q", w)
 		}
 	}
@@ -66,7 +67,7 @@ func TestRefusalSupplementReceiptUnprintableText(t *testing.T) {
 						t.Errorf("%s: panic %v", d.Status, r)
 					}
 				}()
-				if err := form(&buf); err == nil && !strings.Contains(pdfText(t, buf.Bytes()), "Nguyễn Văn ? Đức") {
+				if err := form(&buf); err == nil && !strings.Contains(pdftest.Text(t, buf.Bytes(), pdftest.Layout), "Nguyễn Văn ? Đức") {
 					t.Errorf("%s: the name is not printed with a ?", d.Status)
 				}
 			}()

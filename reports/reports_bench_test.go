@@ -11,28 +11,14 @@ import (
 	"motcua/data"
 	"motcua/data/calendar"
 	"motcua/data/demo"
+	"motcua/data/demo/demotest"
 )
-
-// rpLargeOffice opens the large demo office the data benchmarks build and keep (demo.Kept).
-func rpLargeOffice(b *testing.B, n int) *data.Store {
-	b.Helper()
-	path, err := demo.Kept(context.Background(), n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
-}
 
 // BenchmarkPeriodicReport1M writes the periodic report by unit for the year before demo.KeptNow,
 // query included, as PDF and as XLSX. Target for 1,000,000 dossiers: ≤ 2 s each.
 func BenchmarkPeriodicReport1M(b *testing.B) {
 	n := demo.KeptSize()
-	s := rpLargeOffice(b, n)
+	s := demotest.OpenKept(b, n)
 	ctx := context.Background()
 	st, err := LoadSettings(ctx, s)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/vntext"
+	"motcua/reports/pdftest"
 )
 
 func TestSupplementFields(t *testing.T) {
@@ -35,7 +36,7 @@ func TestSupplementFields(t *testing.T) {
 				n++
 			}
 		}
-		ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+		ft := pdftest.Searchable(t, pdf)
 		want := []string{"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", d.Code, d.Applicant.Name, d.ProcedureName, req.Reason,
 			vntext.DateTimeWords(d.ReceivedAt.In(vntext.Zone())), vntext.PlaceDate(fx.st.Place, last.At.In(vntext.Zone())),
 			"NGƯỜI HƯỚNG DẪN", fd.Names.User(last.Actor), "Mẫu số 02"}
@@ -46,7 +47,7 @@ func TestSupplementFields(t *testing.T) {
 			want = append(want, "lần thứ 2")
 		}
 		for _, w := range want {
-			if !strings.Contains(ft, flat(w)) {
+			if !strings.Contains(ft, pdftest.Flat(w)) {
 				t.Errorf("%s: supplement request lacks %q", d.Code, w)
 			}
 		}
@@ -89,10 +90,10 @@ func TestGuidanceBeforeReceptionSaysNotReceived(t *testing.T) {
 		"half-dossier": func(w *bytes.Buffer) error { return Supplement(w, fx.st, oldFD) },
 	} {
 		pdf := render(t, write)
-		ft := flat(pdfText(t, pdf)) + " " + flat(pdfTextRaw(t, pdf))
+		ft := pdftest.Searchable(t, pdf)
 		for _, w := range []string{"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Hồ sơ chưa được tiếp nhận", in.Applicant.Name,
 			missing[0].Name, "NGƯỜI HƯỚNG DẪN"} {
-			if !strings.Contains(ft, flat(w)) {
+			if !strings.Contains(ft, pdftest.Flat(w)) {
 				t.Errorf("%s: guidance lacks %q", name, w)
 			}
 		}

@@ -166,7 +166,7 @@ func splitCSVLine(b []byte) ([]string, string) {
 		// Controls are checked before trimming so that a tab or vertical
 		// tab at the edge is reported, not silently dropped.
 		for _, r := range f {
-			if forbiddenRune(r) {
+			if ForbiddenRune(r) {
 				return nil, fmt.Sprintf("cột %d: có ký tự điều khiển %U", n, r)
 			}
 		}
@@ -186,10 +186,11 @@ func splitCSVLine(b []byte) ([]string, string) {
 	}
 }
 
-// forbiddenRune rejects control characters, line and paragraph separators,
-// and the invisible bidirectional overrides that can make a label display
-// as something other than what it is.
-func forbiddenRune(r rune) bool {
+// ForbiddenRune rejects, in a field of an imported CSV file, control characters (tabs included: a
+// tab in a field is nearly always a paste from another program), line and paragraph separators, a
+// byte-order mark past the start, and the invisible bidirectional controls that make text display
+// as something it is not. The catalog and register imports of package data check with it too.
+func ForbiddenRune(r rune) bool {
 	switch {
 	case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\uFEFF',
 		r == '\u200E', r == '\u200F', r == '\u061C',

@@ -5,7 +5,6 @@ package main
 import (
 	"os"
 	"syscall"
-	"unsafe"
 )
 
 // attachConsole gives a command (motcua sync, check, …) typed in a console its output: the app
@@ -29,22 +28,4 @@ func attachConsole() {
 	if in, err := os.OpenFile("CONIN$", os.O_RDONLY, 0); err == nil {
 		os.Stdin = in
 	}
-}
-
-// displayProblem finds nothing to check before trying: Windows always has a desktop; a missing
-// OpenGL driver shows when the window is created.
-func displayProblem() error { return nil }
-
-// alert shows a native message box: started from the Start menu, the app has no console where
-// the one-line message could be read.
-func alert(title, text string) {
-	user32 := syscall.NewLazyDLL("user32.dll")
-	box := user32.NewProc("MessageBoxW")
-	t, err1 := syscall.UTF16PtrFromString(title)
-	m, err2 := syscall.UTF16PtrFromString(text)
-	if err1 != nil || err2 != nil || box.Find() != nil {
-		return
-	}
-	const mbOK, mbIconError = 0x0, 0x10
-	box.Call(0, uintptr(unsafe.Pointer(m)), uintptr(unsafe.Pointer(t)), mbOK|mbIconError)
 }
