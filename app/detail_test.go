@@ -53,7 +53,7 @@ func detailDossier(t *testing.T, st *data.Store, want data.Status) *data.Dossier
 	if d.Status != want {
 		t.Fatalf("dossier in %v, want %v", d.Status, want)
 	}
-	return d
+	return d.Dossier
 }
 
 // openDetail shows the detail of dossier id to username (no login screen: the user is set

@@ -803,17 +803,26 @@ func (r *receptionScreen) forms(ctx context.Context) (reports.Settings, reports.
 
 // print writes a form to the output folder under name and opens it.
 func (r *receptionScreen) print(name string, write func(io.Writer) error) error {
-	dir := r.outDir
-	if dir == "" && r.folder != nil {
-		dir = r.folder()
-	}
-	if dir == "" {
-		return errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	dir, err := r.printDir()
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	return r.open(filepath.Join(dir, name), write)
+}
+
+// printDir is the folder the printed forms go to now.
+func (r *receptionScreen) printDir() (string, error) {
+	dir := r.outDir
+	if dir == "" && r.folder != nil {
+		dir = r.folder()
+	}
+	if dir == "" {
+		return "", errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	}
+	return dir, nil
 }
 
 // fileName keeps a code usable as a file name.
@@ -855,7 +864,7 @@ func (r *receptionScreen) receive() {
 			})
 			return
 		}
-		perr := r.printDossier(ctx, d, "giay-hen", reports.Receipt)
+		perr := r.printDossier(ctx, d, form01Receipt)
 		fyne.Do(func() {
 			r.setBusy(false)
 			r.clear()
@@ -873,23 +882,14 @@ func (r *receptionScreen) receive() {
 	})
 }
 
-// printDossier prints a form of a recorded dossier from its log.
-func (r *receptionScreen) printDossier(ctx context.Context, d *data.Dossier, prefix string,
-	form func(io.Writer, reports.Settings, *reports.FormData) error) error {
-	d, evs, err := r.store.DossierByID(ctx, d.ID)
+// printDossier prints form n of a dossier as the write left it.
+func (r *receptionScreen) printDossier(ctx context.Context, d *data.Written, n string) error {
+	dir, err := r.printDir()
 	if err != nil {
 		return err
 	}
-	st, names, err := r.forms(ctx)
-	if err != nil {
-		return err
-	}
-	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.now().In(r.store.Location())}
-	code := d.Code
-	if code == "" {
-		code = d.ID.String()[:8]
-	}
-	return r.print(rcFileName(prefix, code), func(w io.Writer) error { return form(w, st, fd) })
+	_, err = printForm(ctx, r.store, n, d.Dossier, d.Log, dir, r.now(), r.open)
+	return err
 }
 
 // guide prints form 02 for the required documents not ticked, without receiving the dossier: the
@@ -989,7 +989,7 @@ func (r *receptionScreen) refuse(rec data.Reception, reason string) {
 			fyne.Do(func() { r.setBusy(false); r.showStoreError(err) })
 			return
 		}
-		perr := r.printDossier(ctx, d, "tu-choi", reports.Refusal)
+		perr := r.printDossier(ctx, d, form03Refusal)
 		fyne.Do(func() {
 			r.setBusy(false)
 			r.clear()
