@@ -17,8 +17,8 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
-	"motcua/reports"
 	"motcua/data/vntext"
+	"motcua/reports"
 )
 
 // workDemo is a small demo office with dossiers waiting in Tư pháp - Hộ tịch at fixedNow: two
