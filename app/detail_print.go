@@ -58,7 +58,11 @@ func (s *detailScreen) showPrints(d *data.Dossier, evs []data.Event) {
 
 // print writes form n of the dossier as it is in the store now and opens it, in the background
 // (UI thread).
-func (s *detailScreen) print(n string) {
+func (s *detailScreen) print(n string) { s.printWritten(n, nil) }
+
+// printWritten writes form n of the dossier as the write w left it (nil: as it is in the store
+// now) and opens it, in the background (UI thread).
+func (s *detailScreen) printWritten(n string, w *data.Written) {
 	st := s.u.currentStore()
 	if st == nil || s.busy || s.d == nil {
 		return
@@ -68,11 +72,14 @@ func (s *detailScreen) print(n string) {
 	u, id, now, outDir, open := s.u, s.id, s.u.now(), s.outDir, s.open
 	u.spawn(func() {
 		err := func() error {
-			d, evs, err := st.DossierByID(u.ctx, id)
-			if err != nil {
-				return err
+			if w == nil {
+				d, evs, err := st.DossierByID(u.ctx, id)
+				if err != nil {
+					return err
+				}
+				w = &data.Written{Dossier: d, Log: evs}
 			}
-			_, err = printForm(u.ctx, st, n, d, evs, outDir, now, open)
+			_, err := printForm(u.ctx, st, n, w.Dossier, w.Log, outDir, now, open)
 			return err
 		}()
 		if u.ctx.Err() != nil {
@@ -85,6 +92,17 @@ func (s *detailScreen) print(n string) {
 			}
 		})
 	})
+}
+
+// showWritten shows the dossier as the write w left it, without reading its log again (UI
+// thread).
+func (s *detailScreen) showWritten(w *data.Written) {
+	if s.ref == nil {
+		s.load()
+		return
+	}
+	s.seq++ // a load still in flight would show an older state
+	s.show(w.Dossier, w.Log)
 }
 
 // setPrinting disables the print buttons while a form is written.

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,20 +48,26 @@ func TestFormsTableHasEachFormOnce(t *testing.T) {
 	}
 }
 
-// Every form of the table prints, through Print, from a dossier of a demo office whose log
-// allows it, into a folder under the table's file name, or to a path given whole.
-func TestEveryFormPrintsFromADossierThatAllowsIt(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, data.DBFile)
-	if err := demo.Build(ctx, path, demo.Options{Dossiers: 300, Seed: 7, Now: formsNow}); err != nil {
+// formsStore is a demo office of 300 dossiers, its clock stopped at formsNow.
+func formsStore(t *testing.T) *data.Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), data.DBFile)
+	if err := demo.Build(context.Background(), path, demo.Options{Dossiers: 300, Seed: 7, Now: formsNow}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := data.Open(path, data.WithClock(func() time.Time { return formsNow }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Every form of the table prints, through Print, from a dossier of a demo office whose log
+// allows it, into a folder under the table's file name, or to a path given whole.
+func TestEveryFormPrintsFromADossierThatAllowsIt(t *testing.T) {
+	ctx := context.Background()
+	s := formsStore(t)
 	rows, err := s.DB().QueryContext(ctx, "SELECT DISTINCT dossier FROM events ORDER BY dossier")
 	if err != nil {
 		t.Fatal(err)
@@ -122,5 +129,52 @@ func TestFormFileNameOfADossierWithoutCode(t *testing.T) {
 	}
 	if got := FileName("x", "a/b\\c:d e"); got != "x-a_b_c_d_e.pdf" {
 		t.Errorf("file name %q", got)
+	}
+}
+
+// A form printed right after a write, from the dossier and log the write returns, is the same
+// file, byte for byte, as the form printed from the log read back.
+func TestFormsPrintTheSameRightAfterAWriteAsFromTheLog(t *testing.T) {
+	ctx := context.Background()
+	s := formsStore(t)
+	pdf := func(f Form, d *data.Dossier, evs []data.Event) []byte {
+		t.Helper()
+		var b bytes.Buffer
+		_, err := Print(ctx, s, f, d, evs, "x.pdf", PrintOptions{Write: func(_ string, write func(io.Writer) error) error { return write(&b) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	n := 0
+	check := func(w *data.Written, err error) *data.Written {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, evs, err := s.DossierByID(ctx, w.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Applicable(w.Dossier, w.Log) {
+			n++
+			if !bytes.Equal(pdf(f, w.Dossier, w.Log), pdf(f, d, evs)) {
+				t.Errorf("form %s of a dossier %s: printed after the write, it differs from the log's", f.Number, w.Status)
+			}
+		}
+		return w
+	}
+	rec := data.Reception{Procedure: "1.001193", Applicant: data.Person{Name: "Nguyễn Văn An", IDNo: "001090123456", Phone: "0912345678"}}
+	d := check(s.Receive(ctx, data.System, rec))
+	check(s.Record(ctx, data.System, d.ID, &data.WithdrawalRequested{Reason: "Công dân xin rút"}))
+	check(s.Record(ctx, data.System, d.ID, &data.Stopped{Reason: "Công dân rút hồ sơ"}))
+	check(s.Refuse(ctx, data.System, rec, "Không thuộc thẩm quyền"))
+	d = check(s.Receive(ctx, data.System, rec))
+	check(s.Record(ctx, data.System, d.ID, &data.Transferred{ToUnit: "TPHT", ToHandler: "tuphap1"}))
+	check(s.Record(ctx, data.System, d.ID, &data.SupplementRequested{Items: []data.DocCount{{Name: "Giấy chứng sinh"}}, Reason: "Thiếu giấy chứng sinh"}))
+	d = check(s.Record(ctx, data.System, d.ID, &data.SupplementReceived{}))
+	check(s.Record(ctx, data.System, d.ID, &data.ApologyIssued{Reason: "Cần xác minh thêm", NewDue: d.Due.AddDate(0, 0, 7)}))
+	if n < 20 {
+		t.Errorf("only %d forms compared", n)
 	}
 }
