@@ -18,6 +18,7 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/reports"
 )
 
 // detailDossier receives a birth registration now and takes it to status want through the
@@ -379,7 +380,7 @@ func TestDetailPrintControlSheet(t *testing.T) {
 		t.Fatalf("%d prints", len(*prints))
 	}
 	p := (*prints)[0]
-	if filepath.Base(p.path) != rcFileName("phieu-kiem-soat", d.Code) || filepath.Dir(p.path) != s.outDir {
+	if filepath.Base(p.path) != reports.FileName("phieu-kiem-soat", d.Code) || filepath.Dir(p.path) != s.outDir {
 		t.Errorf("printed to %q", p.path)
 	}
 	if !bytes.HasPrefix(p.pdf, []byte("%PDF")) {
@@ -546,7 +547,7 @@ func TestDetailWithdrawThenStop(t *testing.T) {
 	}
 	test.Tap(s.printBtn[form05Stop])
 	u.wait()
-	if len(*prints) != 1 || filepath.Base((*prints)[0].path) != rcFileName("dung-giai-quyet", d.Code) {
+	if len(*prints) != 1 || filepath.Base((*prints)[0].path) != reports.FileName("dung-giai-quyet", d.Code) {
 		t.Fatalf("prints %v (problem %q)", len(*prints), s.problem.Text)
 	}
 }
