@@ -25,6 +25,15 @@ func printUsage() string {
 	return b.String()
 }
 
+// printFormNames lists the forms of one dossier by the names the command takes.
+func printFormNames() string {
+	names := make([]string, len(reports.Forms))
+	for i, f := range reports.Forms {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
 func runPrint(e *env, args []string) error {
 	fs, dataDir := newFlags(e, "print", "FORM --code CODE --out FILE.pdf | book --from DATE --to DATE --out FILE.pdf", printUsage())
 	code := fs.String("code", "", "mã hồ sơ (hoặc mã nội bộ UUID của hồ sơ chưa có mã)")
@@ -36,7 +45,7 @@ func runPrint(e *env, args []string) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("cần đúng một biểu mẫu: receipt, supplement, refusal, apology, stop, control hoặc book (xem motcua print -h)")
+		return usagef("cần đúng một biểu mẫu: %s hoặc book (xem motcua print -h)", printFormNames())
 	}
 	form := fs.Arg(0)
 	if strings.TrimSpace(*out) == "" {
@@ -55,7 +64,7 @@ func runPrint(e *env, args []string) error {
 	}
 	f, ok := reports.FormByName(form)
 	if !ok {
-		return usagef("không có biểu mẫu %q: chọn receipt, supplement, refusal, apology, stop, control hoặc book", form)
+		return usagef("không có biểu mẫu %q: chọn %s hoặc book", form, printFormNames())
 	}
 	if *from != "" || *to != "" {
 		return usagef("--from và --to chỉ dùng với book")
