@@ -171,7 +171,7 @@ func (s *detailScreen) confirm(f *detailForm) {
 	f.cancel.Disable()
 	u := s.u
 	u.spawn(func() {
-		_, err := st.Record(u.ctx, user, s.id, p)
+		w, err := st.Record(u.ctx, user, s.id, p)
 		if u.ctx.Err() != nil {
 			return
 		}
@@ -186,7 +186,7 @@ func (s *detailScreen) confirm(f *detailForm) {
 			if s.form == f {
 				s.form = nil
 			}
-			s.load()
+			s.showWritten(w)
 		})
 	})
 }

@@ -73,11 +73,12 @@ func (s *detailScreen) writeOnline(reason string, accept bool) {
 		b.Disable()
 	}
 	u.spawn(func() {
+		var w *data.Written
 		var err error
 		if accept {
-			_, err = st.Receive(u.ctx, user, data.Reception{Submission: id})
+			w, err = st.Receive(u.ctx, user, data.Reception{Submission: id})
 		} else {
-			_, err = st.Refuse(u.ctx, user, data.Reception{Submission: id}, reason)
+			w, err = st.Refuse(u.ctx, user, data.Reception{Submission: id}, reason)
 		}
 		if u.ctx.Err() != nil {
 			return
@@ -90,9 +91,9 @@ func (s *detailScreen) writeOnline(reason string, accept bool) {
 				s.fail(message(errorf("Could not record the action", err)))
 				return
 			}
-			s.load()
+			s.showWritten(w)
 			if accept {
-				s.print("01")
+				s.printWritten(form01Receipt, w)
 			}
 		})
 	})

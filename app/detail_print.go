@@ -1,10 +1,6 @@
 package app
 
 import (
-	"io"
-	"os"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -14,7 +10,7 @@ import (
 	"motcua/reports"
 )
 
-// The printable forms (docs/DOMAIN.md §9), by their number.
+// The printable forms (reports.Forms; docs/DOMAIN.md §9), by their number.
 const (
 	form01Receipt    = "01"
 	form02Supplement = "02"
@@ -23,22 +19,6 @@ const (
 	form05Stop       = "05"
 	form06Control    = "06"
 )
-
-// printable is one form the dossier can print: its number, file name prefix and writer.
-type printable struct {
-	n      string
-	prefix string
-	write  func(io.Writer, reports.Settings, *reports.FormData) error
-}
-
-var printables = []printable{
-	{form01Receipt, "giay-hen", reports.Receipt},
-	{form02Supplement, "yeu-cau-bo-sung", reports.Supplement},
-	{form03Refusal, "tu-choi", reports.Refusal},
-	{form04Apology, "xin-loi", reports.Apology},
-	{form05Stop, "dung-giai-quyet", reports.StopNotice},
-	{form06Control, "phieu-kiem-soat", reports.ControlSheet},
-}
 
 // printLabel is the button of form n.
 func printLabel(n string) string {
@@ -57,46 +37,12 @@ func printLabel(n string) string {
 	return lang.L("06 Control sheet")
 }
 
-// applicableForms are the forms that d's log can fill: the receipt and the control sheet once
-// received, the others once their event happened.
-func applicableForms(d *data.Dossier, evs []data.Event) []string {
-	has := func(t data.EventType) bool {
-		for _, e := range evs {
-			if e.Type == t && e.Conflict == "" {
-				return true
-			}
-		}
-		return false
-	}
-	received := d.Code != "" && !d.ReceivedAt.IsZero()
-	var out []string
-	if received {
-		out = append(out, form01Receipt)
-	}
-	if has(data.EvSupplementRequested) {
-		out = append(out, form02Supplement)
-	}
-	if d.Status == data.StatusRefused {
-		out = append(out, form03Refusal)
-	}
-	if received && has(data.EvApologyIssued) {
-		out = append(out, form04Apology)
-	}
-	if received && has(data.EvStopped) {
-		out = append(out, form05Stop)
-	}
-	if received {
-		out = append(out, form06Control)
-	}
-	return out
-}
-
 // showPrints puts one button per applicable form in the side column (UI thread).
 func (s *detailScreen) showPrints(d *data.Dossier, evs []data.Event) {
 	s.prints.RemoveAll()
 	s.printBtn = map[string]*widget.Button{}
-	for _, n := range applicableForms(d, evs) {
-		n := n
+	for _, f := range reports.Applicable(d, evs) {
+		n := f.Number
 		b := widget.NewButtonWithIcon(printLabel(n), theme.DocumentPrintIcon(), func() { s.print(n) })
 		b.Alignment = widget.ButtonAlignLeading
 		if s.busy {
@@ -112,18 +58,13 @@ func (s *detailScreen) showPrints(d *data.Dossier, evs []data.Event) {
 
 // print writes form n of the dossier as it is in the store now and opens it, in the background
 // (UI thread).
-func (s *detailScreen) print(n string) {
+func (s *detailScreen) print(n string) { s.printWritten(n, nil) }
+
+// printWritten writes form n of the dossier as the write w left it (nil: as it is in the store
+// now) and opens it, in the background (UI thread).
+func (s *detailScreen) printWritten(n string, w *data.Written) {
 	st := s.u.currentStore()
 	if st == nil || s.busy || s.d == nil {
-		return
-	}
-	var form printable
-	for _, p := range printables {
-		if p.n == n {
-			form = p
-		}
-	}
-	if form.write == nil {
 		return
 	}
 	s.setPrinting(true)
@@ -131,29 +72,15 @@ func (s *detailScreen) print(n string) {
 	u, id, now, outDir, open := s.u, s.id, s.u.now(), s.outDir, s.open
 	u.spawn(func() {
 		err := func() error {
-			d, evs, err := st.DossierByID(u.ctx, id)
-			if err != nil {
-				return err
+			if w == nil {
+				d, evs, err := st.DossierByID(u.ctx, id)
+				if err != nil {
+					return err
+				}
+				w = &data.Written{Dossier: d, Log: evs}
 			}
-			settings, err := reports.LoadSettings(u.ctx, st)
-			if err != nil {
-				return err
-			}
-			names, err := reports.LoadNames(u.ctx, st)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(outDir, 0o700); err != nil {
-				return err
-			}
-			fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: now.In(st.Location())}
-			code := d.Code
-			if code == "" {
-				code = d.ID.String()[:8]
-			}
-			return open(filepath.Join(outDir, rcFileName(form.prefix, code)), func(w io.Writer) error {
-				return form.write(w, settings, fd)
-			})
+			_, err := printForm(u.ctx, st, n, w.Dossier, w.Log, outDir, now, open)
+			return err
 		}()
 		if u.ctx.Err() != nil {
 			return
@@ -165,6 +92,17 @@ func (s *detailScreen) print(n string) {
 			}
 		})
 	})
+}
+
+// showWritten shows the dossier as the write w left it, without reading its log again (UI
+// thread).
+func (s *detailScreen) showWritten(w *data.Written) {
+	if s.ref == nil {
+		s.load()
+		return
+	}
+	s.seq++ // a load still in flight would show an older state
+	s.show(w.Dossier, w.Log)
 }
 
 // setPrinting disables the print buttons while a form is written.

@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/reports"
 	"motcua/reports/pdftest"
 )
 
@@ -52,7 +53,7 @@ func detailDossier(t *testing.T, st *data.Store, want data.Status) *data.Dossier
 	if d.Status != want {
 		t.Fatalf("dossier in %v, want %v", d.Status, want)
 	}
-	return d
+	return d.Dossier
 }
 
 // openDetail shows the detail of dossier id to username (no login screen: the user is set
@@ -378,7 +379,7 @@ func TestDetailPrintControlSheet(t *testing.T) {
 		t.Fatalf("%d prints", len(*prints))
 	}
 	p := (*prints)[0]
-	if filepath.Base(p.path) != rcFileName("phieu-kiem-soat", d.Code) || filepath.Dir(p.path) != s.outDir {
+	if filepath.Base(p.path) != reports.FileName("phieu-kiem-soat", d.Code) || filepath.Dir(p.path) != s.outDir {
 		t.Errorf("printed to %q", p.path)
 	}
 	if !bytes.HasPrefix(p.pdf, []byte("%PDF")) {
@@ -537,7 +538,7 @@ func TestDetailWithdrawThenStop(t *testing.T) {
 	}
 	test.Tap(s.printBtn[form05Stop])
 	u.wait()
-	if len(*prints) != 1 || filepath.Base((*prints)[0].path) != rcFileName("dung-giai-quyet", d.Code) {
+	if len(*prints) != 1 || filepath.Base((*prints)[0].path) != reports.FileName("dung-giai-quyet", d.Code) {
 		t.Fatalf("prints %v (problem %q)", len(*prints), s.problem.Text)
 	}
 }

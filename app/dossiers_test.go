@@ -250,7 +250,7 @@ func receiveProc(t *testing.T, st *data.Store, proc, name string) *data.Dossier 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dossier
+	return dossier.Dossier
 }
 
 func TestDossiersNewDossierAfterRefreshAndSearchWithoutAccents(t *testing.T) {

@@ -1,10 +1,15 @@
 package app
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
+	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,8 +17,24 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/data"
 	"motcua/reports"
 )
+
+// printForm is how every screen prints form n (reports.Forms) of a dossier: into the folder dir
+// (made if missing) under the form's file name, through open (reports.WriteAndOpen, or what a
+// test captures the PDF with), dated now. It returns the file's path (off the UI thread).
+func printForm(ctx context.Context, st *data.Store, n string, d *data.Dossier, evs []data.Event, dir string,
+	now time.Time, open func(path string, write func(io.Writer) error) error) (string, error) {
+	f, ok := reports.FormByNumber(n)
+	if !ok {
+		return "", fmt.Errorf("no form numbered %q", n) // a screen asking for a form not in the table: a bug
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return reports.Print(ctx, st, f, d, evs, dir, reports.PrintOptions{Now: now, Write: open})
+}
 
 // openFolder shows a folder in the system's file manager; tests replace it.
 var openFolder = func(dir string) error {

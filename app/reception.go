@@ -89,62 +89,6 @@ type receptionScreen struct {
 	missingBox                        *modal     // the offer of form 02 after a reception refused for missing documents
 }
 
-// rcField is a text entry with its message shown in place, under it.
-type rcField struct {
-	entry *widget.Entry
-	msg   *widget.Label
-	check func(string) error
-	box   *fyne.Container
-	// onShow runs after the message under the entry changed (the form's banner follows it).
-	onShow func()
-}
-
-func newRCField(placeholder string, check func(string) error) *rcField {
-	f := &rcField{entry: widget.NewEntry(), msg: widget.NewLabel(""), check: check}
-	f.entry.SetPlaceHolder(placeholder)
-	f.msg.Importance = widget.DangerImportance
-	f.msg.Wrapping = fyne.TextWrapWord
-	f.msg.Hide()
-	f.box = container.NewVBox(f.entry, f.msg)
-	// once an error shows, it goes away as soon as the text is right
-	f.entry.OnChanged = func(string) {
-		if f.msg.Visible() {
-			f.validate()
-		}
-	}
-	return f
-}
-
-// validate checks the text and shows the outcome in place (UI thread).
-func (f *rcField) validate() error {
-	var err error
-	if f.check != nil {
-		err = f.check(f.entry.Text)
-	}
-	f.show(err)
-	return err
-}
-
-// show puts err (nil: nothing) under the entry.
-func (f *rcField) show(err error) {
-	if err == nil {
-		f.msg.SetText("")
-		f.msg.Hide()
-	} else {
-		f.msg.SetText(message(err))
-		f.msg.Show()
-	}
-	if f.onShow != nil {
-		f.onShow()
-	}
-}
-
-// reset empties the entry and its message.
-func (f *rcField) reset() {
-	f.entry.SetText("")
-	f.show(nil)
-}
-
 // rcDoc is one line of the document checklist.
 type rcDoc struct {
 	doc       data.ProcedureDoc
@@ -205,20 +149,6 @@ func parseCount(v string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n > 999 {
 		return 0, textError("A number from 0 to 999")
-	}
-	return n, nil
-}
-
-// parseAmount reads an amount in VND: "50.000", "50,000", "50 000 đ" and "50000" are the same.
-func parseAmount(v string) (int64, error) {
-	v = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "đ"))
-	v = strings.NewReplacer(".", "", ",", "", " ", "").Replace(v)
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 0 || n > 1_000_000_000_000 {
-		return 0, textError("An amount in đồng, e.g. 50.000")
 	}
 	return n, nil
 }
@@ -803,12 +733,9 @@ func (r *receptionScreen) forms(ctx context.Context) (reports.Settings, reports.
 
 // print writes a form to the output folder under name and opens it.
 func (r *receptionScreen) print(name string, write func(io.Writer) error) error {
-	dir := r.outDir
-	if dir == "" && r.folder != nil {
-		dir = r.folder()
-	}
-	if dir == "" {
-		return errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	dir, err := r.printDir()
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
@@ -816,15 +743,16 @@ func (r *receptionScreen) print(name string, write func(io.Writer) error) error 
 	return r.open(filepath.Join(dir, name), write)
 }
 
-// fileName keeps a code usable as a file name.
-func rcFileName(prefix, code string) string {
-	code = strings.Map(func(c rune) rune {
-		if c == '/' || c == '\\' || c == ':' || c == ' ' {
-			return '_'
-		}
-		return c
-	}, code)
-	return prefix + "-" + code + ".pdf"
+// printDir is the folder the printed forms go to now.
+func (r *receptionScreen) printDir() (string, error) {
+	dir := r.outDir
+	if dir == "" && r.folder != nil {
+		dir = r.folder()
+	}
+	if dir == "" {
+		return "", errors.New("no folder for the printed forms") // a screen built without its ui: a bug
+	}
+	return dir, nil
 }
 
 // receive receives the dossier, prints its receipt and clears the form for the next applicant
@@ -855,7 +783,7 @@ func (r *receptionScreen) receive() {
 			})
 			return
 		}
-		perr := r.printDossier(ctx, d, "giay-hen", reports.Receipt)
+		perr := r.printDossier(ctx, d, form01Receipt)
 		fyne.Do(func() {
 			r.setBusy(false)
 			r.clear()
@@ -873,23 +801,14 @@ func (r *receptionScreen) receive() {
 	})
 }
 
-// printDossier prints a form of a recorded dossier from its log.
-func (r *receptionScreen) printDossier(ctx context.Context, d *data.Dossier, prefix string,
-	form func(io.Writer, reports.Settings, *reports.FormData) error) error {
-	d, evs, err := r.store.DossierByID(ctx, d.ID)
+// printDossier prints form n of a dossier as the write left it.
+func (r *receptionScreen) printDossier(ctx context.Context, d *data.Written, n string) error {
+	dir, err := r.printDir()
 	if err != nil {
 		return err
 	}
-	st, names, err := r.forms(ctx)
-	if err != nil {
-		return err
-	}
-	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.now().In(r.store.Location())}
-	code := d.Code
-	if code == "" {
-		code = d.ID.String()[:8]
-	}
-	return r.print(rcFileName(prefix, code), func(w io.Writer) error { return form(w, st, fd) })
+	_, err = printForm(ctx, r.store, n, d.Dossier, d.Log, dir, r.now(), r.open)
+	return err
 }
 
 // guide prints form 02 for the required documents not ticked, without receiving the dossier: the
@@ -920,7 +839,7 @@ func (r *receptionScreen) guide() {
 	r.goBackground(func(ctx context.Context) {
 		st, names, err := r.forms(ctx)
 		if err == nil {
-			err = r.print(rcFileName("huong-dan-bo-sung", now.Format("20060102-150405")), func(w io.Writer) error {
+			err = r.print(reports.FileName("huong-dan-bo-sung", now.Format("20060102-150405")), func(w io.Writer) error {
 				return reports.Guidance(w, st, names, in, missing, r.actor.Username, now)
 			})
 		}
@@ -989,7 +908,7 @@ func (r *receptionScreen) refuse(rec data.Reception, reason string) {
 			fyne.Do(func() { r.setBusy(false); r.showStoreError(err) })
 			return
 		}
-		perr := r.printDossier(ctx, d, "tu-choi", reports.Refusal)
+		perr := r.printDossier(ctx, d, form03Refusal)
 		fyne.Do(func() {
 			r.setBusy(false)
 			r.clear()

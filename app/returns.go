@@ -5,8 +5,6 @@ import (
 	"errors"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -576,7 +574,7 @@ func (r *returnsScreen) doReturn() {
 		done, err := st.Record(ctx, user, d.ID, p)
 		var perr error
 		if err == nil {
-			perr = r.printHandover(ctx, done.ID)
+			perr = r.printHandover(ctx, done.Dossier, done.Log)
 		}
 		if ctx.Err() != nil {
 			return
@@ -588,7 +586,7 @@ func (r *returnsScreen) doReturn() {
 				return
 			}
 			if r.dossier == d {
-				r.show(done, nil)
+				r.show(done.Dossier, nil)
 			}
 			text := lang.L("Result of dossier {{.Code}} returned to {{.Name}}.", map[string]any{"Code": done.Code, "Name": p.ReceiverName})
 			if showNotOpened(r.win(), text, perr) {
@@ -655,7 +653,7 @@ func (r *returnsScreen) rate(rating data.Rating) {
 				return
 			}
 			if r.dossier == d {
-				r.show(done, nil)
+				r.show(done.Dossier, nil)
 			}
 			r.status.SetText(lang.L("Recorded the rating “{{.Rating}}” of dossier {{.Code}}.",
 				map[string]any{"Rating": ratingText(rating), "Code": done.Code}))
@@ -687,7 +685,10 @@ func (r *returnsScreen) reprint() {
 	r.setBusy(true)
 	ctx := r.u.ctx
 	r.u.spawn(func() {
-		err := r.printHandover(ctx, d.ID)
+		cur, evs, err := r.store.DossierByID(ctx, d.ID)
+		if err == nil {
+			err = r.printHandover(ctx, cur, evs)
+		}
 		if ctx.Err() != nil {
 			return
 		}
@@ -706,28 +707,10 @@ func (r *returnsScreen) reprint() {
 	})
 }
 
-// printHandover prints the control sheet of dossier id from its log (off the UI thread).
-func (r *returnsScreen) printHandover(ctx context.Context, id uuid.UUID) error {
-	d, evs, err := r.store.DossierByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	settings, err := reports.LoadSettings(ctx, r.store)
-	if err != nil {
-		return err
-	}
-	names, err := reports.LoadNames(ctx, r.store)
-	if err != nil {
-		return err
-	}
-	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: r.u.now().In(r.store.Location())}
-	dir := r.u.printFolder(r.outDir)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	return r.open(filepath.Join(dir, rcFileName("giao-nhan", d.Code)), func(w io.Writer) error {
-		return reports.ControlSheet(w, settings, fd)
-	})
+// printHandover prints the control sheet of dossier d from its log evs (off the UI thread).
+func (r *returnsScreen) printHandover(ctx context.Context, d *data.Dossier, evs []data.Event) error {
+	_, err := printForm(ctx, r.store, form06Control, d, evs, r.u.printFolder(r.outDir), r.u.now(), r.open)
+	return err
 }
 
 // next empties the screen for the next citizen (UI thread).

@@ -38,15 +38,16 @@ func TestVerdictSameEverywhere(t *testing.T) {
 		}
 		before = append(before, rep.Total)
 	}
-	var err error
 	for _, step := range []struct {
 		u *data.User
 		p data.Payload
 	}{{counter, &data.Transferred{ToUnit: d.Unit, ToHandler: "tuphap1"}}, {officer, &data.Processed{ResultNo: "12/KQ"}},
 		{counter, &data.Returned{ReceiverName: "Trần Văn Sớm"}}} {
-		if d, err = st.Record(ctx, step.u, d.ID, step.p); err != nil {
+		w, err := st.Record(ctx, step.u, d.ID, step.p)
+		if err != nil {
 			t.Fatal(err)
 		}
+		d = w.Dossier
 	}
 	for i, mode := range modes {
 		rep, err := st.Stats(ctx, day, day, data.ByNone, mode)

@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -373,8 +371,8 @@ func (w *workScreen) askStop(h data.Hit) {
 		}
 		w.record(h, &data.Stopped{Reason: why, Decision: vntext.Clean(decision.Text)},
 			lang.L("Processing of dossier {{.Code}} is stopped.", map[string]any{"Code": h.Code}),
-			func(ctx context.Context, d *data.Dossier) error {
-				return w.print(ctx, d, "dung-xu-ly", reports.StopNotice)
+			func(ctx context.Context, d *data.Written) error {
+				return w.print(ctx, d, form05Stop)
 			})
 		return ""
 	})
@@ -382,7 +380,7 @@ func (w *workScreen) askStop(h data.Hit) {
 
 // record writes p on the dossier of h in the background, then runs after (printing a form; may
 // be nil), and reads the list again; done is the message on success (UI thread).
-func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...func(context.Context, *data.Dossier) error) {
+func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...func(context.Context, *data.Written) error) {
 	if w.busy || w.store == nil {
 		return
 	}
@@ -418,29 +416,10 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 	})
 }
 
-// print writes a form of dossier d from its log and opens it (off the UI thread).
-func (w *workScreen) print(ctx context.Context, d *data.Dossier, prefix string,
-	form func(io.Writer, reports.Settings, *reports.FormData) error) error {
-	d, evs, err := w.store.DossierByID(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	settings, err := reports.LoadSettings(ctx, w.store)
-	if err != nil {
-		return err
-	}
-	names, err := reports.LoadNames(ctx, w.store)
-	if err != nil {
-		return err
-	}
-	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: w.u.now().In(w.store.Location())}
-	dir := w.u.printFolder(w.outDir)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	return w.open(filepath.Join(dir, rcFileName(prefix, d.Code)), func(out io.Writer) error {
-		return form(out, settings, fd)
-	})
+// print writes form n of dossier d, as the write left it, and opens it (off the UI thread).
+func (w *workScreen) print(ctx context.Context, d *data.Written, n string) error {
+	_, err := printForm(ctx, w.store, n, d.Dossier, d.Log, w.u.printFolder(w.outDir), w.u.now(), w.open)
+	return err
 }
 
 // setBusy disables the row buttons while a step is recorded (UI thread).

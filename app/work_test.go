@@ -18,6 +18,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/vntext"
+	"motcua/reports"
 )
 
 // workDemo is a small demo office with dossiers waiting in Tư pháp - Hộ tịch at fixedNow: two
@@ -371,8 +372,9 @@ func TestWorkLeaderStopsWithdrawal(t *testing.T) {
 	if slices.Contains(rowIDs(ws.rows), d.ID) {
 		t.Error("the stopped dossier is still listed")
 	}
-	if len(prints) != 1 || !bytes.HasPrefix(prints[0].pdf, []byte("%PDF")) || !strings.Contains(prints[0].path, "dung-xu-ly") {
-		t.Errorf("form 05 not printed: %d prints", len(prints))
+	stop, _ := reports.FormByNumber(form05Stop)
+	if len(prints) != 1 || !bytes.HasPrefix(prints[0].pdf, []byte("%PDF")) || filepath.Base(prints[0].path) != stop.FileName(got) {
+		t.Errorf("form 05 not printed as %s: %d prints", stop.FileName(got), len(prints))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -15,39 +14,30 @@ import (
 	"motcua/reports"
 )
 
-// printForms are the forms of one dossier (docs/DOMAIN.md §9), by the name the command takes.
-var printForms = map[string]struct {
-	title string
-	write func(io.Writer, reports.Settings, *reports.FormData) error
-}{
-	"receipt":    {"01 giấy tiếp nhận hồ sơ và hẹn trả kết quả", reports.Receipt},
-	"supplement": {"02 phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", reports.Supplement},
-	"refusal":    {"03 phiếu từ chối tiếp nhận giải quyết hồ sơ", reports.Refusal},
-	"apology":    {"04 văn bản xin lỗi và hẹn lại ngày trả kết quả", reports.Apology},
-	"stop":       {"05 thông báo dừng giải quyết hồ sơ", reports.StopNotice},
-	"control":    {"06 phiếu kiểm soát quá trình giải quyết hồ sơ", reports.ControlSheet},
-}
-
 func printUsage() string {
-	names := make([]string, 0, len(printForms))
-	for n := range printForms {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool { return printForms[names[i]].title < printForms[names[j]].title })
 	var b strings.Builder
 	b.WriteString("In biểu mẫu ra tệp PDF (ghi vào tệp tạm rồi đổi tên: lỗi giữa chừng không để lại tệp dở).\nFORM:\n")
-	for _, n := range names {
-		fmt.Fprintf(&b, "  %-11s mẫu %s\n", n, printForms[n].title)
+	for _, f := range reports.Forms {
+		fmt.Fprintf(&b, "  %-11s mẫu %s %s\n", f.Name, f.Number, f.Title)
 	}
 	b.WriteString("  book        mẫu 07 sổ theo dõi hồ sơ của các hồ sơ tiếp nhận từ --from đến --to\n")
 	b.WriteString("CODE: mã hồ sơ; hồ sơ chưa có mã (bị từ chối tiếp nhận) dùng mã nội bộ (UUID). DATE: YYYY-MM-DD hoặc dd/mm/yyyy.")
 	return b.String()
 }
 
+// printFormNames lists the forms of one dossier by the names the command takes.
+func printFormNames() string {
+	names := make([]string, len(reports.Forms))
+	for i, f := range reports.Forms {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
 func runPrint(e *env, args []string) error {
 	fs, dataDir := newFlags(e, "print", "FORM --code CODE --out FILE.pdf | book --from DATE --to DATE --out FILE.pdf", printUsage())
 	code := fs.String("code", "", "mã hồ sơ (hoặc mã nội bộ UUID của hồ sơ chưa có mã)")
-	out := fs.String("out", "", "tệp PDF ghi ra")
+	out := fs.String("out", "", "tệp PDF ghi ra; với biểu mẫu của một hồ sơ có thể là một thư mục có sẵn: tệp mang tên như khi in từ ứng dụng (vd. giay-hen-MÃ.pdf)")
 	from := fs.String("from", "", "ngày đầu kỳ (book)")
 	to := fs.String("to", "", "ngày cuối kỳ (book)")
 	layout := fs.String("layout", "", "giấy tiếp nhận: a4 (hai liên trên một tờ A4) hoặc a5 (mỗi liên một trang A5); mặc định theo cài đặt")
@@ -55,7 +45,7 @@ func runPrint(e *env, args []string) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("cần đúng một biểu mẫu: receipt, supplement, refusal, apology, stop, control hoặc book (xem motcua print -h)")
+		return usagef("cần đúng một biểu mẫu: %s hoặc book (xem motcua print -h)", printFormNames())
 	}
 	form := fs.Arg(0)
 	if strings.TrimSpace(*out) == "" {
@@ -72,9 +62,9 @@ func runPrint(e *env, args []string) error {
 	if form == "book" {
 		return printBook(e, *dataDir, *code, *from, *to, *out)
 	}
-	f, ok := printForms[form]
+	f, ok := reports.FormByName(form)
 	if !ok {
-		return usagef("không có biểu mẫu %q: chọn receipt, supplement, refusal, apology, stop, control hoặc book", form)
+		return usagef("không có biểu mẫu %q: chọn %s hoặc book", form, printFormNames())
 	}
 	if *from != "" || *to != "" {
 		return usagef("--from và --to chỉ dùng với book")
@@ -91,22 +81,11 @@ func runPrint(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := reports.LoadSettings(e.ctx, s)
+	path, err := reports.Print(e.ctx, s, f, d, evs, *out, reports.PrintOptions{Layout: *layout})
 	if err != nil {
 		return err
 	}
-	if *layout != "" {
-		st.ReceiptLayout = *layout
-	}
-	names, err := reports.LoadNames(e.ctx, s)
-	if err != nil {
-		return err
-	}
-	fd := &reports.FormData{Dossier: d, Events: evs, Names: names, Now: time.Now().In(vntext.Zone())}
-	if err := reports.WriteFile(*out, func(w io.Writer) error { return f.write(w, st, fd) }); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", *out)
+	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", path)
 	return nil
 }
 

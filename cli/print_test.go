@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"motcua/data"
+	"motcua/reports"
 	"motcua/reports/pdftest"
 )
 
@@ -178,5 +179,39 @@ func TestPrintUsage(t *testing.T) {
 		if code != 0 || !strings.Contains(stderr, f) {
 			t.Errorf("print -h (exit %d) lacks %s", code, f)
 		}
+	}
+}
+
+// --out naming a folder writes the form under the name the app gives it (reports.Forms), and
+// says where.
+func TestPrintIntoAFolderNamesTheFileAsTheApp(t *testing.T) {
+	dir := demoDir(t)
+	s, err := data.Open(filepath.Join(dir, data.DBFile), data.ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	if err := s.DB().QueryRow("SELECT code FROM dossiers WHERE code IS NOT NULL AND status = 10 ORDER BY code LIMIT 1").Scan(&code); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := s.DossierByCode(t.Context(), code)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, f := range []string{"receipt", "control"} {
+		rc, stdout, stderr := run(t, "print", "--data", dir, "--code", code, "--out", out, f)
+		form, _ := reports.FormByName(f)
+		want := filepath.Join(out, form.FileName(d))
+		if rc != 0 || !strings.Contains(stdout, want) {
+			t.Fatalf("print %s into a folder: exit %d, %q %q; want %s", f, rc, stdout, stderr, want)
+		}
+		if _, err := os.Stat(want); err != nil {
+			t.Error(err)
+		}
+	}
+	if names := onlyFiles(t, out); len(names) != 2 {
+		t.Errorf("folder holds %v", names)
 	}
 }

@@ -102,8 +102,8 @@ func (o *realOffice) receive(t *testing.T, name string, when time.Time, procedur
 	} else {
 		o.issued[d.Code] = name
 	}
-	o.dossiers[name] = d
-	return d
+	o.dossiers[name] = d.Dossier
+	return d.Dossier
 }
 
 // record writes one event by a user at a time and keeps the dossier's new state.
@@ -114,8 +114,8 @@ func (o *realOffice) record(t *testing.T, name, user string, when time.Time, p d
 	if err != nil {
 		t.Fatalf("%s records %s on %s: %v", user, p.EventType(), name, err)
 	}
-	o.dossiers[name] = d
-	return d
+	o.dossiers[name] = d.Dossier
+	return d.Dossier
 }
 
 // TestRealOfficeFortnight is a working fortnight of a commune office that starts where a real
@@ -258,7 +258,7 @@ func TestRealOfficeFortnight(t *testing.T) {
 		if d4.Code != "" || d4.Status != data.StatusRefused {
 			t.Errorf("refused dossier: code %q status %v", d4.Code, d4.Status)
 		}
-		o.dossiers["d4"] = d4
+		o.dossiers["d4"] = d4.Dossier
 	}))
 
 	must(t.Run("transfer to the processing units", func(t *testing.T) {
@@ -517,9 +517,9 @@ func TestRealOfficeFortnight(t *testing.T) {
 			"apology":    {"d2"},
 			"stop":       {"d5"},
 		}
-		forms := make([]string, 0, len(printForms))
-		for f := range printForms {
-			forms = append(forms, f)
+		forms := make([]string, 0, len(reports.Forms))
+		for _, f := range reports.Forms {
+			forms = append(forms, f.Name)
 		}
 		sort.Strings(forms)
 		for _, form := range forms {

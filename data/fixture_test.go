@@ -111,5 +111,5 @@ func (f *fixture) receive(t testing.TB, proc, name string) *Dossier {
 	if err != nil {
 		t.Fatalf("receive: %v", err)
 	}
-	return d
+	return d.Dossier
 }

@@ -31,7 +31,7 @@ func TestLateListKeptAcrossStationsAndImportsEqualsLog(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %s: %v", d.Applicant.Name, pl.EventType(), err)
 		}
-		return out
+		return out.Dossier
 	}
 	recv := func(f *fixture, when, proc, name string) *Dossier {
 		t.Helper()

@@ -80,7 +80,7 @@ func (s *Store) DueFor(ctx context.Context, procedure string, c Channel, at time
 
 // Receive accepts a dossier at the counter: mints its code, computes its due date and writes the
 // event, the projection and the search entry in one durable transaction.
-func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Dossier, error) {
+func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Written, error) {
 	p := &Received{}
 	if err := s.fillIntake(ctx, r, &p.Intake); err != nil {
 		return nil, err
@@ -128,7 +128,7 @@ func (s *Store) checkRequired(ctx context.Context, r Reception) error {
 }
 
 // Refuse records a dossier not accepted (form 03), at the counter or from an online submission.
-func (s *Store) Refuse(ctx context.Context, actor *User, r Reception, reason string) (*Dossier, error) {
+func (s *Store) Refuse(ctx context.Context, actor *User, r Reception, reason string) (*Written, error) {
 	p := &Refused{Reason: reason}
 	if err := s.fillIntake(ctx, r, &p.Intake); err != nil {
 		return nil, err
@@ -154,5 +154,9 @@ func (s *Store) Submit(ctx context.Context, actor *User, r Reception, externalID
 	if err != nil {
 		return nil, err
 	}
-	return s.write(ctx, actor, uuid.Nil, &Submitted{Intake: in, ExternalID: externalID})
+	w, err := s.write(ctx, actor, uuid.Nil, &Submitted{Intake: in, ExternalID: externalID})
+	if err != nil {
+		return nil, err
+	}
+	return w.Dossier, nil
 }

@@ -1,11 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/google/uuid"
@@ -227,7 +229,7 @@ func scanEvent(rows *sql.Rows, loc *time.Location) (Event, error) {
 
 // Record writes one event on an existing dossier, by actor, now. The role and the status are
 // checked here, whatever screen or command asks.
-func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Dossier, error) {
+func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Written, error) {
 	if p == nil {
 		return nil, inputErrorf("thiếu nội dung thao tác")
 	}
@@ -242,23 +244,31 @@ func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload
 	return s.write(ctx, actor, id, p)
 }
 
+// Written is a dossier as a write left it, with its whole log including the new event: what a
+// form printed right after the write is filled from, without reading the log a second time.
+type Written struct {
+	*Dossier
+	Log []Event // in the log's order (time, then id), conflicts included, as DossierByID gives it
+}
+
 // write records p by actor, now, on the dossier id (uuid.Nil: a new dossier), in one transaction:
 // replay, role and status check, computed fields, event, projections.
-func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Dossier, error) {
+func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Written, error) {
 	office, err := s.Office()
 	if err != nil {
 		return nil, err
 	}
-	var out *Dossier
+	var out *Written
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
 		me, err := actorTx(ctx, tx, actor, AllRoles)
 		if err != nil {
 			return err
 		}
 		d := &Dossier{}
+		var evs []Event
 		if id != uuid.Nil {
 			var err error
-			if d, _, err = s.loadDossier(ctx, tx, id); err != nil {
+			if d, evs, err = s.loadDossier(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -277,10 +287,25 @@ func (s *Store) write(ctx context.Context, actor *User, id uuid.UUID, p Payload)
 		if err := w.flushHighWater(); err != nil { // the minted code, on disk before the commit
 			return err
 		}
-		out = d
+		out = &Written{Dossier: d, Log: withEvent(evs, *e, s.loc)}
 		return nil
 	})
 	return out, err
+}
+
+// withEvent is the log evs with the event e just written, as reading it back would give it: its
+// time in the office's zone and its place in the log's order (a conflict synced in from another
+// station may carry a later time than the last applied event, which the new one follows).
+func withEvent(evs []Event, e Event, loc *time.Location) []Event {
+	e.At = e.At.In(loc)
+	out := append(evs[:len(evs):len(evs)], e)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.Before(out[j].At)
+		}
+		return bytes.Compare(out[i].ID[:], out[j].ID[:]) < 0
+	})
+	return out
 }
 
 // prepare checks the actor's right, fills the fields the store computes (code, due dates, the

@@ -20,7 +20,7 @@ func buildWeek(t *testing.T) *fixture {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return d
+		return d.Dossier
 	}
 	do := func(d *Dossier, when string, u *User, p Payload) *Dossier {
 		t.Helper()
@@ -29,7 +29,7 @@ func buildWeek(t *testing.T) *fixture {
 		if err != nil {
 			t.Fatalf("%s %s: %v", d.Applicant.Name, p.EventType(), err)
 		}
-		return out
+		return out.Dossier
 	}
 	transfer := func(d *Dossier, when string) *Dossier {
 		return do(d, when, f.counter, &Transferred{ToUnit: d.Unit, ToHandler: "chuyenvien"})
@@ -59,9 +59,11 @@ func buildWeek(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f.clk.set(at("2026-03-09 09:00"))
-	if e, err = f.s.Receive(ctx, f.counter, Reception{Submission: e.ID}); err != nil {
+	accepted, err := f.s.Receive(ctx, f.counter, Reception{Submission: e.ID})
+	if err != nil {
 		t.Fatal(err)
 	}
+	e = accepted.Dossier
 	transfer(e, "2026-03-09 09:30")
 	// F: two supplement requests; processed before its (moved) due but late nationally.
 	fd := recv("2026-03-10 10:00", "1.004873", "F", ChannelDirect)

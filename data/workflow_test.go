@@ -19,7 +19,7 @@ func (f *fixture) inStatus(t *testing.T, s Status) *Dossier {
 		if err != nil {
 			t.Fatalf("to %v: %v", s, err)
 		}
-		return out
+		return out.Dossier
 	}
 	switch s {
 	case StatusSubmitted:
@@ -33,7 +33,7 @@ func (f *fixture) inStatus(t *testing.T, s Status) *Dossier {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return d
+		return d.Dossier
 	}
 	d := f.receive(t, "1.004873", "Người Thử")
 	switch s {
@@ -174,19 +174,21 @@ func TestSupplementPauseMovesDue(t *testing.T) {
 		t.Fatalf("due %v, want %v", d.Due, want)
 	}
 	f.clk.set(at("2026-03-02 09:00"))
-	d, err := f.s.Record(ctx, f.counter, d.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao CCCD", Copies: 1}}, Reason: "Thiếu bản sao"})
+	w, err := f.s.Record(ctx, f.counter, d.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao CCCD", Copies: 1}}, Reason: "Thiếu bản sao"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	d = w.Dossier
 	if d.Status != StatusSupplement || !d.Paused() || d.Supplements != 1 {
 		t.Fatalf("after request: %+v", d)
 	}
 	// Completed Tuesday 10:00: paused from Mon 09:00 → Tue 10:00 = 8 + 1 = 9 working hours.
 	f.clk.set(at("2026-03-03 10:00"))
-	d, err = f.s.Record(ctx, f.counter, d.ID, &SupplementReceived{Note: "Đã bổ sung"})
+	w, err = f.s.Record(ctx, f.counter, d.ID, &SupplementReceived{Note: "Đã bổ sung"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	d = w.Dossier
 	if want := at("2026-03-06 09:00"); !d.Due.Equal(want) {
 		t.Fatalf("due after pause = %v, want %v", d.Due, want)
 	}
@@ -213,14 +215,16 @@ func TestSupplementWithinAMinuteKeepsDue(t *testing.T) {
 	d := f.receive(t, "1.004873", "Đặng Thị Mai")
 	due := d.Due
 	f.clk.set(at("2026-03-02 09:00").Add(10 * time.Second))
-	d, err := f.s.Record(ctx, f.counter, d.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao CCCD", Copies: 1}}, Reason: "Thiếu bản sao"})
+	w, err := f.s.Record(ctx, f.counter, d.ID, &SupplementRequested{Items: []DocCount{{Name: "Bản sao CCCD", Copies: 1}}, Reason: "Thiếu bản sao"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	d = w.Dossier
 	f.clk.set(at("2026-03-02 09:00").Add(50 * time.Second))
-	if d, err = f.s.Record(ctx, f.counter, d.ID, &SupplementReceived{}); err != nil {
+	if w, err = f.s.Record(ctx, f.counter, d.ID, &SupplementReceived{}); err != nil {
 		t.Fatal(err)
 	}
+	d = w.Dossier
 	if !d.Due.Equal(due) {
 		t.Fatalf("40 seconds of pause moved the due from %v to %v", due, d.Due)
 	}
@@ -249,10 +253,11 @@ func TestApologyKeepsLegalDue(t *testing.T) {
 	if _, err := f.s.Record(ctx, f.officer, d.ID, &ApologyIssued{Reason: "Cần xác minh", NewDue: due.Add(-time.Hour)}); err == nil {
 		t.Fatal("apology with a new date before the due date accepted")
 	}
-	d, err := f.s.Record(ctx, f.officer, d.ID, &ApologyIssued{Reason: "Cần xác minh thêm", NewDue: due.AddDate(0, 0, 7)})
+	w, err := f.s.Record(ctx, f.officer, d.ID, &ApologyIssued{Reason: "Cần xác minh thêm", NewDue: due.AddDate(0, 0, 7)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	d = w.Dossier
 	if !d.Due.Equal(due) || d.Apologies != 1 || !d.ApologyDue.Equal(due.AddDate(0, 0, 7)) {
 		t.Fatalf("apology changed the legal due: %+v", d)
 	}

@@ -93,7 +93,7 @@ func (st *Station) Receive(t testing.TB, name string) *data.Dossier {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return d.Dossier
 }
 
 // Fill writes n dossiers of five events each (received, transferred, processed, returned, rated)
