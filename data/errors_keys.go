@@ -218,6 +218,7 @@ var labels = map[Key]text{
 	KeyCatalogOnlineLevel:      {"Mức độ trực tuyến", "Online level"},
 	KeyCatalogLevel:            {"Cấp thực hiện", "Level of government"},
 	KeyCatalogDocuments:        {"Thành phần hồ sơ", "Documents"},
+	KeyCatalogFees:             {"Phí, lệ phí", "Fees"},
 	KeyCatalogFees + ".name":   {"Tên phí", "Name of the fee"},
 	KeyCatalogFees + ".amount": {"Phí, lệ phí", "Fees"},
 	KeyCatalogAgency:           {"Cơ quan thực hiện", "Agency"},
