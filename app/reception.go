@@ -776,9 +776,6 @@ func (r *receptionScreen) showStoreError(err error) {
 	if errors.As(err, &ie) {
 		if f := r.fieldOf(ie.Key); f != nil {
 			f.show(errors.New(ie.Reason(currentLanguage())))
-		} else if ie.Key == data.KeyProcedure {
-			r.procMsg.SetText(upperFirst(ie.Reason(currentLanguage())))
-			r.procMsg.Show()
 		}
 	}
 	r.status.SetText(message(err))
