@@ -47,7 +47,7 @@ type adminSettings struct {
 	citationsBox                          *widget.Accordion
 	save                                  *widget.Button
 	status                                *adminStatus
-	fields                                map[string]*rcField // data.InputError.Field → its field
+	fields                                map[data.Key]*rcField // data.InputError.Key → its field
 }
 
 func newAdminSettings(a *adminScreen) *adminSettings {
@@ -107,9 +107,9 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 		limitEntry(f.entry, data.MaxText)
 		s.citations = append(s.citations, f)
 	}
-	s.fields = map[string]*rcField{"Tên đơn vị": s.name, "Cơ quan chủ quản": s.governing,
-		"Mã đơn vị cấp trên": s.parent, "Địa danh": s.place, "Giờ làm việc": s.hours,
-		"Thư mục lưu phiếu in và báo cáo": s.printDir}
+	s.fields = map[data.Key]*rcField{data.KeyOfficeName: s.name, data.KeyOfficeGoverning: s.governing,
+		data.KeyOfficeParent: s.parent, data.KeyOfficePlace: s.place, data.KeyOfficeHours: s.hours,
+		data.KeySettingPrintDir: s.printDir}
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
@@ -285,8 +285,8 @@ func (s *adminSettings) submit() {
 func (s *adminSettings) fail(err error) {
 	var ie *data.InputError
 	if errors.As(err, &ie) {
-		if f, ok := s.fields[ie.Field]; ok {
-			f.show(errors.New(ie.Msg))
+		if f, ok := s.fields[ie.Key]; ok {
+			f.show(errors.New(ie.Reason(currentLanguage())))
 			s.status.set(lang.L("Please correct the fields marked in red."), widget.DangerImportance)
 			return
 		}

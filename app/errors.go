@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
 )
 
 // uiError is a failure with a short explanation for the user. The explanation is a translation
@@ -45,7 +47,19 @@ func message(err error) string {
 	if te, ok := err.(textError); ok {
 		return lang.L(string(te))
 	}
-	return upperFirst(err.Error())
+	return upperFirst(storeText(err, currentLanguage()))
+}
+
+// storeText is the text of an error of the store in the language of the interface: the store's
+// refusal of an input (data.InputError) has an English rendering; the context wrapped around it
+// (a line of an imported file…) stays as the store wrote it.
+func storeText(err error, language string) string {
+	text := err.Error()
+	var ie *data.InputError
+	if language != "vi" && errors.As(err, &ie) {
+		text = strings.Replace(text, ie.Error(), ie.Message(language), 1)
+	}
+	return text
 }
 
 func upperFirst(s string) string {

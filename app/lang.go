@@ -20,7 +20,18 @@ import (
 //go:embed translations
 var translations embed.FS
 
-var langMu sync.Mutex
+var (
+	langMu     sync.Mutex
+	uiLanguage = "vi" // the language setLanguage chose last: "vi" or "en"
+)
+
+// currentLanguage is the language the interface speaks, "vi" or "en": the store's messages
+// (data.InputError.Message) are rendered in it.
+func currentLanguage() string {
+	langMu.Lock()
+	defer langMu.Unlock()
+	return uiLanguage
+}
 
 // setLanguage makes the UI speak code ("en" for English, anything else Vietnamese). Call it on
 // the UI thread (or before the UI exists): Fyne's localizer is a plain global.
@@ -57,6 +68,10 @@ func setLanguage(code string) {
 		if err := lang.AddTranslationsForLocale(content, l); err != nil {
 			fyne.LogError("loading translations for "+l.String(), err)
 		}
+	}
+	uiLanguage = "vi"
+	if code == "en" {
+		uiLanguage = "en"
 	}
 }
 

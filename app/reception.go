@@ -87,6 +87,10 @@ type receptionScreen struct {
 	busy                              bool
 	refusal                           *rcRefusal // the open refusal box, if any
 	missingBox                        *modal     // the offer of form 02 after a reception refused for missing documents
+	// the rows of the documents and fees last read into a reception, in its lists' order: the
+	// store names an item by its index there (data.KeyDocuments.Item(i))
+	sentDocs []*rcDoc
+	sentFees []*rcFee
 }
 
 // rcDoc is one line of the document checklist.
@@ -638,6 +642,7 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		rec.Representative = &data.Person{Type: data.ApplicantCitizen, Name: strings.TrimSpace(r.repName.entry.Text),
 			IDNo: strings.TrimSpace(r.repID.entry.Text), Phone: rp}
 	}
+	r.sentDocs, r.sentFees = nil, nil
 	for _, d := range r.docs {
 		if !d.check.Checked {
 			continue
@@ -645,10 +650,12 @@ func (r *receptionScreen) reception() (data.Reception, bool) {
 		o, _ := parseCount(d.originals.entry.Text)
 		c, _ := parseCount(d.copies.entry.Text)
 		rec.Documents = append(rec.Documents, data.DocCount{N: d.doc.N, Name: d.doc.Name, Originals: o, Copies: c})
+		r.sentDocs = append(r.sentDocs, d)
 	}
 	for _, f := range r.fees {
 		if n, _ := parseAmount(f.amount.entry.Text); n > 0 {
 			rec.Fees = append(rec.Fees, data.Fee{Name: f.name, Amount: n})
+			r.sentFees = append(r.sentFees, f)
 		}
 	}
 	return rec, true
@@ -692,21 +699,42 @@ func (r *receptionScreen) clearFieldsBanner() {
 	r.status.SetText("")
 }
 
-// showStoreError puts an error of the store next to the field it names, else in the status line.
+// showStoreError puts an error of the store next to the field it names (by its key, never by its
+// label, which is wording), else in the status line.
 func (r *receptionScreen) showStoreError(err error) {
 	var ie *data.InputError
 	if errors.As(err, &ie) {
-		byField := map[string]*rcField{
-			"Họ tên người nộp": r.name, "Số giấy tờ người nộp": r.idNo, "Điện thoại người nộp": r.phone,
-			"Email người nộp": r.email, "Địa chỉ người nộp": r.address,
-			"Họ tên người được ủy quyền": r.repName, "Số giấy tờ người được ủy quyền": r.repID,
-			"Điện thoại người được ủy quyền": r.repPhone,
-		}
-		if f := byField[ie.Field]; f != nil {
-			f.show(errors.New(ie.Msg))
+		if f := r.fieldOf(ie.Key); f != nil {
+			f.show(errors.New(ie.Reason(currentLanguage())))
 		}
 	}
 	r.status.SetText(message(err))
+}
+
+// fieldOf is the field of the form that the store's input key names; nil when none does. Items
+// of the lists are counted in the lists last sent (reception), which hold only the documents ticked
+// and the fees collected.
+func (r *receptionScreen) fieldOf(key data.Key) *rcField {
+	byKey := map[data.Key]*rcField{
+		data.KeyApplicantName: r.name, data.KeyApplicantIDNumber: r.idNo, data.KeyApplicantPhone: r.phone,
+		data.KeyApplicantEmail: r.email, data.KeyApplicantAddress: r.address,
+		data.KeyRepresentativeName: r.repName, data.KeyRepresentativeIDNumber: r.repID,
+		data.KeyRepresentativePhone: r.repPhone,
+	}
+	if f := byKey[key]; f != nil {
+		return f
+	}
+	for i, d := range r.sentDocs {
+		if key == data.KeyDocuments.Item(i) {
+			return d.originals
+		}
+	}
+	for i, f := range r.sentFees {
+		if key == data.KeyFees.Item(i).Amount() || key == data.KeyFees.Item(i).Name() {
+			return f.amount
+		}
+	}
+	return nil
 }
 
 // setBusy disables the buttons while work is in flight.
@@ -776,7 +804,7 @@ func (r *receptionScreen) receive() {
 				// A required document not ticked: the store refused the reception; what the law
 				// asks instead is form 02 listing what is missing, one tap away.
 				var ie *data.InputError
-				if errors.As(err, &ie) && ie.Field == data.FieldDocuments {
+				if errors.As(err, &ie) && ie.Key == data.KeyDocuments {
 					r.missingBox = askConfirm(r.win, lang.L("Required documents missing"), message(err),
 						lang.L("Print the guidance (form 02)"), r.guide)
 				}

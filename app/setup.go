@@ -37,7 +37,7 @@ type setupScreen struct {
 	level, station    *widget.Select
 	firstAdmin
 	levelCodes   []string // parallel to level.Options
-	fieldEntries map[string]*widget.Entry
+	fieldEntries map[data.Key]*widget.Entry
 }
 
 // showSetup shows the setup form (UI thread).
@@ -119,10 +119,10 @@ func newSetup(u *ui) *setupScreen {
 		}
 	}
 
-	// data.InputError.Field → the entry at fault
-	s.fieldEntries = map[string]*widget.Entry{
-		"Mã đơn vị": s.code, "Tên đơn vị": s.name, "Địa danh": s.place,
-		"Tên đăng nhập": s.username, "Họ tên": s.fullName, "Mật khẩu": s.password,
+	// data.InputError.Key → the entry at fault
+	s.fieldEntries = map[data.Key]*widget.Entry{
+		data.KeyOfficeCode: s.code, data.KeyOfficeName: s.name, data.KeyOfficePlace: s.place,
+		data.KeyUserName: s.username, data.KeyUserFullName: s.fullName, data.KeyUserPassword: s.password,
 	}
 
 	s.form = &widget.Form{
@@ -183,8 +183,8 @@ func (s *setupScreen) submit() {
 				s.form.Enable()
 				var ie *data.InputError
 				if errors.As(err, &ie) {
-					if e := s.fieldEntries[ie.Field]; e != nil {
-						e.SetValidationError(errors.New(ie.Msg))
+					if e := s.fieldEntries[ie.Key]; e != nil {
+						e.SetValidationError(errors.New(ie.Reason(currentLanguage())))
 					}
 				}
 			})

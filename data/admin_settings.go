@@ -19,18 +19,18 @@ const (
 
 // settingChoices are the values a setting with a fixed set of choices may take.
 var settingChoices = map[string]struct {
-	field  string
+	key    Key
 	values []string
 }{
-	SettingDateMode:      {"Cách so hạn", []string{"timestamp", "date"}},
-	SettingLanguage:      {"Ngôn ngữ", []string{"vi", "en"}},
-	SettingFormSet:       {"Bộ biểu mẫu", []string{"", "2025", "2018"}},
-	SettingReceiptLayout: {"Khổ giấy hẹn", []string{"", "a4", "a5"}},
+	SettingDateMode:      {KeySettingDateMode, []string{"timestamp", "date"}},
+	SettingLanguage:      {KeySettingLanguage, []string{"vi", "en"}},
+	SettingFormSet:       {KeySettingFormSet, []string{"", "2025", "2018"}},
+	SettingReceiptLayout: {KeySettingReceiptPaper, []string{"", "a4", "a5"}},
 }
 
 // checkSetting refuses a value a reader of the setting would not understand. value is clean.
 func checkSetting(key, value string) error {
-	if err := checkText("Cài đặt", value, maxText, false); err != nil {
+	if err := checkText(KeySetting, value, maxText, false); err != nil {
 		return err
 	}
 	if c, ok := settingChoices[key]; ok {
@@ -39,18 +39,16 @@ func checkSetting(key, value string) error {
 				return nil
 			}
 		}
-		return &InputError{Field: c.field, Msg: "giá trị không hợp lệ " + quote(value)}
+		return inputError(c.key, msgBadSetting, value)
 	}
 	if key == SettingBackupDir && value != "" && !filepath.IsAbs(value) {
-		return &InputError{Field: "Thư mục sao lưu", Msg: "phải là đường dẫn đầy đủ, ví dụ D:\\SaoLuu"}
+		return inputError(KeySettingBackupDir, msgBackupDirAbs)
 	}
 	if key == SettingPrintDir && value != "" && !filepath.IsAbs(value) {
-		return &InputError{Field: "Thư mục lưu phiếu in và báo cáo", Msg: "phải là đường dẫn đầy đủ, ví dụ D:\\PhieuIn"}
+		return inputError(KeySettingPrintDir, msgPrintDirAbs)
 	}
 	return nil
 }
-
-func quote(s string) string { return "“" + s + "”" }
 
 // UpdateOfficeSettings changes the office record and settings together (administrators only):
 // everything is checked first and written in one transaction, so a bad value changes nothing.

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 )
 
@@ -65,7 +64,7 @@ func (b *Batch) flush(ctx context.Context) error {
 // own station (docs/sync-protocol.md, "Imported history").
 func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor string, station int, p Payload) error {
 	if station < 0 || station > 9 {
-		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}
+		return inputError(KeyStation, msgStationRange)
 	}
 	if b.pending && (d.Status == StatusNone || d.ID != b.pendingD.ID) {
 		if err := b.flush(ctx); err != nil {
@@ -74,7 +73,7 @@ func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor stri
 	}
 	at = at.In(b.s.loc).Truncate(time.Millisecond)
 	if !d.lastAt.IsZero() && at.Before(d.lastAt) {
-		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("sự kiện %s trước sự kiện trước đó của hồ sơ", p.EventType().Verb())}
+		return inputError(KeyEventTime, msgBeforePrevious, p.EventType().Verb())
 	}
 	if !d.lastAt.IsZero() && at.Equal(d.lastAt) {
 		at = at.Add(time.Millisecond) // keep the log's order equal to the order of Append calls

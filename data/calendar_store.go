@@ -72,10 +72,10 @@ func putDay(ctx context.Context, tx *sql.Tx, d calendar.Day, source string) erro
 	switch d.Kind {
 	case calendar.Holiday, calendar.Comp, calendar.SwapOff, calendar.Makeup:
 	default:
-		return &InputError{Field: "Loại ngày", Msg: fmt.Sprintf("không hợp lệ %q", d.Kind)}
+		return inputError(KeyCalendarKind, msgInvalidValue, d.Kind)
 	}
 	label := vntext.Clean(d.Label)
-	if err := checkText("Tên ngày", label, 200, true); err != nil {
+	if err := checkText(KeyCalendarLabel, label, 200, true); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO calendar_days(date, kind, label, tag, source) VALUES (?, ?, ?, ?, ?)

@@ -150,9 +150,9 @@ func (u *Unit) normalize() {
 func putField(ctx context.Context, tx *sql.Tx, f Field) (int64, error) {
 	f.normalize()
 	if !unitCodePattern.MatchString(f.Code) {
-		return 0, &InputError{Field: "Mã lĩnh vực", Msg: fmt.Sprintf("không hợp lệ %q", f.Code)}
+		return 0, inputError(KeyCatalogFieldCode, msgInvalidValue, f.Code)
 	}
-	if err := checkText("Tên lĩnh vực", f.Name, 300, true); err != nil {
+	if err := checkText(KeyCatalogFieldName, f.Name, 300, true); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -164,9 +164,9 @@ func putField(ctx context.Context, tx *sql.Tx, f Field) (int64, error) {
 func putUnit(ctx context.Context, tx *sql.Tx, u Unit) (int64, error) {
 	u.normalize()
 	if !unitCodePattern.MatchString(u.Code) {
-		return 0, &InputError{Field: "Mã đơn vị", Msg: fmt.Sprintf("không hợp lệ %q", u.Code)}
+		return 0, inputError(KeyCatalogUnitCode, msgInvalidValue, u.Code)
 	}
-	if err := checkText("Tên đơn vị", u.Name, 300, true); err != nil {
+	if err := checkText(KeyCatalogUnitName, u.Name, 300, true); err != nil {
 		return 0, err
 	}
 	var id int64
@@ -255,9 +255,9 @@ func (p *Procedure) normalize() {
 
 func (p *Procedure) validate() error {
 	if !procPattern.MatchString(p.Code) {
-		return &InputError{Field: "Mã thủ tục", Msg: fmt.Sprintf("không hợp lệ %q", p.Code)}
+		return inputError(KeyCatalogCode, msgInvalidValue, p.Code)
 	}
-	if err := checkText("Tên thủ tục", p.Name, 1000, true); err != nil {
+	if err := checkText(KeyCatalogName, p.Name, 1000, true); err != nil {
 		return err
 	}
 	if err := validateLimit(p.Limit); err != nil {
@@ -271,31 +271,34 @@ func (p *Procedure) validate() error {
 	switch p.OnlineLevel {
 	case "", "toan_trinh", "mot_phan":
 	default:
-		return &InputError{Field: "Mức độ trực tuyến", Msg: "phải là toan_trinh, mot_phan hoặc để trống"}
+		return inputError(KeyCatalogOnlineLevel, msgBadOnlineLevel)
 	}
 	switch p.Level {
 	case "", "xa", "huyen", "tinh", "trung_uong":
 	default:
-		return &InputError{Field: "Cấp thực hiện", Msg: fmt.Sprintf("không hợp lệ %q", p.Level)}
+		return inputError(KeyCatalogLevel, msgInvalidValue, p.Level)
 	}
 	if len(p.Documents) > maxItems || len(p.Fees) > maxItems {
-		return &InputError{Field: "Thủ tục", Msg: "quá nhiều giấy tờ hoặc khoản phí"}
+		return inputError(KeyCatalogProcedure, msgTooManyItems)
 	}
-	for _, d := range p.Documents {
-		if err := checkText("Thành phần hồ sơ", d.Name, 1000, true); err != nil {
+	for i, d := range p.Documents {
+		if err := checkText(KeyCatalogDocuments.Item(i), d.Name, 1000, true); err != nil {
 			return err
 		}
 	}
-	for _, f := range p.Fees {
-		if err := checkText("Tên phí", f.Name, 300, true); err != nil {
+	for i, f := range p.Fees {
+		if err := checkText(KeyCatalogFees.Item(i).Name(), f.Name, 300, true); err != nil {
 			return err
 		}
 		if f.Amount < 0 || f.Amount > maxAmount || (f.Stage != FeeAtReception && f.Stage != FeeAtReturn) {
-			return &InputError{Field: "Phí, lệ phí", Msg: "số tiền hoặc thời điểm thu không hợp lệ"}
+			return inputError(KeyCatalogFees.Item(i).Amount(), msgBadFee)
 		}
 	}
-	for _, f := range []struct{ l, v string }{{"Cơ quan thực hiện", p.Agency}, {"Ghi chú phí", p.FeeNote}, {"Nguồn", p.Source}, {"Ghi chú", p.Note}} {
-		if err := checkText(f.l, f.v, maxText, false); err != nil {
+	for _, f := range []struct {
+		key Key
+		v   string
+	}{{KeyCatalogAgency, p.Agency}, {KeyCatalogFeeNote, p.FeeNote}, {KeyCatalogSource, p.Source}, {KeyCatalogNote, p.Note}} {
+		if err := checkText(f.key, f.v, maxText, false); err != nil {
 			return err
 		}
 	}

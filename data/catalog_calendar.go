@@ -95,7 +95,7 @@ func (s *Store) ImportCalendarCSV(ctx context.Context, actor *User, r io.Reader,
 		return 0, err
 	}
 	if len(days) == 0 {
-		return 0, &InputError{Msg: "tệp không có ngày nào"}
+		return 0, inputError(KeyFile, msgNoDays)
 	}
 	if err := s.ImportCalendar(ctx, actor, days, source); err != nil {
 		return 0, err

@@ -33,7 +33,7 @@ func (e *LineError) Error() string {
 func (e *LineError) Unwrap() error { return e.Err }
 
 func lineErrorf(line int, column, format string, args ...any) *LineError {
-	return &LineError{Line: line, Column: column, Err: &InputError{Msg: fmt.Sprintf(format, args...)}}
+	return &LineError{Line: line, Column: column, Err: keyedError(KeyFile, fmt.Errorf(format, args...))}
 }
 
 // Limits shared by the CSV imports. A field of 4,000 runes holds any real name, address or list

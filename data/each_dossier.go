@@ -28,7 +28,7 @@ func (s *Store) EachDossier(ctx context.Context, by string, from, to calendar.Da
 	case ByFinished:
 		col = "finished_at"
 	default:
-		return inputErrorf("cách chọn hồ sơ không hợp lệ %q", by)
+		return inputError(KeyOptions, msgBadSelection, by)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.seq, e.id, e.dossier, e.type, e.at, e.actor, e.station, e.office, e.payload,
 			COALESCE(e.conflict, '')

@@ -2,7 +2,6 @@ package data
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -144,12 +143,10 @@ const MaxClockSkew = 24 * time.Hour
 func ValidEventTime(t, now time.Time) error {
 	t, now = t.In(vntext.Zone()), now.In(vntext.Zone())
 	if t.Before(minEventTime) {
-		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("%s trước năm %d: kiểm tra lại ngày (hoặc đồng hồ của máy tính)",
-			vntext.DateTime(t), minEventTime.Year())}
+		return inputError(KeyEventTime, msgTimeTooEarly, vntext.DateTime(t), minEventTime.Year())
 	}
 	if limit := now.Add(MaxClockSkew); t.After(limit) {
-		return &InputError{Field: "Thời điểm", Msg: fmt.Sprintf("%s chưa tới (đồng hồ máy này chỉ %s): kiểm tra lại ngày (hoặc đồng hồ của máy tính)",
-			vntext.DateTime(t), vntext.DateTime(now))}
+		return inputError(KeyEventTime, msgTimeAhead, vntext.DateTime(t), vntext.DateTime(now))
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func ParseCatalogCSV(r io.Reader) ([]Procedure, error) {
 		procs = append(procs, p)
 	}
 	if len(procs) == 0 {
-		return nil, &InputError{Msg: "tệp chỉ có dòng tiêu đề, không có thủ tục nào"}
+		return nil, inputError(KeyFile, msgNoProcedures)
 	}
 	return procs, nil
 }
@@ -206,7 +206,7 @@ func parseCatalogLimit(row csvRow) (calendar.Limit, error) {
 	}
 	l := calendar.Limit{Value: v, Unit: unit}
 	if err := l.Validate(); err != nil {
-		return calendar.Limit{}, &LineError{Line: row.line, Column: "time_limit_value", Err: &InputError{Msg: err.Error()}}
+		return calendar.Limit{}, &LineError{Line: row.line, Column: "time_limit_value", Err: keyedError(KeyFile, err)}
 	}
 	return l, nil
 }

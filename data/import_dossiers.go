@@ -106,7 +106,7 @@ func parseDossierRows(r io.Reader, lk *registerLookup) ([]dossierRow, error) {
 		rows = append(rows, d)
 	}
 	if len(rows) == 0 {
-		return nil, &InputError{Msg: "tệp chỉ có dòng tiêu đề, không có hồ sơ nào"}
+		return nil, inputError(KeyFile, msgNoDossiers)
 	}
 	return rows, nil
 }

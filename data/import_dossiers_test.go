@@ -454,7 +454,7 @@ func FuzzImportDossiersParse(f *testing.F) {
 				t.Fatalf("unknown unit %+v", r)
 			}
 			p := r.applicant
-			if err := p.validate("người nộp"); err != nil {
+			if err := p.validate(applicantKeys); err != nil {
 				t.Fatalf("applicant %+v would be refused: %v", p, err)
 			}
 		}

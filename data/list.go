@@ -63,7 +63,7 @@ func (o ListSort) orderBy() (string, error) {
 	case SortCodeDesc:
 		return " ORDER BY d.code DESC, d.rid DESC", nil
 	}
-	return "", &InputError{Field: "Sắp xếp", Msg: fmt.Sprintf("không có cách sắp xếp %q", string(o))}
+	return "", inputError(KeyListOrder, msgNoSuchOrder, string(o))
 }
 
 // openCond selects the dossiers received and not yet finished (the partial index

@@ -39,7 +39,7 @@ type cursorBody struct {
 const cursorVersion = 1
 
 func badCursor() error {
-	return &InputError{Field: "Trang", Msg: "vị trí trang của danh sách không hợp lệ hoặc thuộc bộ lọc khác; hãy liệt kê lại từ đầu"}
+	return inputError(KeyListCursor, msgBadCursor)
 }
 
 // listScope is a digest of the filter and order a cursor belongs to.

@@ -44,20 +44,23 @@ func (o *Office) normalize() {
 
 func (o *Office) validate() error {
 	if !officeCodePattern.MatchString(o.Code) {
-		return &InputError{Field: "Mã đơn vị", Msg: "chỉ gồm chữ in hoa, chữ số và dấu chấm, ví dụ 000.00.06.H56"}
+		return inputError(KeyOfficeCode, msgOfficeCode)
 	}
 	if _, ok := levels[o.Level]; !ok {
-		return &InputError{Field: "Cấp", Msg: "phải là tinh, huyen hoặc xa"}
+		return inputError(KeyOfficeLevel, msgOfficeLevel)
 	}
 	if o.ParentCode != "" && !officeCodePattern.MatchString(o.ParentCode) {
-		return &InputError{Field: "Mã đơn vị cấp trên", Msg: "không hợp lệ"}
+		return inputError(KeyOfficeParent, msgInvalid)
 	}
-	for _, f := range []struct{ label, v string }{{"Tên đơn vị", o.Name}, {"Cơ quan chủ quản", o.GoverningBody}, {"Địa danh", o.Place}} {
-		if err := checkText(f.label, f.v, MaxOfficeText, f.label == "Tên đơn vị"); err != nil {
+	for _, f := range []struct {
+		key Key
+		v   string
+	}{{KeyOfficeName, o.Name}, {KeyOfficeGoverning, o.GoverningBody}, {KeyOfficePlace, o.Place}} {
+		if err := checkText(f.key, f.v, MaxOfficeText, f.key == KeyOfficeName); err != nil {
 			return err
 		}
 	}
-	return fieldError("Giờ làm việc", o.Hours.Validate())
+	return keyedError(KeyOfficeHours, o.Hours.Validate())
 }
 
 // FormatHours writes working hours as "07:00-11:30,13:30-17:00,15:00" (the last is the cut-off
@@ -72,7 +75,7 @@ func ParseHours(s string) (calendar.Hours, error) {
 	var h calendar.Hours
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '-' })
 	if len(parts) != 5 {
-		return h, inputErrorf("giờ làm việc phải có dạng 07:00-11:30,13:30-17:00,15:00")
+		return h, inputError(KeyHours, msgHoursFormat)
 	}
 	var clocks [5]calendar.Clock
 	for i, p := range parts {
@@ -80,7 +83,7 @@ func ParseHours(s string) (calendar.Hours, error) {
 		hv, err1 := strconv.Atoi(hh)
 		mv, err2 := strconv.Atoi(mm)
 		if !ok || err1 != nil || err2 != nil || hv < 0 || hv > 23 || mv < 0 || mv > 59 {
-			return h, inputErrorf("giờ không hợp lệ %q", p)
+			return h, inputError(KeyHours, msgBadClock, p)
 		}
 		clocks[i] = calendar.Clock(hv*60 + mv)
 	}
@@ -99,7 +102,7 @@ func (s *Store) Setup(ctx context.Context, o Office, station int, admin NewUser)
 		return err
 	}
 	if station < 0 || station > 9 {
-		return &InputError{Field: "Số máy trạm", Msg: "phải từ 0 đến 9"}
+		return inputError(KeyStation, msgStationRange)
 	}
 	admin.Roles |= RoleAdmin
 	days, err := OfficialCalendar()
@@ -131,7 +134,7 @@ func startOffice(ctx context.Context, tx *sql.Tx, o Office, days []calendar.Day)
 		return err
 	}
 	if n > 0 {
-		return inputErrorf("cơ sở dữ liệu này đã được thiết lập cho một văn phòng")
+		return inputError(KeyOffice, msgAlreadySetUp)
 	}
 	if err := insertOffice(ctx, tx, o); err != nil {
 		return err

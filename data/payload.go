@@ -205,68 +205,77 @@ var (
 	procPattern     = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
 )
 
-func checkText(label, s string, max int, required bool) error {
+func checkText(key Key, s string, max int, required bool) error {
 	if required && s == "" {
-		return &InputError{Field: label, Msg: "không được để trống"}
+		return inputError(key, msgRequired)
 	}
 	if !utf8.ValidString(s) {
-		return &InputError{Field: label, Msg: "chứa ký tự không hợp lệ"}
+		return inputError(key, msgBadChars)
 	}
 	if s != vntext.Clean(s) && s != vntext.CleanMultiline(s) { // the second only for multi-line text
-		return &InputError{Field: label, Msg: "chứa ký tự điều khiển hoặc chưa chuẩn hóa Unicode"}
+		return inputError(key, msgNotClean)
 	}
-	return fieldError(label, vntext.CheckLength(label, s, max))
+	if utf8.RuneCountInString(s) > max {
+		// the message names the field too, in its own language (as vntext.CheckLength does)
+		l := labelOf(key)
+		e := inputError(key, msgTooLong, l.vi, max)
+		e.msgEN = fmt.Sprintf(msgTooLong.en, l.en, max)
+		return e
+	}
+	return nil
 }
 
-func (p *Person) validate(label string) error {
+func (p *Person) validate(k personKeys) error {
 	if p.Type != 0 && !p.Type.Valid() {
-		return &InputError{Field: label, Msg: "loại đối tượng không hợp lệ"}
+		return inputError(k.kind, msgBadApplicantType)
 	}
-	if err := checkText("Họ tên "+label, p.Name, maxName, true); err != nil {
+	if err := checkText(k.name, p.Name, maxName, true); err != nil {
 		return err
 	}
-	if err := fieldError("Số giấy tờ "+label, vntext.CheckCitizenID(p.IDNo)); err != nil && p.Type <= ApplicantCitizen {
+	if err := keyedError(k.idNumber, vntext.CheckCitizenID(p.IDNo)); err != nil && p.Type <= ApplicantCitizen {
 		return err
 	}
-	if err := checkText("Số giấy tờ "+label, p.IDNo, MaxIDNo, false); err != nil {
+	if err := checkText(k.idNumber, p.IDNo, MaxIDNo, false); err != nil {
 		return err
 	}
 	if p.Phone != "" {
 		if _, err := vntext.CheckPhone(p.Phone); err != nil {
-			return fieldError("Điện thoại "+label, err)
+			return keyedError(k.phone, err)
 		}
 	}
-	if err := fieldError("Email "+label, vntext.CheckEmail(p.Email)); err != nil {
+	if err := keyedError(k.email, vntext.CheckEmail(p.Email)); err != nil {
 		return err
 	}
-	return checkText("Địa chỉ "+label, p.Address, MaxAddress, false)
+	return checkText(k.address, p.Address, MaxAddress, false)
 }
 
-func validateDocs(label string, docs []DocCount) error {
+// validateDocs checks the list of documents key; an error names the item at fault (key[i]).
+func validateDocs(key Key, docs []DocCount) error {
 	if len(docs) > maxItems {
-		return &InputError{Field: label, Msg: "quá nhiều dòng"}
+		return inputError(key, msgTooManyLines)
 	}
-	for _, d := range docs {
-		if err := checkText(label, d.Name, 500, d.N == 0); err != nil {
+	for i, d := range docs {
+		if err := checkText(key.Item(i), d.Name, 500, d.N == 0); err != nil {
 			return err
 		}
 		if d.N < 0 || d.N > maxItems || d.Originals < 0 || d.Copies < 0 || d.Originals > 999 || d.Copies > 999 {
-			return &InputError{Field: label, Msg: "số lượng không hợp lệ"}
+			return inputError(key.Item(i), msgBadCount)
 		}
 	}
 	return nil
 }
 
+// validateFees checks fees; an error names the fee at fault (fees[i].name, fees[i].amount).
 func validateFees(fees []Fee) error {
 	if len(fees) > maxItems {
-		return &InputError{Field: "Phí, lệ phí", Msg: "quá nhiều dòng"}
+		return inputError(KeyFees, msgTooManyLines)
 	}
-	for _, f := range fees {
-		if err := checkText("Tên phí", f.Name, 300, true); err != nil {
+	for i, f := range fees {
+		if err := checkText(KeyFees.Item(i).Name(), f.Name, 300, true); err != nil {
 			return err
 		}
 		if f.Amount < 0 || f.Amount > maxAmount {
-			return &InputError{Field: "Phí, lệ phí", Msg: "số tiền không hợp lệ"}
+			return inputError(KeyFees.Item(i).Amount(), msgBadAmount)
 		}
 	}
 	return nil
@@ -274,41 +283,41 @@ func validateFees(fees []Fee) error {
 
 func (in *Intake) validate() error {
 	if !procPattern.MatchString(in.Procedure) {
-		return &InputError{Field: "Thủ tục", Msg: "mã thủ tục không hợp lệ"}
+		return inputError(KeyProcedure, msgBadProcCode)
 	}
-	if err := checkText("Tên thủ tục", in.ProcedureName, 1000, true); err != nil {
+	if err := checkText(KeyProcedureName, in.ProcedureName, 1000, true); err != nil {
 		return err
 	}
 	if in.Field != "" && !unitCodePattern.MatchString(in.Field) {
-		return &InputError{Field: "Lĩnh vực", Msg: "mã lĩnh vực không hợp lệ"}
+		return inputError(KeyField, msgBadFieldCode)
 	}
 	if in.Unit != "" && !unitCodePattern.MatchString(in.Unit) {
-		return &InputError{Field: "Đơn vị xử lý", Msg: "mã đơn vị không hợp lệ"}
+		return inputError(KeyUnit, msgBadUnitCode)
 	}
-	if err := in.Applicant.validate("người nộp"); err != nil {
+	if err := in.Applicant.validate(applicantKeys); err != nil {
 		return err
 	}
 	if in.Representative != nil {
-		if err := in.Representative.validate("người được ủy quyền"); err != nil {
+		if err := in.Representative.validate(representativeKeys); err != nil {
 			return err
 		}
 	}
 	if !in.Channel.Valid() {
-		return &InputError{Field: "Kênh nộp", Msg: "phải là 1 (trực tiếp), 2 (trực tuyến) hoặc 3 (bưu chính)"}
+		return inputError(KeyChannel, msgBadChannel)
 	}
 	if in.Delivery != "" && !in.Delivery.Valid() {
-		return &InputError{Field: "Hình thức trả kết quả", Msg: "không hợp lệ"}
+		return inputError(KeyDelivery, msgInvalid)
 	}
-	if err := validateDocs("Thành phần hồ sơ", in.Documents); err != nil {
+	if err := validateDocs(KeyDocuments, in.Documents); err != nil {
 		return err
 	}
 	if in.Sets < 0 || in.Sets > 999 {
-		return &InputError{Field: "Số bộ hồ sơ", Msg: "không hợp lệ"}
+		return inputError(KeySets, msgInvalid)
 	}
 	if err := validateFees(in.Fees); err != nil {
 		return err
 	}
-	if err := checkText("Trích yếu", in.Summary, maxText, false); err != nil {
+	if err := checkText(KeySummary, in.Summary, maxText, false); err != nil {
 		return err
 	}
 	return validateLimit(in.Limit)
@@ -318,16 +327,16 @@ func validateLimit(l calendar.Limit) error {
 	switch l.Unit {
 	case calendar.WorkingDays, calendar.CalendarDays, calendar.WorkingHours, calendar.NoLimit:
 	default:
-		return &InputError{Field: "Thời hạn", Msg: "đơn vị thời hạn không hợp lệ"}
+		return inputError(KeyLimit, msgBadLimitUnit)
 	}
 	if l.Value < 0 || l.Value > 3650 {
-		return &InputError{Field: "Thời hạn", Msg: "thời hạn không hợp lệ"}
+		return inputError(KeyLimit, msgBadLimit)
 	}
 	return nil
 }
 
 func (p *Submitted) validate() error {
-	if err := checkText("Mã hồ sơ trực tuyến", p.ExternalID, maxShort, false); err != nil {
+	if err := checkText(KeyExternalID, p.ExternalID, maxShort, false); err != nil {
 		return err
 	}
 	return p.Intake.validate()
@@ -335,7 +344,7 @@ func (p *Submitted) validate() error {
 
 func (p *Received) validate() error {
 	if !codePattern.MatchString(p.Code) {
-		return &InputError{Field: "Mã hồ sơ", Msg: "không đúng dạng <mã đơn vị>-<yyMMdd>-<NNNN>"}
+		return inputError(KeyCode, msgBadCode)
 	}
 	if p.Procedure != "" {
 		if err := p.Intake.validate(); err != nil {
@@ -343,9 +352,9 @@ func (p *Received) validate() error {
 		}
 	}
 	if p.BookNo < 0 || p.BookNo >= 10*bookBlock {
-		return &InputError{Field: "Số thứ tự sổ theo dõi", Msg: "không hợp lệ"}
+		return inputError(KeyBookNo, msgInvalid)
 	}
-	return checkText("Bộ biểu mẫu", p.FormSet, 20, false)
+	return checkText(KeyFormSet, p.FormSet, 20, false)
 }
 
 func (p *Refused) validate() error {
@@ -354,67 +363,71 @@ func (p *Refused) validate() error {
 			return err
 		}
 	}
-	return checkText("Lý do từ chối", p.Reason, maxText, true)
+	return checkText(KeyRefusalReason, p.Reason, maxText, true)
 }
 
 func (p *Transferred) validate() error {
 	if !unitCodePattern.MatchString(p.ToUnit) {
-		return &InputError{Field: "Đơn vị nhận", Msg: "mã đơn vị không hợp lệ"}
+		return inputError(KeyToUnit, msgBadUnitCode)
 	}
 	if p.FromUnit != "" && !unitCodePattern.MatchString(p.FromUnit) {
-		return &InputError{Field: "Đơn vị chuyển", Msg: "mã đơn vị không hợp lệ"}
+		return inputError(KeyFromUnit, msgBadUnitCode)
 	}
-	if err := checkText("Người nhận", p.ToHandler, maxShort, false); err != nil {
+	if err := checkText(KeyToHandler, p.ToHandler, maxShort, false); err != nil {
 		return err
 	}
-	return checkText("Ghi chú", p.Note, maxText, false)
+	return checkText(KeyNote, p.Note, maxText, false)
 }
 
 func (p *SupplementRequested) validate() error {
 	if len(p.Items) == 0 {
-		return &InputError{Field: "Nội dung bổ sung", Msg: "phải liệt kê đầy đủ giấy tờ cần bổ sung"}
+		return inputError(KeySupplementItems, msgNoSupplementItems)
 	}
-	if err := validateDocs("Nội dung bổ sung", p.Items); err != nil {
+	if err := validateDocs(KeySupplementItems, p.Items); err != nil {
 		return err
 	}
-	return checkText("Lý do", p.Reason, maxText, true)
+	return checkText(KeySupplementReason, p.Reason, maxText, true)
 }
 
-func (p *SupplementReceived) validate() error { return checkText("Ghi chú", p.Note, maxText, false) }
+func (p *SupplementReceived) validate() error { return checkText(KeyNote, p.Note, maxText, false) }
 
 func (p *ObligationRequested) validate() error {
 	if p.Amount < 0 || p.Amount > maxAmount {
-		return &InputError{Field: "Số tiền", Msg: "không hợp lệ"}
+		return inputError(KeyObligationAmount, msgInvalid)
 	}
-	return checkText("Nghĩa vụ tài chính", p.Description, maxText, true)
+	return checkText(KeyObligation, p.Description, maxText, true)
 }
 
-func (p *ObligationMet) validate() error { return checkText("Ghi chú", p.Note, maxText, false) }
+func (p *ObligationMet) validate() error { return checkText(KeyNote, p.Note, maxText, false) }
 
 func (p *WithdrawalRequested) validate() error {
-	return checkText("Lý do rút hồ sơ", p.Reason, maxText, true)
+	return checkText(KeyWithdrawalReason, p.Reason, maxText, true)
 }
 
 func (p *Stopped) validate() error {
-	for _, f := range []struct{ label, v string }{{"Giai đoạn", p.Stage}, {"Quyết định", p.Decision}, {"Xử lý phí", p.FeeHandling}} {
-		if err := checkText(f.label, f.v, maxText, false); err != nil {
+	for _, f := range []struct {
+		key Key
+		v   string
+	}{{KeyStopStage, p.Stage}, {KeyStopDecision, p.Decision}, {KeyStopFees, p.FeeHandling}} {
+		if err := checkText(f.key, f.v, maxText, false); err != nil {
 			return err
 		}
 	}
-	return checkText("Lý do dừng", p.Reason, maxText, true)
+	return checkText(KeyStopReason, p.Reason, maxText, true)
 }
 
 func (p *Processed) validate() error {
 	if p.SignedOn != "" {
 		if _, err := calendar.ParseDate(p.SignedOn); err != nil {
-			return fieldError("Ngày ký", err)
+			return keyedError(KeySignedOn, err)
 		}
 	}
 	for _, f := range []struct {
-		label, v string
-		max      int
-	}{{"Số kết quả", p.ResultNo, maxShort}, {"Người ký", p.Signer, maxName}, {"Trích yếu kết quả", p.Summary, maxText}} {
-		if err := checkText(f.label, f.v, f.max, false); err != nil {
+		key Key
+		v   string
+		max int
+	}{{KeyResultNo, p.ResultNo, maxShort}, {KeySigner, p.Signer, maxName}, {KeyResultSummary, p.Summary, maxText}} {
+		if err := checkText(f.key, f.v, f.max, false); err != nil {
 			return err
 		}
 	}
@@ -423,41 +436,41 @@ func (p *Processed) validate() error {
 
 func (p *ApologyIssued) validate() error {
 	if p.NewDue.IsZero() {
-		return &InputError{Field: "Ngày hẹn mới", Msg: "không được để trống"}
+		return inputError(KeyNewDue, msgRequired)
 	}
-	if err := checkText("Số văn bản", p.DocNo, maxShort, false); err != nil {
+	if err := checkText(KeyApologyDocNo, p.DocNo, maxShort, false); err != nil {
 		return err
 	}
-	return checkText("Lý do chậm", p.Reason, maxText, true)
+	return checkText(KeyApologyReason, p.Reason, maxText, true)
 }
 
 func (p *Returned) validate() error {
 	if p.Delivery != "" && !p.Delivery.Valid() {
-		return &InputError{Field: "Hình thức trả", Msg: "không hợp lệ"}
+		return inputError(KeyReturnDelivery, msgInvalid)
 	}
-	if err := checkText("Người nhận kết quả", p.ReceiverName, maxName, true); err != nil {
+	if err := checkText(KeyReceiverName, p.ReceiverName, maxName, true); err != nil {
 		return err
 	}
-	if err := fieldError("Số giấy tờ người nhận", vntext.CheckCitizenID(p.ReceiverIDNo)); err != nil {
+	if err := keyedError(KeyReceiverIDNumber, vntext.CheckCitizenID(p.ReceiverIDNo)); err != nil {
 		return err
 	}
 	if err := validateFees(p.Fees); err != nil {
 		return err
 	}
-	return checkText("Ghi chú", p.Note, maxText, false)
+	return checkText(KeyNote, p.Note, maxText, false)
 }
 
 func (p *Rated) validate() error {
 	if !p.Rating.Valid() {
-		return &InputError{Field: "Đánh giá", Msg: "phải chọn một trong ba mức"}
+		return inputError(KeyRating, msgBadRating)
 	}
 	if p.Rating == RatingDissatisfied && len([]rune(p.Reason)) < 3 {
-		return &InputError{Field: "Lý do", Msg: "phải ghi lý do khi công dân không hài lòng"}
+		return inputError(KeyRatingReason, msgNoReason)
 	}
-	return checkText("Lý do", p.Reason, maxText, false)
+	return checkText(KeyRatingReason, p.Reason, maxText, false)
 }
 
-func (p *Note) validate() error { return checkText("Ghi chú", p.Text, maxText, true) }
+func (p *Note) validate() error { return checkText(KeyNote, p.Text, maxText, true) }
 
 // decodePayloadStrict is the one decoder of payloads (DecodePayload), for events written here and
 // events that arrived by sync alike: what one PC reads, every PC reads the same way

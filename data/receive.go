@@ -30,7 +30,7 @@ func (s *Store) Intake(ctx context.Context, r Reception) (Intake, error) {
 	p, err := s.Procedure(ctx, r.Procedure)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
-			return Intake{}, &InputError{Field: "Thủ tục", Msg: "chưa chọn thủ tục hoặc mã thủ tục không có trong danh mục"}
+			return Intake{}, inputError(KeyProcedure, msgUnknownProcedure)
 		}
 		return Intake{}, err
 	}
@@ -91,10 +91,6 @@ func (s *Store) Receive(ctx context.Context, actor *User, r Reception) (*Written
 	return s.write(ctx, actor, r.Submission, p)
 }
 
-// FieldDocuments is the InputError field of a reception refused because a required document of
-// the checklist is missing: the counter guides the applicant with form 02 instead.
-const FieldDocuments = "Thành phần hồ sơ"
-
 // checkRequired refuses a reception whose checklist leaves out a document the procedure requires
 // (marked * at the counter): such a dossier is not complete, and the law asks the officer to guide
 // the applicant (form 02) rather than receive it (docs/DOMAIN.md §4). Only the counter's Receive is
@@ -123,8 +119,9 @@ func (s *Store) checkRequired(ctx context.Context, r Reception) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	return &InputError{Field: FieldDocuments, Msg: "thiếu giấy tờ bắt buộc (*): " + strings.Join(missing, "; ") +
-		". Chưa tiếp nhận hồ sơ: hãy in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)"}
+	// The key is the checklist as a whole (KeyDocuments, no index): the counter guides the
+	// applicant with form 02 instead.
+	return inputError(KeyDocuments, msgMissingRequired, strings.Join(missing, "; "))
 }
 
 // Refuse records a dossier not accepted (form 03), at the counter or from an online submission.

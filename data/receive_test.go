@@ -187,7 +187,7 @@ func TestReceiveRefusesMissingRequiredDocument(t *testing.T) {
 		Documents: []DocCount{{N: 2, Name: "Bản sao giấy tờ ly hôn", Copies: 1}}}
 	_, err := f.s.Receive(ctx, f.counter, r)
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Field != FieldDocuments || !strings.Contains(ie.Msg, "1. Tờ khai") || strings.Contains(ie.Msg, "ly hôn") {
+	if !errors.As(err, &ie) || ie.Key != KeyDocuments || !strings.Contains(ie.Msg, "1. Tờ khai") || strings.Contains(ie.Msg, "ly hôn") {
 		t.Fatalf("reception without the required declaration: %v", err)
 	}
 	var events, codes, books int

@@ -231,11 +231,11 @@ func scanEvent(rows *sql.Rows, loc *time.Location) (Event, error) {
 // checked here, whatever screen or command asks.
 func (s *Store) Record(ctx context.Context, actor *User, id uuid.UUID, p Payload) (*Written, error) {
 	if p == nil {
-		return nil, inputErrorf("thiếu nội dung thao tác")
+		return nil, inputError(KeyEvent, msgNoPayload)
 	}
 	if t := p.EventType(); t == EvReceived || t == EvSubmitted || t == EvRefused {
 		if id == uuid.Nil {
-			return nil, inputErrorf("hãy dùng chức năng tiếp nhận cho hồ sơ mới")
+			return nil, inputError(KeyEvent, msgUseReception)
 		}
 	}
 	if id == uuid.Nil {
@@ -313,7 +313,7 @@ func withEvent(evs []Event, e Event, loc *time.Location) []Event {
 func (s *Store) prepare(ctx context.Context, w *writer, actor *User, d *Dossier, p Payload, office Office) (*Event, error) {
 	t := p.EventType()
 	if _, ok := rules[t]; !ok {
-		return nil, inputErrorf("thao tác không hợp lệ")
+		return nil, inputError(KeyEvent, msgBadStep)
 	}
 	if !statusIn(d.Status, rules[t].from) {
 		return nil, &TransitionError{Type: t, Status: d.Status}
@@ -381,7 +381,7 @@ func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p
 		}
 		p.Note = cleanText(p.Note)
 		if _, ok := s.catalogIDs().unit[p.ToUnit]; !ok {
-			return &InputError{Field: "Đơn vị nhận", Msg: fmt.Sprintf("không có đơn vị mã %q", p.ToUnit)}
+			return inputError(KeyToUnit, msgNoSuchUnit, p.ToUnit)
 		}
 	case *SupplementRequested:
 		for i := range p.Items {
@@ -410,7 +410,7 @@ func (s *Store) complete(ctx context.Context, w *writer, d *Dossier, e *Event, p
 		p.Reason, p.DocNo = cleanText(p.Reason), cleanText(p.DocNo)
 		p.NewDue = p.NewDue.In(s.loc)
 		if d.HasDue && !p.NewDue.After(d.Due) {
-			return &InputError{Field: "Ngày hẹn mới", Msg: "phải sau hạn giải quyết hiện tại"}
+			return inputError(KeyNewDue, msgNewDueNotLater)
 		}
 	case *Returned:
 		p.ReceiverName, p.ReceiverIDNo, p.Note = cleanText(p.ReceiverName), cleanText(p.ReceiverIDNo), cleanText(p.Note)

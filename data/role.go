@@ -71,11 +71,11 @@ func ParseRoles(s string) (Roles, error) {
 			}
 		}
 		if !found {
-			return 0, inputErrorf("vai trò không hợp lệ %q (tiep_nhan, xu_ly, lanh_dao, quan_tri)", part)
+			return 0, inputError(KeyRoles, msgBadRole, part)
 		}
 	}
 	if r == 0 {
-		return 0, inputErrorf("chưa chọn vai trò")
+		return 0, inputError(KeyRoles, msgNoRole)
 	}
 	return r, nil
 }

@@ -28,7 +28,7 @@ func ParseMode(s string) (Mode, error) {
 	case ModeDate:
 		return ModeDate, nil
 	}
-	return "", inputErrorf("cách so hạn không hợp lệ %q (timestamp hoặc date)", s)
+	return "", inputError(KeyOptions, msgBadMode, s)
 }
 
 // Figures are the columns of the periodic report plus fees and satisfaction.
@@ -119,7 +119,7 @@ func (f *Figures) add(o Figures) {
 // periodBounds turns inclusive dates into [start, end) unix seconds in the office zone.
 func (s *Store) periodBounds(from, to calendar.Date) (int64, int64, error) {
 	if to.Before(from) {
-		return 0, 0, inputErrorf("ngày kết thúc (%s) trước ngày bắt đầu (%s)", to, from)
+		return 0, 0, inputError(KeyOptions, msgPeriodBack, to, from)
 	}
 	start := from.At(0, 0, s.loc)
 	end := to.AddDays(1).At(0, 0, s.loc)
@@ -150,7 +150,7 @@ func (s *Store) Stats(ctx context.Context, from, to calendar.Date, by string, mo
 	case ByField:
 		key = "COALESCE(field_id, 0)"
 	default:
-		return nil, inputErrorf("cách nhóm không hợp lệ %q (unit, field hoặc officer)", by)
+		return nil, inputError(KeyOptions, msgBadGrouping, by)
 	}
 	early, late := "early_ts", "late_ts"
 	if mode == ModeDate {

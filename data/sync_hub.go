@@ -24,25 +24,25 @@ func ValidOfficeCode(code string) bool { return officeCodePattern.MatchString(co
 // log stores it, and returns the decoded payload.
 func ValidateEvent(e *Event, now time.Time) (Payload, error) {
 	if e.ID == uuid.Nil || e.ID.Version() != 7 {
-		return nil, inputErrorf("mã sự kiện phải là UUIDv7")
+		return nil, inputError(KeyEvent, msgEventID)
 	}
 	if e.Dossier == uuid.Nil {
-		return nil, inputErrorf("thiếu mã hồ sơ")
+		return nil, inputError(KeyEvent, msgNoDossierID)
 	}
 	if err := ValidEventTime(e.At, now); err != nil {
 		return nil, err
 	}
-	if err := checkText("Người thực hiện", e.Actor, maxShort, true); err != nil {
+	if err := checkText(KeyEventActor, e.Actor, maxShort, true); err != nil {
 		return nil, err
 	}
 	if e.Station < 0 || e.Station > 9 {
-		return nil, inputErrorf("số máy trạm phải từ 0 đến 9")
+		return nil, inputError(KeyEvent, msgEventStation)
 	}
 	if !officeCodePattern.MatchString(e.Office) {
-		return nil, inputErrorf("mã văn phòng không hợp lệ")
+		return nil, inputError(KeyEvent, msgEventOffice)
 	}
 	if !e.Type.Known() {
-		return nil, inputErrorf("loại sự kiện không hợp lệ %q", string(e.Type))
+		return nil, inputError(KeyEvent, msgEventType, string(e.Type))
 	}
 	p, err := DecodePayload(e.Type, e.Payload)
 	if err != nil {

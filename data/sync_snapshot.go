@@ -132,7 +132,7 @@ func (s *Store) ApplySnapshot(ctx context.Context, actor *User, snap *Snapshot) 
 		return err
 	}
 	if snap.Office.Code != cur.Code {
-		return inputErrorf("thông tin của văn phòng %s, không phải %s", snap.Office.Code, cur.Code)
+		return inputError(KeyOffice, msgSnapshotOffice, snap.Office.Code, cur.Code)
 	}
 	hours, err := ParseHours(snap.Office.Hours)
 	if err != nil {
@@ -169,7 +169,7 @@ func (s *Store) ApplySnapshot(ctx context.Context, actor *User, snap *Snapshot) 
 			if strings.HasPrefix(k, syncPrivate) || len(k) > 100 {
 				continue
 			}
-			if err := checkText("Cài đặt", v, 20000, false); err != nil {
+			if err := checkText(KeySetting, v, 20000, false); err != nil {
 				return fmt.Errorf("cài đặt %s: %w", k, err)
 			}
 			if err := putSetting(ctx, tx, k, v); err != nil {

@@ -31,22 +31,22 @@ type Account struct {
 // Validate checks an account record that arrived from a station.
 func (a *Account) Validate() error {
 	if !usernamePattern.MatchString(a.Username) || a.Username == systemName {
-		return &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q không hợp lệ", a.Username)}
+		return inputError(KeyUserName, msgValueInvalid, a.Username)
 	}
-	if err := checkText("Họ tên", a.FullName, maxName, true); err != nil {
+	if err := checkText(KeyUserFullName, a.FullName, maxName, true); err != nil {
 		return err
 	}
 	if a.Unit != "" && !unitCodePattern.MatchString(a.Unit) {
-		return &InputError{Field: "Đơn vị", Msg: "mã đơn vị không hợp lệ"}
+		return inputError(KeyUserUnit, msgBadUnitCode)
 	}
 	if !a.Roles.Valid() {
-		return &InputError{Field: "Vai trò", Msg: "không hợp lệ"}
+		return inputError(KeyUserRoles, msgInvalid)
 	}
 	if a.Updated.IsZero() {
-		return &InputError{Field: "Thời điểm cập nhật tài khoản", Msg: "không được để trống"}
+		return inputError(KeyAccountUpdated, msgRequired)
 	}
 	if a.Active && !a.InactiveSince.IsZero() {
-		return &InputError{Field: "Thời điểm khóa tài khoản", Msg: "tài khoản đang hoạt động"}
+		return inputError(KeyAccountInactiveSince, msgAccountIsActive)
 	}
 	return nil
 }
@@ -265,17 +265,17 @@ func actorMay(accounts map[string]accountState, e *Event) error {
 		if importTypes[e.Type] {
 			return nil
 		}
-		return inputErrorf("người thực hiện %q (hệ thống) không ghi loại sự kiện %q", systemName, string(e.Type))
+		return inputError(KeyEvent, msgSystemActor, systemName, string(e.Type))
 	}
 	a, ok := accounts[e.Actor]
 	if !ok {
-		return inputErrorf("người thực hiện %q không phải tài khoản của văn phòng", e.Actor)
+		return inputError(KeyEvent, msgForeignActor, e.Actor)
 	}
 	if !a.active && (a.inactiveSince.IsZero() || !e.At.Before(a.inactiveSince)) {
-		return inputErrorf("người thực hiện %q: tài khoản đã bị khóa lúc ghi sự kiện", e.Actor)
+		return inputError(KeyEvent, msgLockedActor, e.Actor)
 	}
 	if mayRecord(a.roles, e.Type) || a.roles.Has(RoleAdmin) && importTypes[e.Type] {
 		return nil
 	}
-	return inputErrorf("người thực hiện %q (%s) không có quyền %s", e.Actor, a.roles, e.Type.Verb())
+	return inputError(KeyEvent, msgActorNoRight, e.Actor, a.roles, e.Type.Verb())
 }

@@ -125,29 +125,29 @@ func (u *NewUser) normalize() {
 
 func checkPassword(p string) error {
 	if utf8.RuneCountInString(p) < minPassword {
-		return &InputError{Field: "Mật khẩu", Msg: fmt.Sprintf("phải có ít nhất %d ký tự", minPassword)}
+		return inputError(KeyUserPassword, msgPasswordShort, minPassword)
 	}
 	if len(p) > 72 { // bcrypt reads only 72 bytes; a longer one would silently be cut
-		return &InputError{Field: "Mật khẩu", Msg: "quá dài (tối đa 72 byte)"}
+		return inputError(KeyUserPassword, msgPasswordLong)
 	}
 	return nil
 }
 
 func (u *NewUser) validate() error {
 	if !usernamePattern.MatchString(u.Username) {
-		return &InputError{Field: "Tên đăng nhập", Msg: "2–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch"}
+		return inputError(KeyUserName, msgBadUsername)
 	}
 	if u.Username == systemName {
-		return &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q là tên dành riêng cho hệ thống", systemName)}
+		return inputError(KeyUserName, msgReservedName, systemName)
 	}
-	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
+	if err := checkText(KeyUserFullName, u.FullName, maxName, true); err != nil {
 		return err
 	}
-	if err := checkText("Chức danh", u.Title, maxName, false); err != nil {
+	if err := checkText(KeyUserTitle, u.Title, maxName, false); err != nil {
 		return err
 	}
 	if !u.Roles.Valid() {
-		return &InputError{Field: "Vai trò", Msg: "chưa chọn vai trò"}
+		return inputError(KeyUserRoles, msgNoRole)
 	}
 	return checkPassword(u.Password)
 }
@@ -187,7 +187,7 @@ func (s *Store) createUser(ctx context.Context, tx *sql.Tx, by string, u NewUser
 		return nil, fmt.Errorf("tạo người dùng: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return nil, &InputError{Field: "Tên đăng nhập", Msg: fmt.Sprintf("%q đã có người dùng", u.Username)}
+		return nil, inputError(KeyUserName, msgUserExists, u.Username)
 	}
 	id, _ := res.LastInsertId()
 	if err := audit(ctx, tx, s.Now(), by, "user_created", fmt.Sprintf("%s roles=%s unit=%s", u.Username, u.Roles.Keys(), u.Unit)); err != nil {
@@ -203,7 +203,7 @@ func unitIDTx(ctx context.Context, tx *sql.Tx, code string) (sql.NullInt64, erro
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM units WHERE code = ?", code).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return sql.NullInt64{}, &InputError{Field: "Đơn vị", Msg: fmt.Sprintf("không có đơn vị mã %q", code)}
+		return sql.NullInt64{}, inputError(KeyUserUnit, msgNoSuchUnit, code)
 	}
 	return sql.NullInt64{Int64: id, Valid: true}, err
 }
@@ -371,11 +371,11 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
 	u.FullName = vntext.Clean(u.FullName)
 	u.Title = vntext.Clean(u.Title)
 	u.Unit = strings.TrimSpace(u.Unit)
-	if err := checkText("Họ tên", u.FullName, maxName, true); err != nil {
+	if err := checkText(KeyUserFullName, u.FullName, maxName, true); err != nil {
 		return err
 	}
 	if !u.Roles.Valid() {
-		return &InputError{Field: "Vai trò", Msg: "chưa chọn vai trò"}
+		return inputError(KeyUserRoles, msgNoRole)
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		me, err := actorTx(ctx, tx, actor, RoleAdmin)
@@ -383,7 +383,7 @@ func (s *Store) UpdateUser(ctx context.Context, actor *User, u User) error {
 			return err
 		}
 		if me.Username == u.Username && (!u.Roles.Has(RoleAdmin) || !u.Active) {
-			return &InputError{Field: "Vai trò", Msg: "không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình"}
+			return inputError(KeyUserRoles, msgSelfDemote)
 		}
 		old, err := userByName(ctx, tx, u.Username)
 		if err != nil {
@@ -446,7 +446,7 @@ func requireActiveAdmin(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("đếm quản trị viên: %w", err)
 	}
 	if n == 0 {
-		return &InputError{Field: "Vai trò", Msg: "văn phòng phải còn ít nhất một quản trị viên đang hoạt động"}
+		return inputError(KeyUserRoles, msgLastAdmin)
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 	"motcua/data"
 )
 
-// Form is one of the forms printed from a dossier's log (docs/DOMAIN.md, forms). The CLI, the
+// Form is one of the forms printed from a dossier's log (docs/DOMAIN.md §9). The CLI, the
 // detail, work, return and reception screens all print through Forms and Print, so a form has
 // one number, one name, one file name and one writer wherever it is printed.
 type Form struct {

@@ -1,0 +1,162 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A refused reception names the input at fault by a key that screens map to widgets, next to the
+// Vietnamese label and message the CLI prints, and renders in English for an English interface.
+func TestReceptionRefusalNamesTheInputByKey(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.clk.set(at("2026-03-02 09:00"))
+	good := func() Reception {
+		return Reception{Procedure: "1.004873",
+			Applicant: Person{Name: "Nguyễn Văn An", IDNo: "038085001234", Phone: "0912 345 678"},
+			Documents: []DocCount{{N: 1, Name: "Tờ khai", Originals: 1}, {N: 2, Name: "Bản sao giấy tờ ly hôn", Copies: 1}},
+			Fees:      []Fee{{Name: "Lệ phí", Amount: 10000}, {Name: "Phí sao", Amount: 5000}}}
+	}
+	for _, c := range []struct {
+		name        string
+		change      func(*Reception)
+		key         Key
+		error, inEN string
+	}{
+		{"empty name", func(r *Reception) { r.Applicant.Name = "" }, KeyApplicantName,
+			"Họ tên người nộp: không được để trống", "Applicant's name: must not be empty"},
+		{"representative's name too long", func(r *Reception) {
+			r.Representative = &Person{Name: strings.Repeat("a", MaxName+1), IDNo: "038085001234"}
+		}, KeyRepresentativeName,
+			fmt.Sprintf("Họ tên người được ủy quyền: \"Họ tên người được ủy quyền\" quá dài (tối đa %d ký tự)", MaxName),
+			fmt.Sprintf("Representative's name: \"Representative's name\" is too long (at most %d characters)", MaxName)},
+		{"second document's count", func(r *Reception) { r.Documents[1].Copies = 5000 }, "documents[1]",
+			"Thành phần hồ sơ: số lượng không hợp lệ", "Documents: the number of originals or copies is not valid"},
+		{"second fee's amount", func(r *Reception) { r.Fees[1].Amount = -1 }, "fees[1].amount",
+			"Phí, lệ phí: số tiền không hợp lệ", "Fees: the amount is not valid"},
+		{"required document missing", func(r *Reception) { r.Documents = r.Documents[1:] }, KeyDocuments,
+			"Thành phần hồ sơ: thiếu giấy tờ bắt buộc (*): 1. Tờ khai. Chưa tiếp nhận hồ sơ: hãy in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)",
+			"Documents: required documents (*) missing: 1. Tờ khai. The dossier was not received: print the guidance to complete it (form 02)"},
+		{"unknown procedure", func(r *Reception) { r.Procedure = "9.999999" }, KeyProcedure,
+			"Thủ tục: chưa chọn thủ tục hoặc mã thủ tục không có trong danh mục",
+			"Procedure: no procedure chosen, or its code is not in the catalogue"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := good()
+			c.change(&r)
+			_, err := f.s.Receive(ctx, f.counter, r)
+			var ie *InputError
+			if !errors.As(fmt.Errorf("context: %w", err), &ie) {
+				t.Fatalf("not an *InputError: %v", err)
+			}
+			if ie.Key != c.key || err.Error() != c.error || ie.Message("vi") != c.error || ie.Message("en") != c.inEN {
+				t.Fatalf("key %q, error %q, English %q; want %q, %q, %q", ie.Key, err, ie.Message("en"), c.key, c.error, c.inEN)
+			}
+		})
+	}
+	if _, err := f.s.Receive(ctx, f.counter, good()); err != nil {
+		t.Fatalf("the good reception is refused: %v", err)
+	}
+}
+
+// Every key has its label, every message both its texts, with the same verbs in the same order
+// (fmt would print %!v(MISSING) in one language only), and the Vietnamese in NFC.
+func TestEveryInputMessageHasBothLanguages(t *testing.T) {
+	fset := token.NewFileSet()
+	keys, err := parser.ParseFile(fset, "errors_keys.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(keys, func(node ast.Node) bool {
+		v, ok := node.(*ast.ValueSpec)
+		if !ok || len(v.Values) != 1 {
+			return true
+		}
+		if id, ok := v.Type.(*ast.Ident); ok && id.Name == "Key" {
+			s, err := strconv.Unquote(v.Values[0].(*ast.BasicLit).Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if _, ok := labels[Key(s)]; !ok {
+				t.Errorf("key %s (%q) has no label", v.Names[0].Name, s)
+			}
+		}
+		return true
+	})
+	if n < 50 {
+		t.Fatalf("found only %d keys in errors_keys.go", n)
+	}
+	for k, l := range labels {
+		if (l.vi == "") != (l.en == "") || !norm.NFC.IsNormalString(l.vi) {
+			t.Errorf("label of %q: %+v", k, l)
+		}
+	}
+	texts, err := parser.ParseFile(fset, "errors_texts.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs := func(s string) string {
+		var out []string
+		for i := 0; i < len(s)-1; i++ {
+			if s[i] == '%' {
+				out = append(out, s[i:i+2])
+				i++
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	m := 0
+	ast.Inspect(texts, func(node ast.Node) bool {
+		c, ok := node.(*ast.CompositeLit)
+		if !ok || len(c.Elts) != 2 {
+			return true
+		}
+		if id, ok := c.Type.(*ast.Ident); !ok || id.Name != "text" {
+			return true
+		}
+		m++
+		vi, err1 := strconv.Unquote(c.Elts[0].(*ast.BasicLit).Value)
+		en, err2 := strconv.Unquote(c.Elts[1].(*ast.BasicLit).Value)
+		if err1 != nil || err2 != nil || vi == "" || en == "" || verbs(vi) != verbs(en) || !norm.NFC.IsNormalString(vi) {
+			t.Errorf("%s: message %q / %q", fset.Position(c.Pos()), vi, en)
+		}
+		return true
+	})
+	if m < 50 {
+		t.Fatalf("found only %d messages in errors_texts.go", m)
+	}
+}
+
+// The key of an item names its index in the list the caller passed.
+func TestKeyOfAnItem(t *testing.T) {
+	if k := KeyFees.Item(1).Amount(); k != "fees[1].amount" {
+		t.Fatal(k)
+	}
+	if k := KeyDocuments.Item(12); k != "documents[12]" || labelOf(k) != labels[KeyDocuments] {
+		t.Fatal(k, labelOf(k))
+	}
+}
+
+// A message known only in Vietnamese (vntext's checks) keeps its text in English, under the
+// English label, rather than vanish.
+func TestEnglishKeepsAVietnameseOnlyReason(t *testing.T) {
+	err := (&Person{Name: "An", IDNo: "12"}).validate(applicantKeys)
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Key != KeyApplicantIDNumber {
+		t.Fatalf("%v", err)
+	}
+	if got := ie.Message("en"); got != "Applicant's ID number: "+ie.Msg {
+		t.Fatalf("English %q", got)
+	}
+}
