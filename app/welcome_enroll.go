@@ -204,7 +204,7 @@ func (u *ui) enrollStation(ctx context.Context, cfg data.SyncConfig, admin data.
 		}
 		u.closeStore() // the empty database is about to be replaced
 	}
-	_, err := station.EnrollNew(ctx, path, syncClientConfig(cfg), admin,
+	_, err := station.EnrollNew(ctx, path, u.syncTune.client(cfg), admin,
 		func(*station.Report) error { return nil }, data.WithClock(u.now))
 	var incomplete *station.IncompleteError
 	switch {

@@ -1,6 +1,9 @@
 package app
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // workGroup counts background work in flight, like sync.WaitGroup, except that new work may start
 // while another goroutine waits for the count to reach zero: a search typed just as the reception
@@ -26,6 +29,13 @@ func (g *workGroup) Add(delta int) {
 
 func (g *workGroup) Done() { g.Add(-1) }
 
+// busy reports whether work is in flight.
+func (g *workGroup) busy() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.n > 0
+}
+
 // Wait blocks until no work is in flight.
 func (g *workGroup) Wait() {
 	g.mu.Lock()
@@ -37,3 +47,37 @@ func (g *workGroup) Wait() {
 		g.idle.Wait()
 	}
 }
+
+// worker is the one way the window runs background work: off the UI thread, counted in a
+// workGroup so that shutdown and tests wait for it, under a context cancelled when the window
+// closes. Work hands its results back with fyne.Do. Screens are given the worker, not the whole
+// ui.
+type worker struct {
+	ctx    context.Context // cancelled when the window closes
+	cancel context.CancelFunc
+	bg     workGroup
+	// start runs fn on a goroutine of its own. Fyne's test driver runs fyne.Do on the calling
+	// goroutine, so tests that drive the UI while work runs start it in line instead.
+	start func(fn func())
+}
+
+// newWorker is a worker whose work starts through start; nil starts each on its own goroutine.
+func newWorker(start func(fn func())) *worker {
+	if start == nil {
+		start = func(fn func()) { go fn() }
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &worker{ctx: ctx, cancel: cancel, start: start}
+}
+
+// spawn runs fn off the UI thread, counted until it returns.
+func (w *worker) spawn(fn func()) {
+	w.bg.Add(1)
+	w.start(func() {
+		defer w.bg.Done()
+		fn()
+	})
+}
+
+// wait blocks until the work started so far has finished.
+func (w *worker) wait() { w.bg.Wait() }
