@@ -92,7 +92,7 @@ func BenchmarkDossierList(b *testing.B) {
 	spawn := func(fn func()) { queued = append(queued, fn) }
 	ctx := context.Background()
 	d := newDossierList(ctx, st, spawn, func(uuid.UUID) {}, clockAt(demo.KeptNow))
-	d.pause = 0 // each change lists at once
+	d.pause = 0                 // each change lists at once
 	for _, fn := range queued { // the catalog and the first listing
 		fn()
 	}
