@@ -166,6 +166,10 @@ type ui struct {
 	login     *loginScreen
 	shell     *shell
 	reception *receptionScreen // the reception screen of the shell, once built
+	enroll    *enrollScreen    // the enrolment form while it is shown
+
+	syncRun    atomic.Pointer[syncRunner] // the running background sync (sync_loop.go), nil when none
+	syncScreen atomic.Pointer[syncScreen] // the Sync screen of the current shell, once built
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options) *ui {

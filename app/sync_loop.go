@@ -63,15 +63,9 @@ type syncRunner struct {
 	state   syncState
 }
 
-// syncRunners holds the running sync of each window (a *ui); the ui struct has no field for it.
-var syncRunners sync.Map
-
 // syncOf is the running sync of u, nil when none.
 func (u *ui) syncOf() *syncRunner {
-	if r, ok := syncRunners.Load(u); ok {
-		return r.(*syncRunner)
-	}
-	return nil
+	return u.syncRun.Load()
 }
 
 // startSync starts the background sync of st, replacing any running one: call it after a login
@@ -84,7 +78,7 @@ func (u *ui) startSync(st *data.Store) {
 	u.stopSync()
 	ctx, cancel := context.WithCancel(u.ctx)
 	r := &syncRunner{u: u, st: st, tune: u.syncTune, cancel: cancel}
-	syncRunners.Store(u, r)
+	u.syncRun.Store(r)
 	u.spawn(func() { r.configure(ctx) })
 }
 
@@ -95,7 +89,7 @@ func (u *ui) stopSync() {
 	if r == nil {
 		return
 	}
-	syncRunners.CompareAndDelete(u, r)
+	u.syncRun.CompareAndSwap(r, nil)
 	r.mu.Lock()
 	r.stopped = true // before the wait below: configure adds no goroutine after it
 	r.mu.Unlock()

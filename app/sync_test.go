@@ -431,7 +431,7 @@ func TestWelcomeEnrollOpensOffice(t *testing.T) {
 		t.Fatal("no welcome screen")
 	}
 	test.Tap(u.welcome.enrollButton)
-	e := enrollScreens[u]
+	e := u.enroll
 	if e == nil {
 		t.Fatal("no enrolment form")
 	}

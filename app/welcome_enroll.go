@@ -37,13 +37,10 @@ type enrollScreen struct {
 	ca, caFile              string
 }
 
-// enrollScreens holds the enrolment form of each window while it is shown (tests).
-var enrollScreens = map[*ui]*enrollScreen{}
-
 // showEnroll shows the enrolment form (UI thread).
 func (u *ui) showEnroll() {
 	s := newEnroll(u)
-	enrollScreens[u] = s
+	u.enroll = s
 	u.welcome, u.setup, u.dashboard = nil, nil, nil
 	u.show(s.content)
 }
@@ -83,7 +80,7 @@ func newEnroll(u *ui) *enrollScreen {
 		CancelText: lang.L("Back"),
 		OnSubmit:   s.submit,
 		OnCancel: func() {
-			delete(enrollScreens, u)
+			u.enroll = nil
 			u.showWelcome()
 		},
 	}
@@ -176,7 +173,7 @@ func (s *enrollScreen) submit() {
 		err := u.enrollStation(ctx, cfg, admin)
 		if err != nil {
 			fyne.Do(func() {
-				if enrollScreens[u] != s {
+				if u.enroll != s {
 					return
 				}
 				s.form.Enable()
@@ -220,7 +217,7 @@ func (u *ui) enrollStation(ctx context.Context, cfg data.SyncConfig, admin data.
 	if !u.setStore(st) {
 		return nil
 	}
-	fyne.DoAndWait(func() { delete(enrollScreens, u) })
+	fyne.DoAndWait(func() { u.enroll = nil })
 	if openErr := u.showOffice(ctx, st); openErr != nil {
 		return openErr
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // workGroup counts background work in flight, like sync.WaitGroup, except that new work may start
@@ -81,3 +82,12 @@ func (w *worker) spawn(fn func()) {
 
 // wait blocks until the work started so far has finished.
 func (w *worker) wait() { w.bg.Wait() }
+
+// screenHost is what a screen that reads the store and shows the outcome needs of its window:
+// background work whose error is shown in a dialog (ui.goBackground) and the office's clock. A
+// screen given a screenHost rather than the ui cannot switch screens or touch the store's
+// lifecycle.
+type screenHost interface {
+	goBackground(fn func(ctx context.Context) error)
+	now() time.Time
+}
