@@ -17,8 +17,6 @@ import (
 // admin_settings.go, admin_backup.go, admin_language.go). The store checks the administrator
 // role of every change; the shell only shows the screen to administrators.
 
-func init() { registerScreen(sectionAdmin, buildAdmin) }
-
 // Tabs of the screen, in order.
 const (
 	adminTabUsers = iota

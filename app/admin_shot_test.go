@@ -27,9 +27,9 @@ func init() {
 // loads would draw text while the picture's goroutine does too.
 func adminShot(file string, tab int, then func(a *adminScreen)) shellShot {
 	return shellShot{file: file, user: "admin", show: func(u *ui) error {
-		spawn := spawnWork
-		spawnWork = func(fn func()) { fn() }
-		defer func() { spawnWork = spawn }()
+		spawn := u.work.start
+		u.work.start = inline
+		defer func() { u.work.start = spawn }()
 		a := u.adminScreenOf()
 		if a == nil {
 			return errors.New("no administration screen")

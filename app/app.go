@@ -6,8 +6,10 @@
 // benchmarks and Screenshots build the real UI on Fyne's test driver; Run opens the window.
 //
 // Threading: the UI is only touched on Fyne's thread. Slow work (opening the store, building
-// the demo office, computing figures) runs in goroutines started through ui.goBackground, which
-// hand their results back with fyne.Do / fyne.DoAndWait (the build uses migrated_fynedo).
+// the demo office, computing figures, receiving a dossier) is the window's background work
+// (worker, in workgroup.go), started through ui.goBackground or ui.spawn, which hands its results
+// back with fyne.Do / fyne.DoAndWait (the build uses migrated_fynedo). Closing the window cancels
+// it and closes the store once it has finished.
 package app
 
 import (
@@ -17,6 +19,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,6 +54,11 @@ type Options struct {
 	// wait on a black window forever. It should tell the user and end the program.
 	NoFrame      func()
 	FrameTimeout time.Duration // 0 is defaultFrameTimeout
+
+	// spawn starts background work (worker.start); nil runs each on a goroutine of its own. This
+	// package's tests and Screenshots run it in line: Fyne's test driver runs fyne.Do on the
+	// calling goroutine, so work finishing on its own goroutine would draw beside the test.
+	spawn func(fn func())
 }
 
 // defaultFrameTimeout is how long Run waits for the first frame before calling NoFrame. A
@@ -93,12 +101,14 @@ func Run(opts Options) error {
 	u.start()
 	w.ShowAndRun()
 	u.shutdown()
-	// let cancelled work (a demo being built) clean up its files, without hanging the exit
+	// let cancelled work (a demo being built) clean up its files and a reception in flight be
+	// recorded, without hanging the exit
 	done := make(chan struct{})
 	go func() { u.wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
+		u.closeStore() // work that hangs keeps the store open no longer
 	}
 	if !started.Load() {
 		return ErrNoWindow
@@ -126,9 +136,15 @@ type ui struct {
 	opts Options
 	root *fyne.Container // a stack holding the current screen
 
-	ctx    context.Context // cancelled when the window closes
-	cancel context.CancelFunc
-	bg     sync.WaitGroup // background work in flight (tests and Screenshots wait on it)
+	work *worker         // the background work (tests and Screenshots wait on it)
+	ctx  context.Context // work.ctx: cancelled when the window closes
+
+	syncTune syncTuning // how the background sync paces itself and reports (sync_loop.go)
+	sections []section  // the navigation (shell.go's sections; a test may give a section another screen)
+
+	closing sync.Once     // shutdown has begun
+	down    atomic.Bool   // shutdown has begun: wait waits for closed too
+	closed  chan struct{} // closed once the store is closed after shutdown
 
 	mu    sync.Mutex
 	store *data.Store
@@ -150,6 +166,10 @@ type ui struct {
 	login     *loginScreen
 	shell     *shell
 	reception *receptionScreen // the reception screen of the shell, once built
+	enroll    *enrollScreen    // the enrolment form while it is shown
+
+	syncRun    atomic.Pointer[syncRunner] // the running background sync (sync_loop.go), nil when none
+	syncScreen atomic.Pointer[syncScreen] // the Sync screen of the current shell, once built
 }
 
 func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
@@ -163,8 +183,9 @@ func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
 	}
 	setLanguage("vi")
 	a.Settings().SetTheme(newTheme())
-	ctx, cancel := context.WithCancel(context.Background())
-	u := &ui{app: a, win: w, opts: opts, root: container.NewStack(), ctx: ctx, cancel: cancel,
+	work := newWorker(opts.spawn)
+	u := &ui{app: a, win: w, opts: opts, root: container.NewStack(), work: work, ctx: work.ctx,
+		syncTune: defaultSyncTuning(), sections: slices.Clone(sections), closed: make(chan struct{}),
 		demoSize: demoDossiers, shownDir: opts.DataDir}
 	w.SetOnClosed(u.shutdown)
 	return u
@@ -199,19 +220,9 @@ func (u *ui) goBackground(fn func(ctx context.Context) error) {
 	})
 }
 
-// spawnWork starts background work. Fyne's test driver runs fyne.Do on the calling goroutine,
-// so tests that drive the UI while work runs start it in line instead (as rcSpawn in
-// reception.go).
-var spawnWork = func(fn func()) { go fn() }
-
-// spawn runs fn off the UI thread, counted in u.bg; fn reports back through fyne.Do.
-func (u *ui) spawn(fn func()) {
-	u.bg.Add(1)
-	spawnWork(func() {
-		defer u.bg.Done()
-		fn()
-	})
-}
+// spawn runs fn off the UI thread as the window's background work; fn reports back through
+// fyne.Do.
+func (u *ui) spawn(fn func()) { u.work.spawn(fn) }
 
 // failures are the errors background work has reported so far (tests, Screenshots).
 func (u *ui) failures() []error {
@@ -220,8 +231,14 @@ func (u *ui) failures() []error {
 	return append([]error(nil), u.errs...)
 }
 
-// wait blocks until the background work started so far has finished.
-func (u *ui) wait() { u.bg.Wait() }
+// wait blocks until the background work started so far has finished, and after shutdown until
+// the store is closed.
+func (u *ui) wait() {
+	u.work.wait()
+	if u.down.Load() {
+		<-u.closed
+	}
+}
 
 // start shows the first screen (UI thread): the welcome screen at once when there is no
 // database yet, else a waiting screen while the store opens in the background.
@@ -398,11 +415,28 @@ func (u *ui) setUser(user *data.User) *data.User {
 	return was
 }
 
-// shutdown stops background work and closes the store, recording the logout of whoever was
-// still logged in; safe to call more than once.
+// shutdown cancels the background work and, once it has finished, records the logout of whoever
+// was still logged in and closes the store; safe to call more than once, from any goroutine. It
+// does not block: work in flight may need the UI thread (fyne.DoAndWait), and a reception in
+// flight is recorded before the store closes. wait blocks until the store is closed.
 func (u *ui) shutdown() {
-	u.stopSync()
-	u.cancel()
+	u.closing.Do(func() {
+		u.down.Store(true)
+		u.stopSync()
+		u.work.cancel()
+		if !u.work.bg.busy() {
+			u.closeAfterWork() // nothing to wait for: the store is closed when shutdown returns
+			return
+		}
+		go u.closeAfterWork()
+	})
+}
+
+// closeAfterWork waits for the background work, records the logout of whoever was still logged
+// in and closes the store.
+func (u *ui) closeAfterWork() {
+	defer close(u.closed)
+	u.work.wait()
 	if user, st := u.setUser(nil), u.currentStore(); user != nil && st != nil {
 		_ = st.Logout(context.Background(), user) // the window is closing: nowhere to show an error
 	}

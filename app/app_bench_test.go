@@ -32,12 +32,8 @@ func benchTarget(what string, got, limit float64, unit string) {
 // widget tests do, and returns once its first screen is complete.
 func benchUI(b *testing.B, dir string, now time.Time) (*ui, fyne.Window) {
 	b.Helper()
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
 	w := test.NewWindow(nil)
-	u := newUI(fyne.CurrentApp(), w, Options{DataDir: dir, Version: "bench", Now: clockAt(now)})
+	u := newUI(fyne.CurrentApp(), w, Options{DataDir: dir, Version: "bench", Now: clockAt(now), spawn: inline})
 	w.SetContent(u.root)
 	w.Resize(screenshotSize)
 	u.start()
@@ -58,10 +54,9 @@ func closeUI(u *ui, w fyne.Window) {
 // showAll logs user in and opens every section the user may open, waiting for each.
 func showAll(b *testing.B, u *ui, user *data.User) int {
 	b.Helper()
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
+	spawn := u.work.start
+	u.work.start = inline
+	defer func() { u.work.start = spawn }()
 	u.loggedIn(user)
 	u.wait()
 	n := 0
@@ -213,8 +208,8 @@ func measureListAndStats(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		spawn := spawnWork
-		spawnWork = func(fn func()) { fn() }
+		spawn := u.work.start
+		u.work.start = inline
 		u.loggedIn(user)
 		u.wait()
 		for _, key := range []string{sectionDossiers, sectionStatistics} {
@@ -223,7 +218,7 @@ func measureListAndStats(b *testing.B) {
 			}
 			u.wait()
 		}
-		spawnWork = spawn
+		u.work.start = spawn
 		w.Canvas().Capture()
 		rss = residentMB("VmRSS:")
 		var ms runtime.MemStats

@@ -40,11 +40,8 @@ func autoBackups(t *testing.T, dir string) []string {
 }
 
 func TestAutoBackupOncePerDayAndPrunes(t *testing.T) {
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork = spawn })
 	clk := &testClock{t: fixedNow}
-	u, w := newTestUI(t, Options{DataDir: buildDemo(t, 20), Now: clk.now})
+	u, w := newTestUI(t, Options{DataDir: buildDemo(t, 20), Now: clk.now, spawn: inline})
 	st := u.currentStore()
 	ctx := context.Background()
 

@@ -22,8 +22,6 @@ import (
 // working calendar (catalog_calendar.go). Every write goes through data, which checks the admin
 // role itself; queries and writes run through u.spawn and report back with fyne.Do.
 
-func init() { registerScreen(sectionCatalog, buildCatalog) }
-
 // catalogScreen holds the four tabs of the catalog.
 type catalogScreen struct {
 	u     *ui

@@ -18,7 +18,7 @@ import (
 // dashboard is the first screen of a set-up office: who we are and today's and this week's
 // figures.
 type dashboard struct {
-	u      *ui
+	host   screenHost
 	st     *data.Store
 	office data.Office
 	mode   data.Mode
@@ -30,8 +30,8 @@ type dashboard struct {
 	updated       *widget.Label // "Cập nhật lúc 10:42 20/02/2026"
 }
 
-func newDashboard(u *ui, st *data.Store, office data.Office, mode data.Mode) *dashboard {
-	d := &dashboard{u: u, st: st, office: office, mode: mode}
+func newDashboard(host screenHost, st *data.Store, office data.Office, mode data.Mode) *dashboard {
+	d := &dashboard{host: host, st: st, office: office, mode: mode}
 
 	name := widget.NewLabelWithStyle(office.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
@@ -72,7 +72,7 @@ func newDashboard(u *ui, st *data.Store, office data.Office, mode data.Mode) *da
 // startRefresh recomputes the figures in the background (UI thread).
 func (d *dashboard) startRefresh() {
 	d.refreshButton.Disable()
-	d.u.goBackground(func(ctx context.Context) error {
+	d.host.goBackground(func(ctx context.Context) error {
 		err := d.refresh(ctx)
 		fyne.Do(d.refreshButton.Enable)
 		return err
@@ -82,7 +82,7 @@ func (d *dashboard) startRefresh() {
 // refresh computes today's and this week's figures from the store and shows them. It
 // blocks (call it off the UI thread; tests call it directly).
 func (d *dashboard) refresh(ctx context.Context) error {
-	now := d.u.now().In(d.st.Location())
+	now := d.host.now().In(d.st.Location())
 	today := calendar.DateOf(now)
 	monday, _ := week(today)
 	day, err := d.st.Stats(ctx, today, today, data.ByNone, d.mode)

@@ -32,9 +32,9 @@ func init() {
 		}
 		// Fyne's test driver runs fyne.Do on the goroutine that calls it: the screen's load runs in
 		// line so that it never lays out text while this goroutine does.
-		spawn := spawnWork
-		spawnWork = func(fn func()) { fn() }
-		defer func() { spawnWork = spawn }()
+		spawn := u.work.start
+		u.work.start = inline
+		defer func() { u.work.start = spawn }()
 		u.openDossier(best.ID)
 		return nil
 	}})

@@ -19,18 +19,15 @@ import (
 	"motcua/data/vntext"
 )
 
-func init() { registerScreen(sectionDossiers, buildDossiers) }
-
 // dlCountCap is how far the first count goes: beyond it the list says "hơn 10.000 hồ sơ" at once
 // and the exact figure follows from a full count in the background.
 var dlCountCap = 10_000
 
-// dlDebounce is how long the search waits after a keystroke before it lists (tests set 0).
-var dlDebounce = 250 * time.Millisecond
+// dlDebounce is how long the search waits after a keystroke before it lists (dossierList.pause).
+const dlDebounce = 250 * time.Millisecond
 
-// dlAfterFunc starts the pause after a keystroke; tests replace it to fire the pause themselves
-// (Fyne's test driver runs fyne.Do on the timer's goroutine, racing the test).
-var dlAfterFunc = func(d time.Duration, f func()) interface{ Stop() bool } { return time.AfterFunc(d, f) }
+// dlAfterFunc starts the pause after a keystroke (dossierList.afterFunc).
+func dlAfterFunc(d time.Duration, f func()) interface{ Stop() bool } { return time.AfterFunc(d, f) }
 
 // dlProcedureOptions is how many procedures the procedure filter offers at a time.
 const dlProcedureOptions = 100
@@ -129,13 +126,19 @@ type dossierList struct {
 	updating bool      // inside the table's UpdateCell: no Refresh from there
 	timer    interface{ Stop() bool }
 	timerMu  sync.Mutex
+
+	// pause is how long the search waits after a keystroke (tests set 0: at once); afterFunc
+	// starts it (tests fire the pause themselves: Fyne's test driver runs fyne.Do on the timer's
+	// goroutine, racing the test).
+	pause     time.Duration
+	afterFunc func(time.Duration, func()) interface{ Stop() bool }
 }
 
 // newDossierList builds the screen over st and lists every dossier; spawn runs work off the UI
 // thread, open shows a dossier, now is the clock.
 func newDossierList(ctx context.Context, st *data.Store, spawn func(func()), open func(uuid.UUID), now func() time.Time) *dossierList {
 	d := &dossierList{store: st, ctx: ctx, spawn: spawn, open: open, now: now, order: data.SortReceivedDesc,
-		pages: newDLPages(), procLabels: map[string]string{}}
+		pages: newDLPages(), procLabels: map[string]string{}, pause: dlDebounce, afterFunc: dlAfterFunc}
 	d.build()
 	d.loadChoices()
 	d.apply()
@@ -381,13 +384,13 @@ func (d *dossierList) changed() {
 	}
 }
 
-// searchLater lists dlDebounce after the last keystroke, so that typing a name or a date runs
+// searchLater lists a pause after the last keystroke, so that typing a name or a date runs
 // one query.
 func (d *dossierList) searchLater() {
 	if d.quiet {
 		return
 	}
-	if dlDebounce <= 0 {
+	if d.pause <= 0 {
 		d.apply()
 		return
 	}
@@ -396,7 +399,7 @@ func (d *dossierList) searchLater() {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.timer = dlAfterFunc(dlDebounce, func() { fyne.Do(d.apply) })
+	d.timer = d.afterFunc(d.pause, func() { fyne.Do(d.apply) })
 }
 
 func (d *dossierList) stopTimer() {

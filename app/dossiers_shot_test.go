@@ -12,9 +12,9 @@ func init() {
 	shellShots = append(shellShots, shellShot{file: "dossiers.png", user: "tiepnhan1", show: func(u *ui) error {
 		// Fyne's test driver runs fyne.Do on the goroutine that calls it: the screen's queries run
 		// in line here, one after the other, instead of touching the widgets from several at once.
-		spawn := spawnWork
-		spawnWork = func(fn func()) { fn() }
-		defer func() { spawnWork = spawn }()
+		spawn := u.work.start
+		u.work.start = inline
+		defer func() { u.work.start = spawn }()
 		if !u.shell.showSection(sectionDossiers) {
 			return errors.New("tiepnhan1 may not open the dossier list")
 		}

@@ -20,9 +20,6 @@ import (
 // search lists at once (no debounce) and all background work runs in line.
 func openDossierList(t *testing.T, n int, username string) (*ui, *dossierList) {
 	t.Helper()
-	debounce := dlDebounce
-	dlDebounce = 0
-	t.Cleanup(func() { dlDebounce = debounce })
 	u, _ := openDemo(t, n)
 	password := demoStaffPassword
 	if username == "admin" {
@@ -43,6 +40,7 @@ func openDossierList(t *testing.T, n int, username string) (*ui, *dossierList) {
 	if errs := u.failures(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
+	root.list.pause = 0 // each change lists at once
 	return u, root.list
 }
 
@@ -624,16 +622,14 @@ func TestDossiersIndirectKeysTranslated(t *testing.T) {
 // Typing a name lists once, after the pause, not at every keystroke.
 func TestDossiersSearchWaitsForThePause(t *testing.T) {
 	u, d := openDossierList(t, 60, "tiepnhan1")
-	dlDebounce = 300 * time.Millisecond // openDossierList restores it
+	d.pause = 300 * time.Millisecond
 	// the pause is fired by hand, on the test's goroutine
 	var pending []*fakeTimer
-	after := dlAfterFunc
-	dlAfterFunc = func(_ time.Duration, f func()) interface{ Stop() bool } {
+	d.afterFunc = func(_ time.Duration, f func()) interface{ Stop() bool } {
 		ft := &fakeTimer{f: f}
 		pending = append(pending, ft)
 		return ft
 	}
-	t.Cleanup(func() { dlAfterFunc = after })
 	var started []func()
 	d.spawn = func(fn func()) { started = append(started, fn) }
 	test.Type(d.search, "nguyen")

@@ -21,11 +21,7 @@ func openDemo(t *testing.T, dossiers int) (*ui, fyne.Window) {
 	t.Helper()
 	// Fyne's test driver runs fyne.Do on the calling goroutine: background work (login, search,
 	// the reception screen's) runs in line so that it never races the test.
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork, rcSpawn = spawn, rcspawn })
-	u, w := newTestUI(t, Options{DataDir: buildDemo(t, dossiers), Version: "0.1.0"})
+	u, w := newTestUI(t, Options{DataDir: buildDemo(t, dossiers), Version: "0.1.0", spawn: inline})
 	if errs := u.failures(); len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}
@@ -42,10 +38,10 @@ func logIn(t *testing.T, u *ui, username, password string) {
 	if l == nil {
 		t.Fatal("not on the login screen")
 	}
-	// the check and the dashboard's refresh run in line (see spawnWork)
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	defer func() { spawnWork = spawn }()
+	// the check and the dashboard's refresh run in line (see Options.spawn)
+	spawn := u.work.start
+	u.work.start = inline
+	defer func() { u.work.start = spawn }()
 	l.username.SetText("")
 	test.Type(l.username, username)
 	test.Type(l.password, password)

@@ -121,7 +121,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("no dossier: %v", err)
 	}
-	inLine(func() { u.openDossier(hits[0].ID) })
+	inLine(u, func() { u.openDossier(hits[0].ID) })
 	u.wait()
 	check("detail")
 	// every tab of the detail has its title in the bar, none behind "…"
@@ -236,7 +236,7 @@ func TestStaffEvaluationTitlesWhole(t *testing.T) {
 		t.Fatal("lanhdao1 cannot open the statistics")
 	}
 	v := u.shell.screens[sectionStatistics].(*statsView)
-	inLine(func() {
+	inLine(u, func() {
 		v.s.period.SetSelected("Từ đầu năm")
 		v.s.tabs.Select(v.s.staffTab)
 	})

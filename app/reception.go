@@ -33,8 +33,8 @@ const procedureMatches = 200
 // type the applicant, tick the documents handed in, and receive (form 01), guide the applicant to
 // complete the dossier (form 02) or refuse it (form 03).
 //
-// Threading: queries, Receive/Refuse and printing run in goroutines counted by r.bg, which hand
-// their results back with fyne.Do. Nothing typed is cleared except after a successful
+// Threading: queries, Receive/Refuse and printing run as the window's background work (worker),
+// which hand their results back with fyne.Do. Nothing typed is cleared except after a successful
 // reception or refusal.
 type receptionScreen struct {
 	store *data.Store
@@ -47,8 +47,7 @@ type receptionScreen struct {
 	outDir string
 	folder func() string // the office's folder now (ui.printDir)
 
-	ctx context.Context
-	bg  workGroup
+	work *worker // the window's background work: closing the window waits for a reception in flight
 
 	root fyne.CanvasObject
 
@@ -107,13 +106,13 @@ type rcFee struct {
 	amount *rcField
 }
 
-// newReceptionScreen builds the reception form over store for actor, in win; now is the clock.
-func newReceptionScreen(store *data.Store, actor *data.User, win fyne.Window, now func() time.Time) *receptionScreen {
+// newReceptionScreen builds the reception form over store for actor, in win; now is the clock,
+// work runs the screen's queries, receptions and printing.
+func newReceptionScreen(store *data.Store, actor *data.User, win fyne.Window, now func() time.Time, work *worker) *receptionScreen {
 	if now == nil {
 		now = time.Now
 	}
-	r := &receptionScreen{store: store, actor: actor, win: win, now: now, open: reports.WriteAndOpen,
-		ctx: context.Background()}
+	r := &receptionScreen{store: store, actor: actor, win: win, now: now, open: reports.WriteAndOpen, work: work}
 	r.build()
 	r.runSearch("")
 	return r
@@ -123,19 +122,12 @@ func newReceptionScreen(store *data.Store, actor *data.User, win fyne.Window, no
 func (r *receptionScreen) content() fyne.CanvasObject { return r.root }
 
 // wait blocks until the background work started so far has finished (tests).
-func (r *receptionScreen) wait() { r.bg.Wait() }
+func (r *receptionScreen) wait() { r.work.wait() }
 
-// rcSpawn starts background work; the tests run it in line, as Fyne's test driver runs fyne.Do
-// in line on the calling goroutine.
-var rcSpawn = func(fn func()) { go fn() }
-
-// goBackground runs fn off the UI thread.
+// goBackground runs fn off the UI thread as the window's background work; ctx is cancelled when
+// the window closes.
 func (r *receptionScreen) goBackground(fn func(ctx context.Context)) {
-	r.bg.Add(1)
-	rcSpawn(func() {
-		defer r.bg.Done()
-		fn(r.ctx)
-	})
+	r.work.spawn(func() { fn(r.work.ctx) })
 }
 
 func rcRequired(v string) error {
@@ -796,6 +788,9 @@ func (r *receptionScreen) receive() {
 	r.setBusy(true)
 	r.status.SetText(lang.L("Receiving…"))
 	r.goBackground(func(ctx context.Context) {
+		// A reception pressed is recorded and its receipt printed even if the window closes
+		// meanwhile: closing waits for it (ui.shutdown).
+		ctx = context.WithoutCancel(ctx)
 		d, err := r.store.Receive(ctx, r.actor, rec)
 		if err != nil {
 			fyne.Do(func() {
@@ -931,6 +926,7 @@ func (r *receptionScreen) refuse(rec data.Reception, reason string) {
 	r.setBusy(true)
 	r.status.SetText(lang.L("Recording the refusal…"))
 	r.goBackground(func(ctx context.Context) {
+		ctx = context.WithoutCancel(ctx) // recorded even if the window closes meanwhile, as a reception
 		d, err := r.store.Refuse(ctx, r.actor, rec, reason)
 		if err != nil {
 			fyne.Do(func() { r.setBusy(false); r.showStoreError(err) })

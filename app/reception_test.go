@@ -33,9 +33,6 @@ type printed struct {
 // in a test window; the print hook records the PDFs.
 func newReceptionTest(t *testing.T) (*receptionScreen, *data.Store, fyne.Window, *[]printed) {
 	t.Helper()
-	spawn := rcSpawn
-	rcSpawn = func(fn func()) { fn() }
-	t.Cleanup(func() { rcSpawn = spawn })
 	a := test.NewTempApp(t)
 	setLanguage("vi")
 	a.Settings().SetTheme(newTheme())
@@ -49,7 +46,9 @@ func newReceptionTest(t *testing.T) (*receptionScreen, *data.Store, fyne.Window,
 		t.Fatal(err)
 	}
 	w := test.NewTempWindow(t, nil)
-	r := newReceptionScreen(st, user, w, clockAt(fixedNow))
+	work := newWorker(inline)
+	t.Cleanup(func() { work.cancel(); work.wait() })
+	r := newReceptionScreen(st, user, w, clockAt(fixedNow), work)
 	r.outDir = t.TempDir()
 	var prints []printed
 	r.open = func(path string, write func(io.Writer) error) error {

@@ -14,13 +14,6 @@ import (
 	"motcua/data"
 )
 
-// inlineWork runs background work in line for the rest of the test (see openDemo).
-func inlineWork(t *testing.T) {
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork = spawn })
-}
-
 // overwrite writes garbage over n pages of the closed database at path, from byte at.
 func overwrite(t *testing.T, path string, at int64, n int) {
 	t.Helper()
@@ -54,7 +47,6 @@ func squeezed(s string) string { return strings.Join(strings.Fields(s), "") }
 // automatic backup (from the folder the last sound start remembered), and restoring it opens the
 // office with the damaged file kept aside.
 func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
-	inlineWork(t)
 	ctx := context.Background()
 	dir, backups := buildDemo(t, 60), t.TempDir()
 	db := filepath.Join(dir, data.DBFile)
@@ -73,7 +65,7 @@ func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
 	st.Close()
 
 	// a sound start checks the database and remembers the backup folder
-	u, _ := newTestUI(t, Options{DataDir: dir})
+	u, _ := newTestUI(t, Options{DataDir: dir, spawn: inline})
 	if u.login == nil || len(u.failures()) > 0 {
 		t.Fatalf("a sound database did not open: %v", u.failures())
 	}
@@ -86,7 +78,7 @@ func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
 	// pages Open does not read (dossiers, not the catalog): only the check finds them
 	overwrite(t, db, pageAt(t, db, 0.8), 4)
 	tomorrow := fixedNow.Add(24 * time.Hour) // the check runs once a day
-	u, w := newTestUI(t, Options{DataDir: dir, Now: clockAt(tomorrow)})
+	u, w := newTestUI(t, Options{DataDir: dir, Now: clockAt(tomorrow), spawn: inline})
 	if u.login != nil || u.currentStore() != nil {
 		t.Fatal("a damaged database opened")
 	}
@@ -125,14 +117,13 @@ func TestDamagedDatabaseRestoresLatestBackup(t *testing.T) {
 // A database SQLite cannot open at all gets the same screen; without a backup in the remembered
 // folder it offers another file and trying again, and trying again shows it again.
 func TestUnopenableDatabaseOffersRecovery(t *testing.T) {
-	inlineWork(t)
 	dir, backups := buildDemo(t, 20), t.TempDir()
 	db := filepath.Join(dir, data.DBFile)
 	if err := rememberBackupDir(dir, backups); err != nil {
 		t.Fatal(err)
 	}
 	overwrite(t, db, 0, 1)
-	u, w := newTestUI(t, Options{DataDir: dir})
+	u, w := newTestUI(t, Options{DataDir: dir, spawn: inline})
 	reportedOnce(t, u, w)
 	text := shown(u)
 	for _, want := range []string{"Cơ sở dữ liệu của văn phòng bị hỏng", "Thư mục " + backups + " không có bản sao lưu tự động nào."} {

@@ -20,8 +20,6 @@ import (
 	"motcua/reports"
 )
 
-func init() { registerScreen(sectionReturns, buildReturns) }
-
 // returnMatches is how many dossiers a search by name, phone or ID lists at most.
 const returnMatches = 50
 

@@ -38,7 +38,7 @@ func init() {
 // showReturn opens Trả kết quả and looks code up, as a scanner would.
 func showReturn(u *ui, code string) error {
 	var err error
-	inLine(func() {
+	inLine(u, func() {
 		u.shell.showSection(sectionReturns)
 		r, ok := u.shell.screens[sectionReturns].(*returnsScreen)
 		if !ok {

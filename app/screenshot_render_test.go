@@ -43,10 +43,7 @@ func Screenshots(dir string, opts Options) error {
 	}
 	// Background work runs in line: Fyne's test driver runs fyne.Do on the calling goroutine,
 	// so work finishing on its own goroutine would touch the widgets beside the renderer.
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	defer func() { spawnWork, rcSpawn = spawn, rcspawn }()
+	opts.spawn = inline
 	tmp, err := os.MkdirTemp("", "motcua-screenshots-")
 	if err != nil {
 		return err
@@ -156,11 +153,10 @@ func takeShellShot(u *ui, w fyne.Window, shot shellShot, file string) error {
 	u.wait()
 	// The screen's background loading runs in line: Fyne's test driver lays text out on the
 	// calling goroutine, and two goroutines measuring text at once crash it.
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
+	spawn := u.work.start
+	u.work.start = inline
 	fyne.DoAndWait(func() { showErr = shot.show(u) })
-	spawnWork, rcSpawn = spawn, rcspawn
+	u.work.start = spawn
 	if showErr != nil {
 		return showErr
 	}

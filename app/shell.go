@@ -37,44 +37,35 @@ type section struct {
 	build func(u *ui) fyne.CanvasObject
 }
 
-// sections is the navigation in order (roles: docs/DOMAIN.md §1). A screen plugs in with one line, e.g. in
-// reception.go: func init() { registerScreen(sectionReception, buildReception) }.
+// sections is the navigation (roles: docs/DOMAIN.md §1), in order, each section with its screen: the whole table is here.
+// Each window starts from it (ui.sections).
 var sections = []section{
-	{key: sectionDashboard, title: "Dashboard", icon: theme.IconNameHome, build: func(u *ui) fyne.CanvasObject {
-		if u.dashboard == nil {
-			return nil
-		}
-		return u.dashboard.content
-	}},
+	{key: sectionDashboard, title: "Dashboard", icon: theme.IconNameHome, build: buildDashboard},
 	{key: sectionReception, title: "Reception", icon: theme.IconNameContentAdd, roles: data.RoleReception, build: buildReception},
-	{key: sectionDossiers, title: "Dossiers", icon: theme.IconNameFolder},
-	{key: sectionProcessing, title: "Processing", icon: theme.IconNameDocumentCreate, roles: data.RoleOfficer | data.RoleLeader},
-	{key: sectionReturns, title: "Result return", icon: theme.IconNameMailSend, roles: data.RoleReception},
-	{key: sectionStatistics, title: "Statistics", icon: theme.IconNameGrid, roles: data.RoleLeader | data.RoleAdmin | data.RoleReception},
-	{key: sectionCatalog, title: "Catalog", icon: theme.IconNameList, roles: data.RoleAdmin},
+	{key: sectionDossiers, title: "Dossiers", icon: theme.IconNameFolder, build: buildDossiers},
+	{key: sectionProcessing, title: "Processing", icon: theme.IconNameDocumentCreate, roles: data.RoleOfficer | data.RoleLeader, build: buildWork},
+	{key: sectionReturns, title: "Result return", icon: theme.IconNameMailSend, roles: data.RoleReception, build: buildReturns},
+	{key: sectionStatistics, title: "Statistics", icon: theme.IconNameGrid, roles: data.RoleLeader | data.RoleAdmin | data.RoleReception, build: buildStatistics},
+	{key: sectionCatalog, title: "Catalog", icon: theme.IconNameList, roles: data.RoleAdmin, build: buildCatalog},
 	{key: sectionSync, title: "Sync", icon: theme.IconNameUpload, roles: data.RoleAdmin | data.RoleReception | data.RoleOfficer | data.RoleLeader, build: buildSync},
-	{key: sectionAdmin, title: "Administration", icon: theme.IconNameSettings, roles: data.RoleAdmin},
+	{key: sectionAdmin, title: "Administration", icon: theme.IconNameSettings, roles: data.RoleAdmin, build: buildAdmin},
 }
 
-// buildReception is the reception screen (reception.go) for the logged-in user.
+// buildDashboard is the dashboard prepared when the office opened (ui.showOffice).
+func buildDashboard(u *ui) fyne.CanvasObject {
+	if u.dashboard == nil {
+		return nil
+	}
+	return u.dashboard.content
+}
+
+// buildReception is the reception screen (reception.go) for the logged-in user. Its work, the
+// first procedure search included, is the window's background work.
 func buildReception(u *ui) fyne.CanvasObject {
-	r := newReceptionScreen(u.currentStore(), u.currentUser(), u.win, u.now)
+	r := newReceptionScreen(u.currentStore(), u.currentUser(), u.win, u.now, u.work)
 	r.folder = u.printDir
 	u.reception = r
-	u.bg.Add(1) // its first procedure search: tests and shutdown wait for it
-	go func() { defer u.bg.Done(); r.wait() }()
 	return r.content()
-}
-
-// registerScreen gives the section key its screen (call it from an init function).
-func registerScreen(key string, build func(u *ui) fyne.CanvasObject) {
-	for i := range sections {
-		if sections[i].key == key {
-			sections[i].build = build
-			return
-		}
-	}
-	panic("registerScreen: no section " + key)
 }
 
 // allows reports whether roles may open the section.
@@ -152,7 +143,7 @@ func (u *ui) leaveShell() {
 
 func newShell(u *ui, user *data.User) *shell {
 	s := &shell{u: u, user: user, screens: map[string]fyne.CanvasObject{}}
-	for _, sec := range sections {
+	for _, sec := range u.sections {
 		if sec.allows(user.Roles) {
 			s.visible = append(s.visible, sec)
 		}

@@ -188,16 +188,19 @@ func TestSearchOpensDossier(t *testing.T) {
 	}
 }
 
-// A screen plugs into its section with registerScreen; the section's roles still apply.
-func TestRegisterScreen(t *testing.T) {
-	saved := slices.Clone(sections)
-	t.Cleanup(func() { copy(sections, saved) })
+// A section's screen is built once per login, by the builder the window's table gives it; the
+// section's roles still apply.
+func TestSectionScreenBuiltOncePerLogin(t *testing.T) {
 	built := 0
-	registerScreen(sectionCatalog, func(u *ui) fyne.CanvasObject {
-		built++
-		return widget.NewLabel("danh mục thử")
-	})
 	u, _ := openDemo(t, 20)
+	for i := range u.sections {
+		if u.sections[i].key == sectionCatalog {
+			u.sections[i].build = func(u *ui) fyne.CanvasObject {
+				built++
+				return widget.NewLabel("danh mục thử")
+			}
+		}
+	}
 	logIn(t, u, "admin", demoAdminPassword)
 	s := u.shell
 	s.showSection(sectionCatalog)

@@ -15,8 +15,6 @@ import (
 	"motcua/reports"
 )
 
-func init() { registerScreen(sectionStatistics, buildStatistics) }
-
 // buildStatistics is the statistics screen of the logged-in user, on this month.
 func buildStatistics(u *ui) fyne.CanvasObject {
 	st := u.currentStore()

@@ -23,14 +23,11 @@ func BenchmarkStatistics1M(b *testing.B) {
 	if _, err := os.Stat(path); err != nil {
 		b.Skipf("no kept office at %s (the data benchmarks build it)", path)
 	}
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	b.Cleanup(func() { spawnWork = spawn })
 	a := test.NewTempApp(b)
 	setLanguage("vi")
 	a.Settings().SetTheme(newTheme())
 	w := test.NewTempWindow(b, nil)
-	u := newUI(a, w, Options{DataDir: b.TempDir(), Now: clockAt(demo.KeptNow)})
+	u := newUI(a, w, Options{DataDir: b.TempDir(), Now: clockAt(demo.KeptNow), spawn: inline})
 	st, err := data.Open(path, data.WithClock(u.now))
 	if err != nil {
 		b.Fatal(err)

@@ -12,9 +12,9 @@ func statisticsShot(file string, staff bool) shellShot {
 	return shellShot{file: file, user: "lanhdao1", show: func(u *ui) error {
 		// Fyne's test driver runs fyne.Do on the goroutine that calls it: a query answering in
 		// the background would lay out widgets while this goroutine lays out the screen.
-		spawn := spawnWork
-		spawnWork = func(fn func()) { fn() }
-		defer func() { spawnWork = spawn }()
+		spawn := u.work.start
+		u.work.start = inline
+		defer func() { u.work.start = spawn }()
 		if !u.shell.showSection(sectionStatistics) {
 			return errors.New("lanhdao1 cannot open the statistics")
 		}

@@ -206,12 +206,12 @@ func TestStatisticsNewerPeriodWins(t *testing.T) {
 	u, s := openStats(t, "lanhdao1")
 	// hold the queries back and answer them in the wrong order
 	var queued []func()
-	spawn := spawnWork
-	spawnWork = func(fn func()) { queued = append(queued, fn) }
+	spawn := u.work.start
+	u.work.start = func(fn func()) { queued = append(queued, fn) }
 	s.period.SetSelected("Từ đầu năm")
 	older := s.periodCtx
 	s.period.SetSelected("Hôm nay")
-	spawnWork = spawn
+	u.work.start = spawn
 	if older.Err() == nil {
 		t.Error("the older period's work was not cancelled")
 	}

@@ -12,26 +12,31 @@ import (
 	"motcua/sync/station"
 )
 
-// The background sync of a logged-in session: station.Loop pushes and pulls every syncInterval,
-// and a watcher looks at the local log every syncWatch so that a record written on any screen
+// The background sync of a logged-in session: station.Loop pushes and pulls every few minutes,
+// and a watcher looks at the local log every few seconds so that a record written on any screen
 // goes to the hub within seconds, without each screen having to say so. Reports reach the status
-// bar and the Sync screen through syncDo.
+// bar and the Sync screen through syncTuning.do.
 
-// syncInterval is how often the loop syncs when nothing was written here.
-var syncInterval = 2 * time.Minute
+// syncTuning is how the background sync of a window paces itself and reports (ui.syncTune);
+// tests make it quick and queue its reports.
+type syncTuning struct {
+	interval time.Duration // how often the loop syncs when nothing was written here
+	watch    time.Duration // how often the watcher looks for records written here since the last look
+	// do hands a report to the UI thread. Tests apply reports on the test's own goroutine
+	// instead (Fyne's test driver runs fyne.Do on the calling goroutine).
+	do func(func())
+	// client is how the GUI's client talks to the hub.
+	client func(data.SyncConfig) station.Config
+}
 
-// syncWatch is how often the watcher looks for records written here since the last look.
-var syncWatch = 3 * time.Second
-
-// syncDo hands a report to the UI thread. Tests replace it to apply reports on the test's own
-// goroutine (Fyne's test driver runs fyne.Do on the calling goroutine).
-var syncDo = fyne.Do
-
-// syncClientConfig is how the GUI's client talks to the hub: fewer retries than the library's
-// default, since the loop comes back every syncInterval anyway and a person is looking at the
-// status bar. Tests shorten the waits.
-var syncClientConfig = func(c data.SyncConfig) station.Config {
-	return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 3, RetryWaitMax: 10 * time.Second}
+// defaultSyncTuning syncs every 2 minutes and looks at the log every 3 seconds. The client
+// retries less than the library's default, since the loop comes back anyway and a person is
+// looking at the status bar.
+func defaultSyncTuning() syncTuning {
+	return syncTuning{interval: 2 * time.Minute, watch: 3 * time.Second, do: fyne.Do,
+		client: func(c data.SyncConfig) station.Config {
+			return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 3, RetryWaitMax: 10 * time.Second}
+		}}
 }
 
 // syncState is what the status bar and the Sync screen show.
@@ -48,6 +53,7 @@ type syncState struct {
 type syncRunner struct {
 	u      *ui
 	st     *data.Store
+	tune   syncTuning
 	cancel context.CancelFunc
 	done   sync.WaitGroup
 
@@ -57,39 +63,33 @@ type syncRunner struct {
 	state   syncState
 }
 
-// syncRunners holds the running sync of each window (a *ui); the ui struct has no field for it.
-var syncRunners sync.Map
-
 // syncOf is the running sync of u, nil when none.
 func (u *ui) syncOf() *syncRunner {
-	if r, ok := syncRunners.Load(u); ok {
-		return r.(*syncRunner)
-	}
-	return nil
+	return u.syncRun.Load()
 }
 
 // startSync starts the background sync of st, replacing any running one: call it after a login
 // and after the hub settings change (any thread). It reads the settings as background work
-// (u.spawn); the loop itself is not counted in u.bg, which tests and pictures wait on.
+// (u.spawn); the loop itself is not counted in u.work, which tests and pictures wait on.
 func (u *ui) startSync(st *data.Store) {
 	if st == nil {
 		return
 	}
 	u.stopSync()
 	ctx, cancel := context.WithCancel(u.ctx)
-	r := &syncRunner{u: u, st: st, cancel: cancel}
-	syncRunners.Store(u, r)
+	r := &syncRunner{u: u, st: st, tune: u.syncTune, cancel: cancel}
+	u.syncRun.Store(r)
 	u.spawn(func() { r.configure(ctx) })
 }
 
 // stopSync stops the background sync, if any (logout, shutdown; any thread). It does not wait
-// for a sync under way to notice: that happens in the background, counted in u.bg.
+// for a sync under way to notice: that happens in the background, counted in u.work.
 func (u *ui) stopSync() {
 	r := u.syncOf()
 	if r == nil {
 		return
 	}
-	syncRunners.CompareAndDelete(u, r)
+	u.syncRun.CompareAndSwap(r, nil)
 	r.mu.Lock()
 	r.stopped = true // before the wait below: configure adds no goroutine after it
 	r.mu.Unlock()
@@ -132,7 +132,7 @@ func (r *syncRunner) configure(ctx context.Context) {
 	}
 	var c *station.Client
 	if err == nil && cfg.Hub != "" {
-		c, err = station.New(r.st, syncClientConfig(cfg))
+		c, err = station.New(r.st, r.tune.client(cfg))
 	}
 	pending, perr := r.st.PendingPush(ctx)
 	r.mu.Lock()
@@ -141,7 +141,7 @@ func (r *syncRunner) configure(ctx context.Context) {
 		r.state.err = perr
 	}
 	if c != nil {
-		r.loop = station.NewLoop(c, syncInterval, r.changed)
+		r.loop = station.NewLoop(c, r.tune.interval, r.changed)
 	}
 	loop := r.loop
 	if loop != nil && !r.stopped {
@@ -179,7 +179,7 @@ func (r *syncRunner) changed(s station.Status) {
 // of waiting records current while the hub is out of reach. Reading the log's end is one index
 // lookup; the count runs only when the log moved.
 func (r *syncRunner) watch(ctx context.Context, loop *station.Loop) {
-	t := time.NewTicker(syncWatch)
+	t := time.NewTicker(r.tune.watch)
 	defer t.Stop()
 	last, _ := r.st.LogPosition(ctx)
 	for {
@@ -213,7 +213,7 @@ func (r *syncRunner) watch(ctx context.Context, loop *station.Loop) {
 // publish shows the state on the UI thread, unless this runner was replaced or stopped.
 func (r *syncRunner) publish() {
 	u := r.u
-	syncDo(func() {
+	r.tune.do(func() {
 		if u.syncOf() != r {
 			return
 		}

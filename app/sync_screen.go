@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,15 +66,10 @@ type syncScreen struct {
 	wasRunning bool
 }
 
-// syncScreens holds each window's Sync screen (a *ui → *syncScreen).
-var syncScreens sync.Map
-
 // syncScreenOf is the Sync screen of u's current shell, nil when not built.
 func syncScreenOf(u *ui) *syncScreen {
-	if v, ok := syncScreens.Load(u); ok {
-		if s := v.(*syncScreen); s.shell == u.shell && u.shell != nil {
-			return s
-		}
+	if s := u.syncScreen.Load(); s != nil && s.shell == u.shell && u.shell != nil {
+		return s
 	}
 	return nil
 }
@@ -83,7 +77,7 @@ func syncScreenOf(u *ui) *syncScreen {
 // buildSync is the Sync screen for the logged-in user.
 func buildSync(u *ui) fyne.CanvasObject {
 	s := newSyncScreen(u)
-	syncScreens.Store(u, s)
+	u.syncScreen.Store(s)
 	s.showState(u.syncSnapshot())
 	s.load()
 	return s.content

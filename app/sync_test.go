@@ -17,7 +17,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
@@ -95,18 +94,18 @@ type syncTestQueue struct {
 	fns []func()
 }
 
-// fastSync makes the background sync quick and its reports queued; it returns the queue.
-func fastSync(t *testing.T) *syncTestQueue {
-	t.Helper()
+// fastSync makes u's background sync quick and its reports queued (call it before the sync
+// starts); it returns the queue.
+func fastSync(u *ui) *syncTestQueue {
 	q := &syncTestQueue{}
-	do, cfg, interval, watch := syncDo, syncClientConfig, syncInterval, syncWatch
-	syncDo = func(fn func()) { q.mu.Lock(); q.fns = append(q.fns, fn); q.mu.Unlock() }
-	syncClientConfig = func(c data.SyncConfig) station.Config {
-		return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 1,
-			RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, Timeout: 10 * time.Second}
+	u.syncTune = syncTuning{
+		interval: time.Hour, watch: 20 * time.Millisecond,
+		do: func(fn func()) { q.mu.Lock(); q.fns = append(q.fns, fn); q.mu.Unlock() },
+		client: func(c data.SyncConfig) station.Config {
+			return station.Config{Hub: c.Hub, Token: c.Token, CA: c.CA, RetryMax: 1,
+				RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, Timeout: 10 * time.Second}
+		},
 	}
-	syncInterval, syncWatch = time.Hour, 20*time.Millisecond
-	t.Cleanup(func() { syncDo, syncClientConfig, syncInterval, syncWatch = do, cfg, interval, watch })
 	return q
 }
 
@@ -131,21 +130,6 @@ func (q *syncTestQueue) until(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// withSyncSection puts the Sync section into the navigation for the test when the shell does not
-// have it yet.
-func withSyncSection(t *testing.T) {
-	t.Helper()
-	for _, s := range sections {
-		if s.key == sectionSync {
-			return
-		}
-	}
-	saved := sections
-	sections = append(append([]section(nil), saved...), section{key: sectionSync, title: "Sync", icon: theme.IconNameUpload,
-		roles: data.RoleAdmin | data.RoleReception | data.RoleOfficer | data.RoleLeader, build: buildSync})
-	t.Cleanup(func() { sections = saved })
-}
-
 // stationUI opens, in a test window, a station of a small office of the sync tests (users admin,
 // tiepnhan and chuyenvien, password matkhau123) holding three dossiers written here: unlike the
 // demo office, whose records come from several PCs, one station token may send all of them.
@@ -157,10 +141,7 @@ func stationUI(t *testing.T) (*ui, fyne.Window) {
 		st.Receive(t, name)
 	}
 	st.Store.Close() // the window opens the office for writing: one writer at a time
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork = spawn })
-	u, w := newTestUI(t, Options{DataDir: dir})
+	u, w := newTestUI(t, Options{DataDir: dir, spawn: inline})
 	if u.login == nil {
 		t.Fatalf("no login screen: %v", u.failures())
 	}
@@ -205,11 +186,10 @@ func addNote(t *testing.T, st *data.Store) {
 }
 
 func TestSyncStatusBarSyncedThenOfflineThenBack(t *testing.T) {
-	withSyncSection(t)
-	q := fastSync(t)
 	// the hub's clock runs 10 minutes ahead of this PC's
 	th := newTestHub(t, hub.WithClock(func() time.Time { return time.Now().Add(10 * time.Minute) }))
 	u, _ := stationUI(t)
+	q := fastSync(u)
 	st := u.currentStore()
 	tok := th.enroll(t, st, st.Station())
 	if err := st.SetSyncConfig(context.Background(), data.System, data.SyncConfig{Hub: th.srv.URL, Token: tok}); err != nil {
@@ -272,7 +252,6 @@ func TestSyncStatusBarWithoutHub(t *testing.T) {
 }
 
 func TestSyncScreenListsQuarantine(t *testing.T) {
-	withSyncSection(t)
 	u, _ := openDemo(t, 30)
 	st := u.currentStore()
 	ctx := context.Background()
@@ -319,9 +298,8 @@ func TestSyncScreenListsQuarantine(t *testing.T) {
 }
 
 func TestSyncSettingsOnlyAdministrators(t *testing.T) {
-	withSyncSection(t)
-	fastSync(t)
 	u, w := openDemo(t, 30)
+	fastSync(u)
 	st := u.currentStore()
 	ctx := context.Background()
 	syncLogin(t, u, "tiepnhan1")
@@ -396,13 +374,12 @@ func assertNoToken(t *testing.T, w fyne.Window, token string) {
 }
 
 func TestSyncTokenNeverLogged(t *testing.T) {
-	withSyncSection(t)
-	q := fastSync(t)
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
 	t.Cleanup(func() { log.SetOutput(os.Stderr) })
 	th := newTestHub(t)
 	u, w := stationUI(t)
+	q := fastSync(u)
 	st := u.currentStore()
 	tok := th.enroll(t, st, st.Station())
 	if _, err := th.h.RevokeToken(context.Background(), tok); err != nil {
@@ -447,17 +424,14 @@ func TestWelcomeEnrollOpensOffice(t *testing.T) {
 	dossiers, _ := src.Count(context.Background(), data.ListFilter{})
 	office, _ := src.Office()
 
-	fastSync(t)
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork = spawn })
 	dir := t.TempDir()
-	u, _ := newTestUI(t, Options{DataDir: dir})
+	u, _ := newTestUI(t, Options{DataDir: dir, spawn: inline})
+	fastSync(u)
 	if u.welcome == nil {
 		t.Fatal("no welcome screen")
 	}
 	test.Tap(u.welcome.enrollButton)
-	e := enrollScreens[u]
+	e := u.enroll
 	if e == nil {
 		t.Fatal("no enrolment form")
 	}
@@ -506,7 +480,6 @@ func TestWelcomeEnrollOpensOffice(t *testing.T) {
 }
 
 func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
-	withSyncSection(t)
 	th := newTestHub(t)
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -542,10 +515,7 @@ func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
 	syncOnce(ca)
 	a.Store.Close() // the window opens the office for writing: one writer at a time
 
-	spawn := spawnWork
-	spawnWork = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork = spawn })
-	u, _ := newTestUI(t, Options{DataDir: dir})
+	u, _ := newTestUI(t, Options{DataDir: dir, spawn: inline})
 	syncLogin(t, u, "admin")
 	u.shell.showSection(sectionSync)
 	u.wait()
@@ -578,10 +548,9 @@ func TestSyncScreenListsConflictAndOpensDossier(t *testing.T) {
 }
 
 func TestSyncSettingsWithOwnCA(t *testing.T) {
-	withSyncSection(t)
-	q := fastSync(t)
 	th := startTestHub(t, true)
 	u, _ := stationUI(t)
+	q := fastSync(u)
 	st := u.currentStore()
 	tok := th.enroll(t, st, st.Station())
 	syncLogin(t, u, "admin")

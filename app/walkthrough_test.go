@@ -249,14 +249,9 @@ const walkPassword = "mat-khau-1"
 // Each step checks what the screen shows and that it fits the window; with MOTCUA_WALKTHROUGH set
 // to a folder each step is saved there as a picture, to be looked at.
 func TestWalkThroughRealOfficeAt1366(t *testing.T) {
-	withSyncSection(t)
-	q := fastSync(t)
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork, rcSpawn = spawn, rcspawn })
 	dir := t.TempDir()
-	u, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0"})
+	u, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0", spawn: inline})
+	q := fastSync(u)
 	w.Resize(fitSize)
 	wt := &walkthrough{t: t, u: u, w: w, dir: os.Getenv("MOTCUA_WALKTHROUGH"), sync: q}
 	if wt.dir != "" {

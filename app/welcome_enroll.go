@@ -36,13 +36,10 @@ type enrollScreen struct {
 	ca, caFile string
 }
 
-// enrollScreens holds the enrolment form of each window while it is shown (tests).
-var enrollScreens = map[*ui]*enrollScreen{}
-
 // showEnroll shows the enrolment form (UI thread).
 func (u *ui) showEnroll() {
 	s := newEnroll(u)
-	enrollScreens[u] = s
+	u.enroll = s
 	u.welcome, u.setup, u.dashboard = nil, nil, nil
 	u.show(s.content)
 }
@@ -73,7 +70,7 @@ func newEnroll(u *ui) *enrollScreen {
 		CancelText: lang.L("Back"),
 		OnSubmit:   s.submit,
 		OnCancel: func() {
-			delete(enrollScreens, u)
+			u.enroll = nil
 			u.showWelcome()
 		},
 	}
@@ -165,7 +162,7 @@ func (s *enrollScreen) submit() {
 		err := u.enrollStation(ctx, cfg, admin)
 		if err != nil {
 			fyne.Do(func() {
-				if enrollScreens[u] != s {
+				if u.enroll != s {
 					return
 				}
 				s.form.Enable()
@@ -193,7 +190,7 @@ func (u *ui) enrollStation(ctx context.Context, cfg data.SyncConfig, admin data.
 		}
 		u.closeStore() // the empty database is about to be replaced
 	}
-	_, err := station.EnrollNew(ctx, path, syncClientConfig(cfg), admin,
+	_, err := station.EnrollNew(ctx, path, u.syncTune.client(cfg), admin,
 		func(*station.Report) error { return nil }, data.WithClock(u.now))
 	var incomplete *station.IncompleteError
 	switch {
@@ -209,7 +206,7 @@ func (u *ui) enrollStation(ctx context.Context, cfg data.SyncConfig, admin data.
 	if !u.setStore(st) {
 		return nil
 	}
-	fyne.DoAndWait(func() { delete(enrollScreens, u) })
+	fyne.DoAndWait(func() { u.enroll = nil })
 	if openErr := u.showOffice(ctx, st); openErr != nil {
 		return openErr
 	}

@@ -18,8 +18,6 @@ import (
 	"motcua/reports"
 )
 
-func init() { registerScreen(sectionProcessing, buildWork) }
-
 // workLimit is how many waiting dossiers the list shows at most.
 const workLimit = 300
 

@@ -75,11 +75,7 @@ func workDemo(t *testing.T) string {
 // openDemoDir opens the office in dir at fixedNow, background work in line as openDemo does.
 func openDemoDir(t *testing.T, dir string) (*ui, fyne.Window) {
 	t.Helper()
-	spawn, rcspawn := spawnWork, rcSpawn
-	spawnWork = func(fn func()) { fn() }
-	rcSpawn = func(fn func()) { fn() }
-	t.Cleanup(func() { spawnWork, rcSpawn = spawn, rcspawn })
-	u, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0"})
+	u, w := newTestUI(t, Options{DataDir: dir, Version: "0.1.0", spawn: inline})
 	if errs := u.failures(); len(errs) > 0 || u.login == nil {
 		t.Fatalf("errors: %v (login screen %v)", errs, u.login != nil)
 	}
