@@ -37,8 +37,8 @@ type section struct {
 	build func(u *ui) fyne.CanvasObject
 }
 
-// sections is the navigation (roles: docs/DOMAIN.md §1), in order, each section with its screen: the whole table is here.
-// Each window starts from it (ui.sections).
+// sections is the navigation in order (roles: docs/DOMAIN.md §1), each section with its screen:
+// the whole table is here. Each window starts from it (ui.sections).
 var sections = []section{
 	{key: sectionDashboard, title: "Dashboard", icon: theme.IconNameHome, build: buildDashboard},
 	{key: sectionReception, title: "Reception", icon: theme.IconNameContentAdd, roles: data.RoleReception, build: buildReception},
