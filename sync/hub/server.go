@@ -109,9 +109,16 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 	if !ok {
 		_, tok, _ = r.BasicAuth()
 	}
-	p, err := s.h.authenticate(r.Context(), strings.TrimSpace(tok))
+	tok = strings.TrimSpace(tok)
+	p, err := s.h.authenticate(r.Context(), tok)
 	if errors.Is(err, errUnauthorized) {
 		w.Header().Set("WWW-Authenticate", `Basic realm="motcua-hub"`)
+		if tok == "" {
+			// No credentials at all: a browser's first request, before it asks for them. Only a
+			// token presented and wrong is worth an operator's attention.
+			s.answerError(w, http.StatusUnauthorized, protocol.CodeUnauthorized, err.Error())
+			return
+		}
 		s.fail(w, http.StatusUnauthorized, protocol.CodeUnauthorized, err.Error())
 		return
 	}
@@ -123,7 +130,7 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, fn func(http.Res
 	if x != nil {
 		x.who = p
 	}
-	leave, ok := s.admit(w, x, hashToken(strings.TrimSpace(tok)), s.limits.perToken(p))
+	leave, ok := s.admit(w, x, hashToken(tok), s.limits.perToken(p))
 	if !ok {
 		return
 	}
@@ -175,6 +182,11 @@ func (s *Server) reply(w http.ResponseWriter, v any) {
 
 func (s *Server) fail(w http.ResponseWriter, status int, code, reason string) {
 	s.logRefusal(w, status, code, reason)
+	s.answerError(w, status, code, reason)
+}
+
+// answerError writes an error answer without logging it.
+func (s *Server) answerError(w http.ResponseWriter, status int, code, reason string) {
 	if status == http.StatusRequestEntityTooLarge || status == http.StatusRequestTimeout {
 		// The rest of the body is not worth reading: close the connection after the answer.
 		w.Header().Set("Connection", "close")
@@ -233,9 +245,14 @@ func (s *Server) hello(w http.ResponseWriter, r *http.Request, p *Principal) {
 		return
 	}
 	c := contact{office: p.Office, station: p.Station, db: req.DB, clockMS: clockOffset(s.h.now(), req.StationTime)}
-	if err := s.h.recordContact(r.Context(), c); err != nil {
-		s.internal(w, err)
-		return
+	// The station is authenticated and may sync: its report (last contact, database, clock) is
+	// bookkeeping for the health page, whose failure is logged and not turned into an error that
+	// would stop every sync while hub.db cannot be written (docs/sync-protocol.md).
+	bctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), bookkeepingTimeout)
+	err = s.h.recordContact(bctx, c)
+	cancel()
+	if err != nil {
+		s.log.Printf("hello of office %s station %d answered, its report not recorded: %v", p.Office, p.Station, err)
 	}
 	s.reply(w, protocol.HelloResponse{Header: s.header(), Office: p.Office, Station: p.Station})
 }
