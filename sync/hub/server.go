@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"motcua/data"
+	"motcua/data/vntext"
 	"motcua/sync/protocol"
 )
 
@@ -312,6 +313,7 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 	resp := &protocol.PushResponse{Ack: req.From, Rejected: []protocol.Rejected{}}
 	evs := make([]data.Event, 0, len(req.Events))
 	wire := make([]int, 0, len(req.Events)) // index in req.Events of each evs entry
+	now := h.now()
 	for i := range req.Events {
 		e := &req.Events[i]
 		// A station sends only what it wrote itself, stamped with its own office and station
@@ -327,6 +329,14 @@ func (h *Hub) Push(ctx context.Context, p *Principal, req *protocol.PushRequest)
 		de, err := protocol.ToData(e)
 		if err != nil {
 			resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeInvalidEvent, Reason: err.Error()})
+			continue
+		}
+		// An event dated after the hub's range only because the station's clock runs fast is not
+		// wrong: it is refused for now, and the station keeps it queued (docs/sync-protocol.md).
+		if ahead := de.At.Sub(now); ahead > data.MaxClockSkew && ahead <= protocol.MaxHeldAhead {
+			resp.Rejected = append(resp.Rejected, protocol.Rejected{Seq: e.Seq, ID: e.ID, Code: protocol.CodeClockAhead,
+				Reason: fmt.Sprintf("sự kiện ghi lúc %s, sau giờ máy chủ (%s) hơn một ngày: đồng hồ máy trạm chạy nhanh",
+					vntext.DateTime(de.At), vntext.DateTime(now))})
 			continue
 		}
 		evs = append(evs, de)

@@ -52,7 +52,17 @@ const (
 	CodeBusy         = "busy"          // 429 or 503 with Retry-After: come back later
 	CodeInternal     = "internal"      // 500
 	CodeInvalidEvent = "invalid_event" // in a push answer: one event refused, the rest stored
+	// CodeClockAhead, in a push answer: one event dated more than a day after the hub's clock
+	// (and at most MaxHeldAhead). Not final: the station keeps it and what follows queued and
+	// sends them again later (docs/sync-protocol.md).
+	CodeClockAhead = "clock_ahead"
 )
+
+// MaxHeldAhead bounds how far after the hub's clock an event may be dated and still be refused as
+// CodeClockAhead (held at the station) rather than CodeInvalidEvent (quarantined): a clock a few
+// days fast is put right and its events become acceptable soon; a year mistyped would hold the
+// station's whole queue for that year.
+const MaxHeldAhead = 31 * 24 * time.Hour
 
 // Header every answer carries: the hub's clock and epoch, also on errors.
 type Header struct {

@@ -273,7 +273,8 @@ type Report struct {
 	NewEpoch     bool // the hub's epoch was never seen here: everything was re-sent
 	Sent         int  // events sent (including re-sent duplicates)
 	Stored       int  // of which the hub stored for the first time
-	Refused      []protocol.Rejected
+	Refused      []protocol.Rejected // refused for good: in the quarantine
+	HeldAhead    int                 // events kept queued because the hub's clock has not reached their time (clock_ahead)
 	Pulled       int // events from other stations applied here
 	PullRefused  int // pulled events this store refused (kept out, reported)
 	Conflicts    int
@@ -418,23 +419,64 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		if resp.Ack <= cursor || resp.Ack > last {
 			return fmt.Errorf("%w: xác nhận %d ngoài khoảng đã gửi (%d, %d]", ErrUnreachable, resp.Ack, cursor, last)
 		}
+		// An event dated after the hub's clock (this PC's clock runs fast) is not refused for
+		// good: the cursor stops before it, so that it and everything after it (which may
+		// depend on it) stay queued and go again at a later sync; what the hub stored after it
+		// comes back then as duplicates, which are no-ops (docs/sync-protocol.md).
+		ack := resp.Ack
+		for _, r := range resp.Rejected {
+			if r.Code == protocol.CodeClockAhead && r.Seq > cursor && r.Seq <= ack {
+				ack = r.Seq - 1
+				break // resp.Rejected is in sequence order
+			}
+		}
 		refused := make([]data.Quarantined, 0, len(resp.Rejected))
+		final := make([]protocol.Rejected, 0, len(resp.Rejected))
 		hubTime, _ := protocol.ParseTime(resp.HubTime)
 		for _, r := range resp.Rejected {
-			if r.Seq <= cursor || r.Seq > resp.Ack {
+			if r.Seq <= cursor || r.Seq > ack {
 				continue
 			}
 			refused = append(refused, data.Quarantined{Seq: r.Seq, Code: r.Code, Reason: r.Reason, At: hubTime})
+			final = append(final, r)
 		}
-		if err := c.store.Acknowledge(ctx, rep.Epoch, cursor, resp.Ack, refused); err != nil {
-			return err
+		if ack > cursor {
+			if err := c.store.Acknowledge(ctx, rep.Epoch, cursor, ack, refused); err != nil {
+				return err
+			}
+		}
+		done := 0 // events of the batch now behind the cursor
+		for _, e := range req.Events {
+			if e.Seq <= ack {
+				done++
+			}
 		}
 		rep.Sent += len(req.Events)
 		rep.Stored += resp.Stored
-		rep.Refused = append(rep.Refused, resp.Rejected...)
+		rep.Refused = append(rep.Refused, final...)
+		if ack < resp.Ack {
+			rep.HeldAhead = len(req.Events) - done + req.Backlog
+			rep.Backlog = rep.HeldAhead
+			return nil
+		}
 		rep.Backlog = req.Backlog
 		backlog = req.Backlog
 	}
+}
+
+// ClockAheadNotice is what the person at this PC is told when events were kept back because
+// their time is after the hub's clock; "" when none were.
+func (r *Report) ClockAheadNotice() string {
+	if r.HeldAhead == 0 {
+		return ""
+	}
+	if r.ClockOffset < -ClockWarning {
+		return fmt.Sprintf("Đồng hồ máy này chạy nhanh hơn máy chủ %s: %d sự kiện ghi theo giờ sai được giữ lại ở máy này, "+
+			"không mất. Hãy chỉnh lại ngày giờ của máy tính; các sự kiện sẽ tự được gửi lại khi đồng hồ đã đúng "+
+			"và máy chủ tới giờ ghi của chúng.", (-r.ClockOffset).Round(time.Second), r.HeldAhead)
+	}
+	return fmt.Sprintf("Đồng hồ máy này đã chạy nhanh hơn máy chủ khi ghi một số sự kiện: %d sự kiện được giữ lại ở máy này, "+
+		"không mất, và sẽ tự được gửi lại khi máy chủ tới giờ ghi của chúng (chậm nhất vài ngày).", r.HeldAhead)
 }
 
 func (c *Client) pull(ctx context.Context, rep *Report) error {
