@@ -270,13 +270,13 @@ type Report struct {
 	Office       string
 	Station      int
 	Epoch        string
-	NewEpoch     bool // the hub's epoch was never seen here: everything was re-sent
-	Sent         int  // events sent (including re-sent duplicates)
-	Stored       int  // of which the hub stored for the first time
+	NewEpoch     bool                // the hub's epoch was never seen here: everything was re-sent
+	Sent         int                 // events sent (including re-sent duplicates)
+	Stored       int                 // of which the hub stored for the first time
 	Refused      []protocol.Rejected // refused for good: in the quarantine
 	HeldAhead    int                 // events kept queued because the hub's clock has not reached their time (clock_ahead)
-	Pulled       int // events from other stations applied here
-	PullRefused  int // pulled events this store refused (kept out, reported)
+	Pulled       int                 // events from other stations applied here
+	PullRefused  int                 // pulled events this store refused (kept out, reported)
 	Conflicts    int
 	Backlog      int           // events still waiting (0 after a full sync)
 	ClockOffset  time.Duration // hub clock minus this PC's clock
