@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
 	"motcua/data"
+	"motcua/data/vntext"
+	"motcua/sync/protocol"
 	"motcua/sync/station"
 )
 
@@ -85,6 +88,7 @@ func runSync(e *env, args []string) error {
 		"Gửi các thay đổi của máy này lên máy chủ đồng bộ và nhận thay đổi của các máy khác cùng văn phòng,\n"+
 			"một lần. Các tùy chọn được lưu vào cài đặt của văn phòng. Mã thoát khác 0 khi không kết nối được.")
 	sf := addSyncFlags(fs)
+	verbose := fs.Bool("verbose", false, "liệt kê mọi sự kiện trong danh sách cách ly (máy chủ đã từ chối), không chỉ bản tóm tắt")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -118,12 +122,87 @@ func runSync(e *env, args []string) error {
 	}
 	rep, err := c.Sync(e.ctx)
 	if rep != nil {
-		printReport(e, rep)
+		printSyncReport(e, rep, *verbose)
+	}
+	if *verbose {
+		if qerr := printQuarantine(e, s); err == nil {
+			err = qerr
+		}
 	}
 	return err
 }
 
-func printReport(e *env, rep *station.Report) {
+// shownRefused is how many refused events a sync lists one by one; beyond it the report is a
+// summary, since a copied database may have hundreds refused at once.
+const shownRefused = 10
+
+// refusalKinds names the hub's codes for an event refused alone (docs/sync-protocol.md).
+var refusalKinds = map[string]string{
+	protocol.CodeForbidden:    "không phải do máy này ghi (ghi cho máy trạm khác)",
+	protocol.CodeInvalidEvent: "sai quy tắc dữ liệu",
+}
+
+// printRefused reports the events the hub refused for good in this sync: each one when they are
+// few, else a count per kind of refusal and the first few.
+func printRefused(e *env, refused []protocol.Rejected, verbose bool) {
+	if len(refused) == 0 {
+		return
+	}
+	if len(refused) <= shownRefused && !verbose {
+		for _, r := range refused {
+			fmt.Fprintf(e.stdout, "Máy chủ từ chối sự kiện số %d: %s (đã đưa vào danh sách cách ly)\n", r.Seq, r.Reason)
+		}
+		return
+	}
+	fmt.Fprintf(e.stdout, "Máy chủ từ chối %d sự kiện (đã đưa vào danh sách cách ly):\n", len(refused))
+	counts := map[string]int{}
+	var codes []string
+	for _, r := range refused {
+		if counts[r.Code] == 0 {
+			codes = append(codes, r.Code)
+		}
+		counts[r.Code]++
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		kind, ok := refusalKinds[c]
+		if !ok {
+			kind = "mã " + c
+		}
+		fmt.Fprintf(e.stdout, "  %d sự kiện %s\n", counts[c], kind)
+	}
+	if verbose {
+		return // the whole quarantine follows
+	}
+	fmt.Fprintf(e.stdout, "%d sự kiện đầu tiên:\n", shownRefused)
+	for _, r := range refused[:shownRefused] {
+		fmt.Fprintf(e.stdout, "  số %d: %s\n", r.Seq, r.Reason)
+	}
+	fmt.Fprintln(e.stdout, "Xem đủ danh sách ở màn hình Đồng bộ của ứng dụng, hoặc chạy: motcua sync --verbose")
+}
+
+// printQuarantine lists every event the hub refused for good, oldest first.
+func printQuarantine(e *env, s *data.Store) error {
+	q, err := s.Quarantine(e.ctx)
+	if err != nil {
+		return err
+	}
+	if len(q) == 0 {
+		fmt.Fprintln(e.stdout, "Danh sách cách ly trống: máy chủ không từ chối sự kiện nào của máy này.")
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "Danh sách cách ly (%d sự kiện máy chủ đã từ chối):\n", len(q))
+	for _, r := range q {
+		fmt.Fprintf(e.stdout, "  số %d, hồ sơ %s, %s: %s\n", r.Seq, r.Dossier, vntext.DateTime(r.At), r.Reason)
+	}
+	return nil
+}
+
+// printReport reports a sync in short (enroll's first sync too).
+func printReport(e *env, rep *station.Report) { printSyncReport(e, rep, false) }
+
+// printSyncReport reports a sync; verbose leaves the list of refused events to printQuarantine.
+func printSyncReport(e *env, rep *station.Report, verbose bool) {
 	fmt.Fprintf(e.stdout, "Văn phòng %s, máy trạm %d: gửi %d sự kiện (%d mới), nhận %d sự kiện của máy khác.\n",
 		rep.Office, rep.Station, rep.Sent, rep.Stored, rep.Pulled)
 	if rep.NewEpoch && rep.Sent > 0 {
@@ -135,8 +214,9 @@ func printReport(e *env, rep *station.Report) {
 	if rep.SnapshotGot {
 		fmt.Fprintln(e.stdout, "Đã cập nhật thông tin văn phòng, danh mục và lịch từ máy chủ.")
 	}
-	for _, r := range rep.Refused {
-		fmt.Fprintf(e.stdout, "Máy chủ từ chối sự kiện số %d: %s (đã đưa vào danh sách cách ly)\n", r.Seq, r.Reason)
+	printRefused(e, rep.Refused, verbose)
+	if note := rep.ClockAheadNotice(); note != "" {
+		fmt.Fprintln(e.stderr, note)
 	}
 	if rep.Conflicts > 0 {
 		fmt.Fprintf(e.stdout, "%d sự kiện xung đột được giữ lại và đánh dấu để cán bộ xem.\n", rep.Conflicts)
