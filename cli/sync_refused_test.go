@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"motcua/data"
 	"motcua/sync/synctest"
@@ -62,5 +63,29 @@ func TestSyncSummarisesManyRefusedEvents(t *testing.T) {
 	}
 	if n := strings.Count(out, "máy trạm 5"); n != foreign {
 		t.Fatalf("--verbose lists %d refused events, want %d:\n%s", n, foreign, out)
+	}
+}
+
+// Events written while this PC's clock ran two days ahead are not reported as refused: the sync
+// says, in Vietnamese, that they are kept here and will go again.
+func TestSyncSaysEventsAheadOfTheHubAreKept(t *testing.T) {
+	ctx := context.Background()
+	h, srv := servedHub(t)
+	tok, _ := h.EnrollStation(ctx, synctest.OfficeA, 0)
+	dir := t.TempDir()
+	st := synctest.NewStation(t, dir, synctest.OfficeA, 0)
+	st.Clock.Set(time.Now().Add(48 * time.Hour))
+	st.Receive(t, "Nguyễn Văn An")
+	st.Store.Close()
+
+	code, out, errs := run(t, "sync", "--data", dir, "--hub", srv.URL, "--token", tok)
+	if code != 0 {
+		t.Fatalf("sync: %d %q %q", code, out, errs)
+	}
+	if strings.Contains(out, "từ chối") || !strings.Contains(errs, "Đồng hồ máy này") || !strings.Contains(errs, "giữ lại") {
+		t.Fatalf("out %q\nerr %q", out, errs)
+	}
+	if !strings.Contains(out, "chờ gửi") {
+		t.Fatalf("the kept events are not shown waiting: %q", out)
 	}
 }
