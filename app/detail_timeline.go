@@ -46,38 +46,16 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 	perDay := cal.Hours().PerDay()
 	switch {
 	case v == data.Overdue:
-		return lang.L("Overdue by {{.Span}}", map[string]any{"Span": workingSpan(cal.WorkingBetween(d.Due, now), perDay)}),
-			widget.DangerImportance
+		return overdueText(cal.WorkingBetween(d.Due, now), perDay), widget.DangerImportance
 	case now.After(d.Due): // the date mode: past the due time, within the due day
 		return verdictName(v), widget.WarningImportance
 	}
-	text := lang.L("{{.Span}} left", map[string]any{"Span": workingSpan(cal.WorkingBetween(now, d.Due), perDay)})
+	text := leftText(cal.WorkingBetween(now, d.Due), perDay)
 	// "due soon" as the lists count it: by the same time on the next working day
 	if soon, ok := cal.Due(now, calendar.Limit{Value: 1, Unit: calendar.WorkingDays}); ok && !d.Due.After(soon) {
 		return text, widget.WarningImportance
 	}
 	return text, widget.MediumImportance
-}
-
-// workingSpan writes working time as working days and hours (or hours and minutes under a day).
-func workingSpan(t, perDay time.Duration) string {
-	if perDay <= 0 {
-		perDay = 8 * time.Hour
-	}
-	days := int(t / perDay)
-	rest := t % perDay
-	hours, minutes := int(rest/time.Hour), int(rest%time.Hour/time.Minute)
-	switch {
-	case days > 0 && hours > 0:
-		return lang.L("{{.Days}} working days {{.Hours}} hours", map[string]any{"Days": days, "Hours": hours})
-	case days > 0:
-		return lang.L("{{.Days}} working days", map[string]any{"Days": days})
-	case hours > 0 && minutes == 0:
-		return lang.L("{{.Hours}} hours", map[string]any{"Hours": hours})
-	case hours > 0:
-		return lang.L("{{.Hours}} hours {{.Minutes}} minutes", map[string]any{"Hours": hours, "Minutes": minutes})
-	}
-	return lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": minutes})
 }
 
 // showTimeline lists the events, oldest first: when, who, what (UI thread).
