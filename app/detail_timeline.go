@@ -58,10 +58,17 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 	return text, widget.MediumImportance
 }
 
-// showTimeline lists the events, oldest first: when, who, what (UI thread).
+// showTimeline lists the events newest first: when, who, what (UI thread). The newest step is
+// what the officer at the counter needs (where the dossier is, how it ended); oldest first put it
+// below the fold of a 1366×768 screen from the fifth event on. The printed control sheet keeps
+// its own order.
 func (s *detailScreen) showTimeline(d *data.Dossier, evs []data.Event) {
 	s.timeline.RemoveAll()
-	for i, e := range evs {
+	if len(evs) > 1 {
+		s.timeline.Add(widget.NewLabelWithStyle(lang.L("Newest first"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
+	}
+	for i := range evs {
+		e := evs[len(evs)-1-i]
 		if i > 0 {
 			s.timeline.Add(widget.NewSeparator())
 		}
