@@ -112,7 +112,8 @@ func (s *detailScreen) build() {
 	// another station may have moved the dossier on since it was opened
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.load)
 	title := container.NewBorder(nil, nil, container.NewHBox(backBtn, s.code,
-		container.NewCenter(container.NewStack(s.badge, s.badgeText))), refresh, s.rating)
+		container.NewCenter(container.NewStack(s.badge, s.badgeText))), refresh,
+		container.NewVBox(layout.NewSpacer(), s.rating, layout.NewSpacer())) // centred in height, cut in width
 	pair := func(key string, v fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), v}
 	}
@@ -260,7 +261,7 @@ func (s *detailScreen) showHeader(d *data.Dossier) {
 	switch {
 	case !d.ReceivedAt.IsZero():
 		s.received.SetText(lang.L("{{.Time}} by {{.Name}}", map[string]any{
-			"Time": when(d.ReceivedAt), "Name": s.ref.names.User(d.ReceivedBy)}))
+			"Time": when(d.ReceivedAt), "Name": actorName(s.ref.names, d.ReceivedBy)}))
 	case !d.SubmittedAt.IsZero():
 		s.received.SetText(lang.L("Submitted online {{.Time}}", map[string]any{"Time": when(d.SubmittedAt)}))
 	default:

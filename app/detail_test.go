@@ -658,3 +658,14 @@ func TestDetailNewestEventAndRatingInView(t *testing.T) {
 		t.Errorf("the header does not show the rating and its reason: %q", head)
 	}
 }
+
+// A dossier received by the system (an import, the online portal) names it in the header as the
+// timeline does, not by its account name.
+func TestDetailHeaderNamesTheSystem(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	d := detailDossier(t, u.currentStore(), data.StatusProcessing)
+	s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+	if !strings.Contains(s.received.Text, "Hệ thống") || strings.Contains(s.received.Text, data.System.Username) {
+		t.Errorf("received %q", s.received.Text)
+	}
+}

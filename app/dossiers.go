@@ -48,7 +48,7 @@ var dlColumnTitles = [dlColumns]string{"Dossier code", "Applicant", "Procedure",
 
 // dlColumnWidths are the columns' widths; the procedure's is what the others leave (at least
 // dlMinProcedureWidth), so that the table fills the screen without scrolling sideways.
-var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 285, 80}
+var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 230, 80}
 
 const dlMinProcedureWidth = 150
 

@@ -397,11 +397,11 @@ func TestDossiersTimeLeftColours(t *testing.T) {
 		text string
 		imp  widget.Importance
 	}{
-		{overdue, "10/03/2026 · Quá hạn 2 ngày làm việc 1 giờ", widget.DangerImportance},
-		{dueSoon, "12/03/2026 · Còn 1 giờ 30 phút", widget.WarningImportance},
-		{later, "16/03/2026 · Còn 2 ngày làm việc 1 giờ", widget.MediumImportance},
-		{finished, "10/03/2026 · Trước hạn", widget.SuccessImportance},
-		{late, "10/03/2026 · Quá hạn", widget.MediumImportance},
+		{overdue, "Quá hạn 2 ngày làm việc 1 giờ · 10/03/2026", widget.DangerImportance},
+		{dueSoon, "Còn 1 giờ 30 phút · 12/03/2026", widget.WarningImportance},
+		{later, "Còn 2 ngày làm việc 1 giờ · 16/03/2026", widget.MediumImportance},
+		{finished, "Trước hạn · 10/03/2026", widget.SuccessImportance},
+		{late, "Quá hạn · 10/03/2026", widget.MediumImportance},
 		{open, "không có hạn giải quyết", widget.MediumImportance},
 	} {
 		text, imp := hitTimeLeft(cal, c.h, now, soon, data.ModeTimestamp)

@@ -122,7 +122,7 @@ func (w *workScreen) CreateRenderer() fyne.WidgetRenderer { return widget.NewSim
 func workColumns(left, code, what, status, action fyne.CanvasObject) fyne.CanvasObject {
 	fixed := func(width float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewStack(strut(width), o) }
 	return container.NewBorder(nil, nil,
-		container.NewHBox(fixed(225, left), fixed(215, code)),
+		container.NewHBox(fixed(200, left), fixed(200, code)),
 		container.NewHBox(fixed(180, status), fixed(130, action)),
 		what)
 }

@@ -419,7 +419,7 @@ func TestTimeLeftReadsTheSameEverywhere(t *testing.T) {
 		}
 		work := r.timeText()
 		list, _ := hitTimeLeft(st.Calendar(), r.hit, now, soon, mode)
-		list = list[strings.LastIndex(list, " · ")+len(" · "):]
+		list, _, _ = strings.Cut(list, " · ") // then the due date
 		d, _ := storeDossier(t, st, r.hit.ID)
 		detail, _ := timeLeft(st, d, now, mode)
 		if work != list || work != detail {
