@@ -41,6 +41,8 @@ type detailScreen struct {
 	badge                                                           *canvas.Rectangle
 	badgeText                                                       *widget.Label
 	problem                                                         *widget.Label // a load or print failure
+	rating                                                          *widget.Label // the applicant's rating, once rated
+	header                                                          fyne.CanvasObject
 
 	timeline, docs, fees, people *fyne.Container
 	actions, prints              *fyne.Container
@@ -98,6 +100,9 @@ func (s *detailScreen) build() {
 	s.problem = label(false)
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
+	// the rating closes the dossier's story: it sits on the title line, where it is seen first
+	s.rating = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.rating.Truncation = fyne.TextTruncateEllipsis
 
 	backBtn := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() {
 		if s.back != nil {
@@ -107,7 +112,8 @@ func (s *detailScreen) build() {
 	// another station may have moved the dossier on since it was opened
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.load)
 	title := container.NewBorder(nil, nil, container.NewHBox(backBtn, s.code,
-		container.NewCenter(container.NewStack(s.badge, s.badgeText))), refresh)
+		container.NewCenter(container.NewStack(s.badge, s.badgeText))), refresh,
+		container.NewVBox(layout.NewSpacer(), s.rating, layout.NewSpacer())) // centred in height, cut in width
 	pair := func(key string, v fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), v}
 	}
@@ -123,6 +129,7 @@ func (s *detailScreen) build() {
 	bg := canvas.NewRectangle(colorHeader)
 	bg.CornerRadius = 8
 	header := container.NewStack(bg, container.NewPadded(container.NewVBox(title, facts, s.problem)))
+	s.header = header
 
 	s.timeline = container.NewVBox()
 	s.docs = container.NewVBox()
@@ -254,7 +261,7 @@ func (s *detailScreen) showHeader(d *data.Dossier) {
 	switch {
 	case !d.ReceivedAt.IsZero():
 		s.received.SetText(lang.L("{{.Time}} by {{.Name}}", map[string]any{
-			"Time": when(d.ReceivedAt), "Name": s.ref.names.User(d.ReceivedBy)}))
+			"Time": when(d.ReceivedAt), "Name": actorName(s.ref.names, d.ReceivedBy)}))
 	case !d.SubmittedAt.IsZero():
 		s.received.SetText(lang.L("Submitted online {{.Time}}", map[string]any{"Time": when(d.SubmittedAt)}))
 	default:
@@ -274,6 +281,7 @@ func (s *detailScreen) showHeader(d *data.Dossier) {
 	s.left.SetText(text)
 	s.left.Importance = imp
 	s.left.Refresh()
+	s.showRating(d)
 	if d.Apologies > 0 && !d.ApologyDue.IsZero() {
 		s.promised.SetText(lang.L("New date promised in the apology: {{.Time}}", map[string]any{"Time": when(d.ApologyDue)}))
 		s.promised.Show()
@@ -281,6 +289,24 @@ func (s *detailScreen) showHeader(d *data.Dossier) {
 		s.promised.SetText("")
 		s.promised.Hide()
 	}
+}
+
+// showRating puts the applicant's rating on the title line once rated, with the reason of a
+// dissatisfied one, in red: it is what a leader looks for first.
+func (s *detailScreen) showRating(d *data.Dossier) {
+	if d.Rating == data.RatingNone {
+		s.rating.SetText("")
+		return
+	}
+	text := lang.L("Satisfaction") + ": " + ratingName(d.Rating)
+	s.rating.Importance = widget.MediumImportance
+	if d.Rating == data.RatingDissatisfied {
+		s.rating.Importance = widget.DangerImportance
+		if d.RatingReason != "" {
+			text += " — " + d.RatingReason
+		}
+	}
+	s.rating.SetText(text)
 }
 
 // when writes an event time as dd/mm/yyyy HH:MM in the office's zone.

@@ -96,7 +96,7 @@ type detailForm struct {
 	cancel  *widget.Button
 	entries map[string]*keyEntry // keyEntry: Escape in a field cancels the box
 	selects map[string]*widget.Select
-	radios  map[string]*widget.RadioGroup
+	radios  map[string]*boxRadio
 	order   []*keyEntry // the entries in the order shown
 	checks  []*widget.Check
 	date    *dateEntry
@@ -127,7 +127,7 @@ func (s *detailScreen) askAction(t data.EventType) {
 		return
 	}
 	f := &detailForm{t: t, entries: map[string]*keyEntry{}, selects: map[string]*widget.Select{},
-		radios: map[string]*widget.RadioGroup{}}
+		radios: map[string]*boxRadio{}}
 	body := s.formBody(f, s.d)
 	f.cancel = newBoxButton(lang.L("Cancel"), nil, func() { f.m.hide(); s.form = nil })
 	f.ok = newBoxButton(actionLabel(t), theme.ConfirmIcon(), func() { s.confirm(f) })

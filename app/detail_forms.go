@@ -238,8 +238,7 @@ func (s *detailScreen) returnBody(f *detailForm, d *data.Dossier) fyne.CanvasObj
 		id.SetText(who.IDNo)
 	}
 	deliveries := []data.Delivery{data.DeliveryCounter, data.DeliveryPost}
-	delivery := widget.NewRadioGroup([]string{lang.L("At the counter"), lang.L("By post")}, nil)
-	delivery.Horizontal = true
+	delivery := newBoxRadio([]string{lang.L("At the counter"), lang.L("By post")}, true, nil)
 	delivery.Required = true
 	delivery.SetSelected(delivery.Options[0])
 	if d.Delivery == data.DeliveryPost {
@@ -249,7 +248,7 @@ func (s *detailScreen) returnBody(f *detailForm, d *data.Dossier) fyne.CanvasObj
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Received by"), name),
 		widget.NewFormItem(lang.L("ID number"), id),
-		widget.NewFormItem(lang.L("Result delivery"), delivery))
+		widget.NewFormItem(lang.L("Result delivery"), delivery.content))
 	// the procedure's fees due at the return, with the catalog amount to confirm or correct
 	fees := s.ref.feesBack
 	for i, fee := range fees {
@@ -289,11 +288,11 @@ func (s *detailScreen) ratingBody(f *detailForm) fyne.CanvasObject {
 	for _, r := range ratings {
 		options = append(options, ratingName(r))
 	}
-	rating := widget.NewRadioGroup(options, nil)
+	rating := newBoxRadio(options, false, nil)
 	rating.Required = true
 	f.radios["rating"] = rating
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Satisfaction"), rating),
+		widget.NewFormItem(lang.L("Satisfaction"), rating.content),
 		widget.NewFormItem(lang.L("Reason"), f.entry("reason", lang.L("Required when not satisfied"), true)))
 	f.payload = func() (data.Payload, error) {
 		p := &data.Rated{Reason: f.text("reason")}

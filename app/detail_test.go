@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -616,5 +617,55 @@ func TestDetailReturnCollectsFees(t *testing.T) {
 	}
 	if !contains(texts(s.fees), "16.000 đ") {
 		t.Errorf("fees tab lacks the fee: %q", texts(s.fees))
+	}
+}
+
+// At the walk-through's window size, a dossier with many events shows its newest one (the
+// rating) without scrolling, and the header says how the applicant rated it and why.
+func TestDetailNewestEventAndRatingInView(t *testing.T) {
+	u, w := openDemo(t, 20)
+	w.Resize(fitSize)
+	st := u.currentStore()
+	ctx := context.Background()
+	d := detailDossier(t, st, data.StatusReturned)
+	for _, p := range []data.Payload{&data.Note{Text: "Gọi điện báo công dân"}, &data.Note{Text: "Công dân hẹn chiều đến"},
+		&data.Rated{Rating: data.RatingDissatisfied, Reason: "Chờ lâu"}} {
+		if _, err := st.Record(ctx, data.System, d.ID, p); err != nil {
+			t.Fatalf("%T: %v", p, err)
+		}
+	}
+	s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+	if len(s.evs) < 6 {
+		t.Fatalf("%d events: the test proves nothing", len(s.evs))
+	}
+	var newest *widget.Label
+	for _, l := range findAll[*widget.Label](s.timeline) {
+		if l.Text == "Ghi nhận đánh giá" {
+			newest = l
+		}
+	}
+	if newest == nil {
+		t.Fatalf("the timeline lacks the rating: %q", texts(s.timeline))
+	}
+	scroll := findAll[*container.Scroll](s.tabs)[0]
+	drv := fyne.CurrentApp().Driver()
+	top, at := drv.AbsolutePositionForObject(scroll), drv.AbsolutePositionForObject(newest)
+	if at.Y < top.Y || at.Y+newest.MinSize().Height > top.Y+scroll.Size().Height {
+		t.Errorf("the newest event is at y=%v, the timeline shows y=%v…%v", at.Y, top.Y, top.Y+scroll.Size().Height)
+	}
+	head := strings.Join(texts(s.header), "\n")
+	if !strings.Contains(head, "Không hài lòng") || !strings.Contains(head, "Chờ lâu") {
+		t.Errorf("the header does not show the rating and its reason: %q", head)
+	}
+}
+
+// A dossier received by the system (an import, the online portal) names it in the header as the
+// timeline does, not by its account name.
+func TestDetailHeaderNamesTheSystem(t *testing.T) {
+	u, _ := openDemo(t, 20)
+	d := detailDossier(t, u.currentStore(), data.StatusProcessing)
+	s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+	if !strings.Contains(s.received.Text, "Hệ thống") || strings.Contains(s.received.Text, data.System.Username) {
+		t.Errorf("received %q", s.received.Text)
 	}
 }

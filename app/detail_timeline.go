@@ -46,12 +46,11 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 	perDay := cal.Hours().PerDay()
 	switch {
 	case v == data.Overdue:
-		return lang.L("Overdue by {{.Span}}", map[string]any{"Span": workingSpan(cal.WorkingBetween(d.Due, now), perDay)}),
-			widget.DangerImportance
+		return overdueText(cal.WorkingBetween(d.Due, now), perDay), widget.DangerImportance
 	case now.After(d.Due): // the date mode: past the due time, within the due day
 		return verdictName(v), widget.WarningImportance
 	}
-	text := lang.L("{{.Span}} left", map[string]any{"Span": workingSpan(cal.WorkingBetween(now, d.Due), perDay)})
+	text := leftText(cal.WorkingBetween(now, d.Due), perDay)
 	// "due soon" as the lists count it: by the same time on the next working day
 	if soon, ok := cal.Due(now, calendar.Limit{Value: 1, Unit: calendar.WorkingDays}); ok && !d.Due.After(soon) {
 		return text, widget.WarningImportance
@@ -59,31 +58,17 @@ func timeLeft(st *data.Store, d *data.Dossier, now time.Time, mode data.Mode) (s
 	return text, widget.MediumImportance
 }
 
-// workingSpan writes working time as working days and hours (or hours and minutes under a day).
-func workingSpan(t, perDay time.Duration) string {
-	if perDay <= 0 {
-		perDay = 8 * time.Hour
-	}
-	days := int(t / perDay)
-	rest := t % perDay
-	hours, minutes := int(rest/time.Hour), int(rest%time.Hour/time.Minute)
-	switch {
-	case days > 0 && hours > 0:
-		return lang.L("{{.Days}} working days {{.Hours}} hours", map[string]any{"Days": days, "Hours": hours})
-	case days > 0:
-		return lang.L("{{.Days}} working days", map[string]any{"Days": days})
-	case hours > 0 && minutes == 0:
-		return lang.L("{{.Hours}} hours", map[string]any{"Hours": hours})
-	case hours > 0:
-		return lang.L("{{.Hours}} hours {{.Minutes}} minutes", map[string]any{"Hours": hours, "Minutes": minutes})
-	}
-	return lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": minutes})
-}
-
-// showTimeline lists the events, oldest first: when, who, what (UI thread).
+// showTimeline lists the events newest first: when, who, what (UI thread). The newest step is
+// what the officer at the counter needs (where the dossier is, how it ended); oldest first put it
+// below the fold of a 1366×768 screen from the fifth event on. The printed control sheet keeps
+// its own order.
 func (s *detailScreen) showTimeline(d *data.Dossier, evs []data.Event) {
 	s.timeline.RemoveAll()
-	for i, e := range evs {
+	if len(evs) > 1 {
+		s.timeline.Add(widget.NewLabelWithStyle(lang.L("Newest first"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
+	}
+	for i := range evs {
+		e := evs[len(evs)-1-i]
 		if i > 0 {
 			s.timeline.Add(widget.NewSeparator())
 		}

@@ -48,7 +48,7 @@ var dlColumnTitles = [dlColumns]string{"Dossier code", "Applicant", "Procedure",
 
 // dlColumnWidths are the columns' widths; the procedure's is what the others leave (at least
 // dlMinProcedureWidth), so that the table fills the screen without scrolling sideways.
-var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 205, 80}
+var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 230, 80}
 
 const dlMinProcedureWidth = 150
 
@@ -735,7 +735,7 @@ func (d *dossierList) cellText(h data.Hit, col int) (string, widget.Importance) 
 		}
 		return shortDate(calendar.DateOf(h.ReceivedAt)), widget.MediumImportance
 	case dlColDue:
-		return hitTimeLeft(h, d.at, d.soon, d.mode)
+		return hitTimeLeft(d.store.Calendar(), h, d.at, d.soon, d.mode)
 	case dlColChannel:
 		return channelName(h.Channel), widget.MediumImportance
 	}

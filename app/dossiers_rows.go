@@ -75,27 +75,33 @@ func pageDistance(a, b int) int {
 
 // hitTimeLeft says how a listed dossier stands against its due date at now, and how the cell is
 // coloured: overdue red, due within one working day (soon is that limit) amber, resolved early
-// or on time green. The verdict is data's (Hit.Verdict), named as everywhere else.
-func hitTimeLeft(h data.Hit, now, soon time.Time, mode data.Mode) (string, widget.Importance) {
-	due := ""
-	if !h.Due.IsZero() {
-		due = calendar.DateOf(h.Due).VN() + " · "
+// or on time green. The verdict is data's (Hit.Verdict), named as everywhere else; the time is
+// working time on the office calendar cal, written as the work list and the detail write it,
+// then the due date.
+func hitTimeLeft(cal *calendar.Calendar, h data.Hit, now, soon time.Time, mode data.Mode) (string, widget.Importance) {
+	// the time left first: in a narrow column the date is what the ellipsis takes
+	due := func(text string) string {
+		if h.Due.IsZero() {
+			return text
+		}
+		return text + " · " + calendar.DateOf(h.Due).VN()
 	}
 	switch v := h.Verdict(now, mode); v {
 	case data.Early, data.OnTime:
-		return due + verdictName(v), widget.SuccessImportance
+		return due(verdictName(v)), widget.SuccessImportance
 	case data.Late:
-		return due + verdictName(v), widget.MediumImportance
+		return due(verdictName(v)), widget.MediumImportance
 	case data.Overdue:
-		return due + overdueBy(now.Sub(h.Due)), widget.DangerImportance
+		return due(overdueText(cal.WorkingBetween(h.Due, now), cal.Hours().PerDay())), widget.DangerImportance
 	case data.Within:
 		if !h.Due.After(now) { // the date mode: past the due time, within the due day
-			return due + verdictName(v), widget.WarningImportance
+			return due(verdictName(v)), widget.WarningImportance
 		}
+		left := leftText(cal.WorkingBetween(now, h.Due), cal.Hours().PerDay())
 		if !h.Due.After(soon) {
-			return due + leftFor(h.Due.Sub(now)), widget.WarningImportance
+			return due(left), widget.WarningImportance
 		}
-		return due + leftFor(h.Due.Sub(now)), widget.MediumImportance
+		return due(left), widget.MediumImportance
 	case data.NoLimit:
 		return lang.L("no due date"), widget.MediumImportance
 	}
@@ -104,24 +110,4 @@ func hitTimeLeft(h data.Hit, now, soon time.Time, mode data.Mode) (string, widge
 		return lang.L("finished"), widget.MediumImportance
 	}
 	return lang.L("no due date"), widget.MediumImportance
-}
-
-// hoursUp is d in whole hours, rounded up, at least one.
-func hoursUp(d time.Duration) int {
-	return max(1, int((d+time.Hour-1)/time.Hour))
-}
-
-// leftFor is the time left, in hours under a day (rounded up) and whole days beyond.
-func leftFor(d time.Duration) string {
-	if h := hoursUp(d); h < 24 {
-		return lang.L("{{.N}} hours left", map[string]any{"N": h})
-	}
-	return lang.L("{{.N}} days left", map[string]any{"N": max(1, int(d/(24*time.Hour)))})
-}
-
-func overdueBy(d time.Duration) string {
-	if h := hoursUp(d); h < 24 {
-		return lang.L("overdue by {{.N}} hours", map[string]any{"N": h})
-	}
-	return lang.L("overdue by {{.N}} days", map[string]any{"N": max(1, int(d/(24*time.Hour)))})
 }

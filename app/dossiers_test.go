@@ -347,7 +347,7 @@ func TestDossiersOverdueAndDueSoon(t *testing.T) {
 		if !h.Status.Open() || h.Due.IsZero() || !h.Due.Before(now) {
 			t.Fatalf("overdue lists %s (%v, due %v)", h.Code, h.Status, h.Due)
 		}
-		if text, imp := d.cellText(h, dlColDue); imp != widget.DangerImportance || !strings.Contains(text, "quá hạn") {
+		if text, imp := d.cellText(h, dlColDue); imp != widget.DangerImportance || !strings.Contains(text, "Quá hạn") {
 			t.Fatalf("overdue row %s shows %q (%v)", h.Code, text, imp)
 		}
 	}
@@ -389,27 +389,28 @@ func TestDossiersTimeLeftColours(t *testing.T) {
 	later.Due = now.Add(100 * time.Hour)
 	finished.Status, finished.Due, finished.FinishedAt = data.StatusReturned, now.Add(-49*time.Hour), now.Add(-50*time.Hour)
 	late.Status, late.Due, late.FinishedAt = data.StatusReturned, now.Add(-49*time.Hour), now.Add(-1*time.Hour)
+	u, d := openDossierList(t, 60, "tiepnhan1")
+	cal := u.currentStore().Calendar()
 	setLanguage("vi")
 	for _, c := range []struct {
 		h    data.Hit
 		text string
 		imp  widget.Importance
 	}{
-		{overdue, "10/03/2026 · quá hạn 2 ngày", widget.DangerImportance},
-		{dueSoon, "12/03/2026 · còn 3 giờ", widget.WarningImportance},
-		{later, "16/03/2026 · còn 4 ngày", widget.MediumImportance},
-		{finished, "10/03/2026 · Trước hạn", widget.SuccessImportance},
-		{late, "10/03/2026 · Quá hạn", widget.MediumImportance},
+		{overdue, "Quá hạn 2 ngày làm việc 1 giờ · 10/03/2026", widget.DangerImportance},
+		{dueSoon, "Còn 1 giờ 30 phút · 12/03/2026", widget.WarningImportance},
+		{later, "Còn 2 ngày làm việc 1 giờ · 16/03/2026", widget.MediumImportance},
+		{finished, "Trước hạn · 10/03/2026", widget.SuccessImportance},
+		{late, "Quá hạn · 10/03/2026", widget.MediumImportance},
 		{open, "không có hạn giải quyết", widget.MediumImportance},
 	} {
-		text, imp := hitTimeLeft(c.h, now, soon, data.ModeTimestamp)
+		text, imp := hitTimeLeft(cal, c.h, now, soon, data.ModeTimestamp)
 		if text != c.text || imp != c.imp {
 			t.Errorf("%v due %v: %q (%v), want %q (%v)", c.h.Status, c.h.Due, text, imp, c.text, c.imp)
 		}
 	}
 
 	// on the screen: an overdue row and a finished one are drawn in different colours
-	u, d := openDossierList(t, 60, "tiepnhan1")
 	receivedEarlier(t, u, fixedNow.AddDate(0, 0, -14), "1.004873", "Hoàng Văn Muộn")
 	test.Tap(d.refreshBtn)
 	u.wait()

@@ -47,3 +47,35 @@ func verdictName(v data.Verdict) string {
 	}
 	return lang.L(v.English())
 }
+
+// leftText is the working time left to a due date, as every screen writes it (the work list, the
+// dossier list, the detail): deadlines count working days, so the text says "working days".
+func leftText(left, perDay time.Duration) string {
+	return lang.L("{{.Span}} left", map[string]any{"Span": workingSpan(left, perDay)})
+}
+
+// overdueText is the working time past a due date, as every screen writes it.
+func overdueText(past, perDay time.Duration) string {
+	return lang.L("Overdue by {{.Span}}", map[string]any{"Span": workingSpan(past, perDay)})
+}
+
+// workingSpan writes working time as working days and hours (or hours and minutes under a day).
+func workingSpan(t, perDay time.Duration) string {
+	if perDay <= 0 {
+		perDay = 8 * time.Hour
+	}
+	days := int(t / perDay)
+	rest := t % perDay
+	hours, minutes := int(rest/time.Hour), int(rest%time.Hour/time.Minute)
+	switch {
+	case days > 0 && hours > 0:
+		return lang.L("{{.Days}} working days {{.Hours}} hours", map[string]any{"Days": days, "Hours": hours})
+	case days > 0:
+		return lang.L("{{.Days}} working days", map[string]any{"Days": days})
+	case hours > 0 && minutes == 0:
+		return lang.L("{{.Hours}} hours", map[string]any{"Hours": hours})
+	case hours > 0:
+		return lang.L("{{.Hours}} hours {{.Minutes}} minutes", map[string]any{"Hours": hours, "Minutes": minutes})
+	}
+	return lang.L("{{.Minutes}} minutes", map[string]any{"Minutes": minutes})
+}

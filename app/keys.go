@@ -1,10 +1,12 @@
 package app
 
 import (
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -244,6 +246,9 @@ func useBoxWidgets(o fyne.CanvasObject) {
 	case *container.Scroll:
 		v.Content = boxWidget(v.Content)
 		useBoxWidgets(v.Content)
+	case *container.ThemeOverride: // a boxRadio's items
+		v.Content = boxWidget(v.Content)
+		useBoxWidgets(v.Content)
 	}
 }
 
@@ -273,4 +278,85 @@ func newBoxSelect(options []string, changed func(string)) *widget.Select {
 	s.ExtendBaseWidget(s)
 	rememberBoxWidget(&s.Select, s)
 	return &s.Select
+}
+
+// boxRadio is a radio group of a modal box. Fyne's radio items are internal to its RadioGroup and
+// drop Escape, and no handler of the window sees a key before the focused widget (Fyne v2.8:
+// the canvas's key handlers run only when nothing has the focus), so the box stayed open while
+// a radio item had the focus. Its items are the box's checks (newBoxCheck), which pass Escape
+// on, drawn with the radio icons and kept exclusive as a radio group's.
+type boxRadio struct {
+	Options  []string
+	Selected string
+	// Required keeps one option chosen once one is: unticking the chosen one is refused.
+	Required  bool
+	OnChanged func(string)
+
+	checks  []*widget.Check
+	content fyne.CanvasObject
+	syncing bool // the group is ticking and unticking its own checks
+}
+
+// newBoxRadio lists options in a column, or in a row when horizontal.
+func newBoxRadio(options []string, horizontal bool, changed func(string)) *boxRadio {
+	r := &boxRadio{Options: options, OnChanged: changed}
+	items := container.NewVBox()
+	if horizontal {
+		items = container.NewHBox()
+	}
+	for _, o := range options {
+		c := newBoxCheck(o, func(on bool) { r.toggled(o, on) })
+		r.checks = append(r.checks, c)
+		items.Add(c)
+	}
+	r.content = container.NewThemeOverride(items, radioLook{fyne.CurrentApp().Settings().Theme()})
+	return r
+}
+
+// SetSelected chooses option o ("" for none), as a click on it does.
+func (r *boxRadio) SetSelected(o string) {
+	if o == r.Selected {
+		return
+	}
+	r.Selected = o
+	r.syncing = true
+	for i, c := range r.checks {
+		c.SetChecked(r.Options[i] == o)
+	}
+	r.syncing = false
+	if r.OnChanged != nil {
+		r.OnChanged(o)
+	}
+}
+
+// toggled follows a click (or Space) on the item of option o.
+func (r *boxRadio) toggled(o string, on bool) {
+	if r.syncing {
+		return
+	}
+	switch {
+	case on:
+		r.SetSelected(o)
+	case r.Required && o == r.Selected:
+		r.syncing = true
+		r.checks[slices.Index(r.Options, o)].SetChecked(true)
+		r.syncing = false
+	case o == r.Selected:
+		r.SetSelected("")
+	}
+}
+
+// radioLook draws checks as radio items: the theme's check icons are its radio icons.
+type radioLook struct{ fyne.Theme }
+
+func (t radioLook) Icon(n fyne.ThemeIconName) fyne.Resource {
+	switch n {
+	case theme.IconNameCheckButton:
+		n = theme.IconNameRadioButton
+	case theme.IconNameCheckButtonChecked:
+		n = theme.IconNameRadioButtonChecked
+	case theme.IconNameCheckButtonFill:
+		n = theme.IconNameRadioButtonFill
+	}
+	return t.Theme.Icon(n)
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -441,5 +443,55 @@ func TestDetailActionEscapeFromCheckSelectOrButton(t *testing.T) {
 	}
 	if _, after := storeDossier(t, st, d.ID); len(after) != len(before) {
 		t.Fatalf("%d events after Escape, %d before", len(after), len(before))
+	}
+}
+
+// The return box (delivery) and the rating box (satisfaction) choose with radio items: Escape
+// closes them from every stop Tab reaches, the radio items included, and records nothing.
+func TestDetailRadioEscapeFromEveryTabStop(t *testing.T) {
+	u, w := openDemo(t, 20)
+	st := u.currentStore()
+	for _, c := range []struct {
+		status data.Status
+		action data.EventType
+	}{{data.StatusProcessed, data.EvReturned}, {data.StatusReturned, data.EvRated}} {
+		d := detailDossier(t, st, c.status)
+		s, _ := openDetail(t, u, "tiepnhan1", d.ID)
+		_, before := storeDossier(t, st, d.ID)
+		radios := 0
+		for stop := 1; stop < 30; stop++ {
+			test.Tap(s.buttons[c.action])
+			f := s.form
+			if f == nil {
+				t.Fatalf("%v: no box", c.action)
+			}
+			w.Canvas().Unfocus()
+			for range stop {
+				w.Canvas().FocusNext()
+			}
+			focused := w.Canvas().Focused()
+			if focused == nil {
+				t.Fatalf("%v: nothing focused at stop %d", c.action, stop)
+			}
+			if _, ok := focused.(*keyCheck); ok || strings.Contains(fmt.Sprintf("%T", focused), "radio") {
+				radios++
+			}
+			pressKey(w, fyne.KeyEscape)
+			u.wait()
+			if f.m.pop.Visible() || s.form != nil {
+				f.m.hide()
+				s.form = nil
+				t.Fatalf("%v: Escape on the focused %T (stop %d) did not close the box", c.action, focused, stop)
+			}
+			if focused == f.cancel {
+				break // the last stop of the box
+			}
+		}
+		if radios < 2 {
+			t.Errorf("%v: %d radio items reached with Tab", c.action, radios)
+		}
+		if _, after := storeDossier(t, st, d.ID); len(after) != len(before) {
+			t.Fatalf("%v: %d events after Escape, %d before", c.action, len(after), len(before))
+		}
 	}
 }

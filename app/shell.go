@@ -297,10 +297,15 @@ func (s *shell) showDetail(id uuid.UUID) {
 		s.detail = false
 		s.area.Objects = []fyne.CanvasObject{s.screens[s.current]}
 		s.area.Refresh()
+		s.showSection(s.current) // highlights it again
 	}
 	s.detail = true
 	s.area.Objects = []fyne.CanvasObject{buildDetail(s.u, id, back)}
 	s.area.Refresh()
+	// a detail is no section: with the section left highlighted, a click on it did nothing (a
+	// list does not select what is selected), and a dossier found by the search box seemed to
+	// belong to whatever section was open
+	s.nav.UnselectAll()
 }
 
 // openDossier shows the detail of dossier id over the current screen (UI thread); screens call

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -214,5 +215,58 @@ func TestSectionScreenBuiltOncePerLogin(t *testing.T) {
 	logIn(t, u, "tiepnhan1", demoStaffPassword)
 	if u.shell.showSection(sectionCatalog) || built != 1 {
 		t.Error("a receptionist opened the catalog")
+	}
+}
+
+// navSelected is the navigation's highlighted item, -1 for none. widget.List does not tell its
+// selection, so the test reads it from the widget itself.
+func navSelected(s *shell) int {
+	sel := reflect.ValueOf(s.nav).Elem().FieldByName("selected")
+	if sel.Len() == 0 {
+		return -1
+	}
+	return int(sel.Index(0).Int())
+}
+
+// A dossier opened from the search box is no section: the navigation highlights none while its
+// detail shows (so that a click on any section, the one left included, goes there), and the
+// section the back button returns to again.
+func TestSearchDetailHighlightsNoSection(t *testing.T) {
+	u, w := openDemo(t, 20)
+	st := u.currentStore()
+	hits, err := st.Search(context.Background(), "H56", 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("no dossier in the demo: %v", err)
+	}
+	logIn(t, u, "tiepnhan1", demoStaffPassword)
+	s := u.shell
+	if !s.showSection(sectionReturns) {
+		t.Fatal("tiepnhan1 cannot open Trả kết quả")
+	}
+	returns := navSelected(s)
+	if returns < 0 || s.visible[returns].key != sectionReturns {
+		t.Fatalf("highlighted %d on Trả kết quả", returns)
+	}
+	w.Canvas().Focus(s.search)
+	test.Type(s.search, hits[0].Code)
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.wait()
+	if !s.detail {
+		t.Fatal("no dossier shown")
+	}
+	if got := navSelected(s); got != -1 {
+		t.Errorf("the detail opened from the search box highlights %q", s.visible[got].key)
+	}
+	// a click on the section left goes back to it
+	test.Tap(findAll[*widget.Button](s.area)[0]) // the detail's Back
+	if s.detail || navSelected(s) != returns {
+		t.Errorf("after Back: detail %v, highlighted %d, want %d", s.detail, navSelected(s), returns)
+	}
+	test.Type(s.search, hits[0].Code)
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.wait()
+	s.nav.Select(returns)
+	if s.detail || s.current != sectionReturns {
+		t.Errorf("a click on the section left does not go back to it: detail %v, section %q", s.detail, s.current)
 	}
 }

@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -204,6 +206,37 @@ func (wt *walkthrough) openByCode(code string) {
 	if !s.detail {
 		wt.t.Fatalf("the code %s typed in the search box opened no dossier", code)
 	}
+	if i := navSelected(s); i >= 0 {
+		wt.t.Errorf("the dossier found by the search box highlights the section %q", s.visible[i].key)
+	}
+}
+
+// inView fails unless the label reading text is within the visible part of the timeline tab.
+func (wt *walkthrough) inView(text string) {
+	wt.t.Helper()
+	area := wt.u.shell.area
+	var l *widget.Label
+	for _, x := range findAll[*widget.Label](area) {
+		if x.Text == text && x.Visible() {
+			l = x
+			break
+		}
+	}
+	if l == nil {
+		wt.t.Fatalf("the detail lacks %q", text)
+	}
+	drv := fyne.CurrentApp().Driver()
+	for _, sc := range findAll[*container.Scroll](area) {
+		if !slices.Contains(findAll[*widget.Label](sc.Content), l) {
+			continue
+		}
+		top, at := drv.AbsolutePositionForObject(sc), drv.AbsolutePositionForObject(l)
+		if at.Y < top.Y || at.Y+l.Size().Height > top.Y+sc.Size().Height {
+			wt.t.Errorf("%q is at y=%v, out of view of the timeline (y=%v…%v)", text, at.Y, top.Y, top.Y+sc.Size().Height)
+		}
+		return
+	}
+	wt.t.Errorf("%q is in no scrolled part of the detail", text)
 }
 
 // action taps the action button labelled by t on the detail and returns the box it opens.
@@ -406,7 +439,18 @@ func TestWalkThroughRealOfficeAt1366(t *testing.T) {
 	u.wait()
 	wt.see("work list", code)
 	wt.shot("work")
+	left := ""
+	for _, r := range u.shell.screens[sectionProcessing].(*workScreen).rows {
+		if r.hit.Code == code {
+			left = r.timeText()
+		}
+	}
 	wt.openByCode(code)
+	// the time left reads on the detail as on the work list, in working days
+	wt.see("detail of the work", left)
+	if !strings.Contains(left, "ngày làm việc") && !strings.Contains(left, "giờ") {
+		t.Errorf("time left %q", left)
+	}
 	box = wt.action(data.EvSupplementRequested)
 	if checks := findAll[*widget.Check](box); len(checks) > 0 {
 		checks[0].SetChecked(true)
@@ -471,6 +515,9 @@ func TestWalkThroughRealOfficeAt1366(t *testing.T) {
 	wt.shot("rated")
 	wt.openByCode(code)
 	wt.see("returned", data.StatusReturned.String(), "Không hài lòng", "Phải đi lại hai lần vì bổ sung")
+	// the header says it, and the newest event (the rating) is in view without scrolling
+	wt.see("returned header", "Mức độ hài lòng: Không hài lòng — Phải đi lại hai lần vì bổ sung")
+	wt.inView("Ghi nhận đánh giá")
 	wt.shot("returned")
 
 	// 9. The statistics of today count the dossier as received and resolved.

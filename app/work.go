@@ -122,7 +122,7 @@ func (w *workScreen) CreateRenderer() fyne.WidgetRenderer { return widget.NewSim
 func workColumns(left, code, what, status, action fyne.CanvasObject) fyne.CanvasObject {
 	fixed := func(width float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewStack(strut(width), o) }
 	return container.NewBorder(nil, nil,
-		container.NewHBox(fixed(170, left), fixed(215, code)),
+		container.NewHBox(fixed(200, left), fixed(200, code)),
 		container.NewHBox(fixed(180, status), fixed(130, action)),
 		what)
 }
@@ -182,7 +182,8 @@ func (r workRow) paused() bool {
 	return r.hit.Status == data.StatusSupplement || r.hit.Status == data.StatusObligation
 }
 
-// timeText is the time left, or overdue, in working days and hours (UI thread).
+// timeText is the time left, or overdue, in working days and hours, as the detail says it (UI
+// thread).
 func (r workRow) timeText() string {
 	switch {
 	case r.hit.Due.IsZero():
@@ -190,11 +191,11 @@ func (r workRow) timeText() string {
 	case r.paused():
 		return lang.L("Clock paused")
 	case r.overdue:
-		return lang.L("Overdue by {{.Time}}", map[string]any{"Time": shortSpan(r.left, r.perDay)})
+		return overdueText(r.left, r.perDay)
 	case r.lastDay:
 		return verdictName(data.Within)
 	}
-	return lang.L("{{.Time}} left", map[string]any{"Time": shortSpan(r.left, r.perDay)})
+	return leftText(r.left, r.perDay)
 }
 
 // importance colours the time left: red overdue, orange due within a working day, green else.
@@ -208,24 +209,6 @@ func (r workRow) importance() widget.Importance {
 		return widget.WarningImportance
 	}
 	return widget.SuccessImportance
-}
-
-// shortSpan writes a working time as days (of perDay) and hours, short enough for a list column
-// (UI thread); workingSpan (detail_timeline.go) is the long form.
-func shortSpan(d, perDay time.Duration) string {
-	if perDay <= 0 {
-		perDay = 8 * time.Hour
-	}
-	days, hours := int(d/perDay), int((d%perDay)/time.Hour)
-	switch {
-	case days > 0 && hours > 0:
-		return lang.L("{{.Days}} d {{.Hours}} h", map[string]any{"Days": days, "Hours": hours})
-	case days > 0:
-		return lang.L("{{.Days}} d", map[string]any{"Days": days})
-	case hours > 0:
-		return lang.L("{{.Hours}} h", map[string]any{"Hours": hours})
-	}
-	return lang.L("under an hour")
 }
 
 // load reads the list again in the background (UI thread).

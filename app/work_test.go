@@ -402,3 +402,43 @@ func TestWorkEmptyAndRoles(t *testing.T) {
 		t.Error("Xử lý is in a receptionist's navigation")
 	}
 }
+
+// A dossier's time left reads the same on the work list, the dossier list and the detail: in
+// working days and hours, since deadlines count working days.
+func TestTimeLeftReadsTheSameEverywhere(t *testing.T) {
+	u, _ := openDemoDir(t, workDemo(t))
+	st := u.currentStore()
+	ws := openWork(t, u, "tuphap1")
+	now := st.Now()
+	mode, _ := st.DateMode(context.Background())
+	soon := soonLimit(st, now)
+	compared := 0
+	for _, r := range workRows(st, hitIDsToHits(ws.rows), mode) {
+		if r.hit.Due.IsZero() || r.paused() {
+			continue
+		}
+		work := r.timeText()
+		list, _ := hitTimeLeft(st.Calendar(), r.hit, now, soon, mode)
+		list, _, _ = strings.Cut(list, " · ") // then the due date
+		d, _ := storeDossier(t, st, r.hit.ID)
+		detail, _ := timeLeft(st, d, now, mode)
+		if work != list || work != detail {
+			t.Errorf("%s: work list %q, dossier list %q, detail %q", r.hit.Code, work, list, detail)
+		}
+		if !strings.Contains(work, "ngày làm việc") && !strings.Contains(work, "giờ") {
+			t.Errorf("%s: %q says neither working days nor hours", r.hit.Code, work)
+		}
+		compared++
+	}
+	if compared < 3 {
+		t.Fatalf("only %d dossiers compared", compared)
+	}
+}
+
+func hitIDsToHits(rows []workRow) []data.Hit {
+	hits := make([]data.Hit, len(rows))
+	for i, r := range rows {
+		hits[i] = r.hit
+	}
+	return hits
+}
