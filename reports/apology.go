@@ -32,7 +32,7 @@ func Apology(w io.Writer, st Settings, f *FormData) error {
 	if fu.set == "2018" {
 		title = "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
 	}
-	doc := NewDoc("P", "A4")
+	doc := NewDoc("P", "A4", Dated(f.Now))
 	doc.AddPage()
 	doc.Header(st, ap.DocNo, fuLocal(ev.At))
 	doc.Title(title, fu.citation("04"))

@@ -26,7 +26,7 @@ func ControlSheet(w io.Writer, st Settings, f *FormData) error {
 	d := fu.d
 	rows := fu.handovers()
 
-	doc := NewDoc("L", "A4")
+	doc := NewDoc("L", "A4", Dated(f.Now))
 	doc.PageNumbers()
 	doc.AddPage()
 	doc.Header(st, "", fuLocal(f.Now))

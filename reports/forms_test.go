@@ -178,3 +178,38 @@ func TestFormsPrintTheSameRightAfterAWriteAsFromTheLog(t *testing.T) {
 		t.Errorf("only %d forms compared", n)
 	}
 }
+
+// A form printed twice from the same log at the same moment of printing is the same file, even a
+// second later: the PDF's creation date is the moment of printing, not the PC's clock.
+func TestFormPrintedAgainIsTheSameFile(t *testing.T) {
+	ctx := context.Background()
+	s := formsStore(t)
+	rec := data.Reception{Procedure: "1.001193", Applicant: data.Person{Name: "Nguyễn Văn An", IDNo: "001090123456", Phone: "0912345678"}}
+	w, err := s.Receive(ctx, data.System, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, err = s.Record(ctx, data.System, w.ID, &data.Stopped{Reason: "Công dân rút hồ sơ"}); err != nil {
+		t.Fatal(err)
+	}
+	print := func() map[string][]byte {
+		out := map[string][]byte{}
+		for _, f := range Applicable(w.Dossier, w.Log) {
+			var b bytes.Buffer
+			_, err := Print(ctx, s, f, w.Dossier, w.Log, "x.pdf", PrintOptions{Write: func(_ string, write func(io.Writer) error) error { return write(&b) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f.Number] = b.Bytes()
+		}
+		return out
+	}
+	first := print()
+	time.Sleep(1100 * time.Millisecond) // PDF dates are in whole seconds
+	again := print()
+	for n, b := range first {
+		if !bytes.Equal(b, again[n]) {
+			t.Errorf("form %s printed again a second later is another file", n)
+		}
+	}
+}

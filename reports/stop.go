@@ -33,7 +33,7 @@ func StopNotice(w io.Writer, st Settings, f *FormData) error {
 		}
 	}
 
-	doc := NewDoc("P", "A4")
+	doc := NewDoc("P", "A4", Dated(f.Now))
 	doc.AddPage()
 	doc.Header(st, "", fuLocal(ev.At))
 	// The 2018 set has no such form; the notice is the 2025 one whatever set the dossier began in.
