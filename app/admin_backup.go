@@ -21,14 +21,14 @@ import (
 // File choosers of the backup tab (filepick.go): a Browse button next to each path fills it; the
 // typed path always works. They start in the folder of what is typed, when it exists.
 var (
-	adminPickFolder = func(win fyne.Window, start string, done func(path string)) {
-		p := pickFolder(win, lang.L("Choose a folder"), done)
+	adminPickFolder = func(files *fileChoosers, start string, done func(path string)) {
+		p := files.pickFolder(lang.L("Choose a folder"), done)
 		if fi, err := os.Stat(start); start != "" && err == nil && fi.IsDir() {
 			p.open(start)
 		}
 	}
-	adminPickFile = func(win fyne.Window, start string, done func(path string)) {
-		p := pickFile(win, lang.L("Choose a backup file"), []string{".db"}, done)
+	adminPickFile = func(files *fileChoosers, start string, done func(path string)) {
+		p := files.pickFile(lang.L("Choose a backup file"), []string{".db"}, done)
 		if dir := filepath.Dir(start); start != "" {
 			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
 				p.open(dir)
@@ -83,12 +83,12 @@ func newAdminBackup(a *adminScreen) *adminBackup {
 	b.autoSave.Disable() // until the setting is read
 	b.autoLast = widget.NewLabel("")
 
-	path := func(e *widget.Entry, pick func(fyne.Window, string, func(string))) fyne.CanvasObject {
+	path := func(e *widget.Entry, pick func(*fileChoosers, string, func(string))) fyne.CanvasObject {
 		if pick == nil {
 			return e
 		}
 		browse := widget.NewButtonWithIcon(lang.L("Browse…"), theme.FolderOpenIcon(), func() {
-			pick(a.u.win, e.Text, func(p string) {
+			pick(a.u.files, e.Text, func(p string) {
 				if p != "" {
 					e.SetText(p)
 				}

@@ -136,6 +136,8 @@ type ui struct {
 	opts Options
 	root *fyne.Container // a stack holding the current screen
 
+	files *fileChoosers // the window's file choosers (filepick.go)
+
 	work *worker         // the background work (tests and Screenshots wait on it)
 	ctx  context.Context // work.ctx: cancelled when the window closes
 
@@ -184,7 +186,7 @@ func newUI(a fyne.App, w fyne.Window, opts Options) *ui {
 	setLanguage("vi")
 	a.Settings().SetTheme(newTheme())
 	work := newWorker(opts.spawn)
-	u := &ui{app: a, win: w, opts: opts, root: container.NewStack(), work: work, ctx: work.ctx,
+	u := &ui{app: a, win: w, opts: opts, root: container.NewStack(), files: &fileChoosers{win: w}, work: work, ctx: work.ctx,
 		syncTune: defaultSyncTuning(), sections: slices.Clone(sections), closed: make(chan struct{}),
 		demoSize: demoDossiers, shownDir: opts.DataDir}
 	w.SetOnClosed(u.shutdown)

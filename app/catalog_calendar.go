@@ -103,7 +103,7 @@ func newCalTab(c *catalogScreen) *calTab {
 	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.show(t.year - 1) })
 	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.show(t.year + 1) })
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Import a notice"), theme.UploadIcon(), func() {
-		pickFile(c.u.win, lang.L("Import the official calendar (CSV)"), []string{".csv"}, t.importCSV)
+		c.u.files.pickFile(lang.L("Import the official calendar (CSV)"), []string{".csv"}, t.importCSV)
 	})
 	hint := widget.NewLabel(lang.L("Click a day to make it a day off or a working day."))
 	hint.Importance = widget.LowImportance

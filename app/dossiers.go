@@ -20,8 +20,8 @@ import (
 )
 
 // dlCountCap is how far the first count goes: beyond it the list says "hơn 10.000 hồ sơ" at once
-// and the exact figure follows from a full count in the background.
-var dlCountCap = 10_000
+// and the exact figure follows from a full count in the background (dossierList.countCap).
+const dlCountCap = 10_000
 
 // dlDebounce is how long the search waits after a keystroke before it lists (dossierList.pause).
 const dlDebounce = 250 * time.Millisecond
@@ -132,13 +132,14 @@ type dossierList struct {
 	// goroutine, racing the test).
 	pause     time.Duration
 	afterFunc func(time.Duration, func()) interface{ Stop() bool }
+	countCap  int // how far the first count goes (dlCountCap; tests set less)
 }
 
 // newDossierList builds the screen over st and lists every dossier; spawn runs work off the UI
 // thread, open shows a dossier, now is the clock.
 func newDossierList(ctx context.Context, st *data.Store, spawn func(func()), open func(uuid.UUID), now func() time.Time) *dossierList {
 	d := &dossierList{store: st, ctx: ctx, spawn: spawn, open: open, now: now, order: data.SortReceivedDesc,
-		pages: newDLPages(), procLabels: map[string]string{}, pause: dlDebounce, afterFunc: dlAfterFunc}
+		pages: newDLPages(), procLabels: map[string]string{}, pause: dlDebounce, afterFunc: dlAfterFunc, countCap: dlCountCap}
 	d.build()
 	d.loadChoices()
 	d.apply()
@@ -474,16 +475,16 @@ type dlAnswer struct {
 	mode data.Mode // the office's way of judging deadlines, for the due column
 }
 
-// firstPage counts the dossiers matching f (up to dlCountCap) and reads the first page in the
+// firstPage counts the dossiers matching f (up to countCap) and reads the first page in the
 // order o, both at once.
-func firstPage(ctx context.Context, st *data.Store, f data.ListFilter, o data.ListSort) dlAnswer {
+func firstPage(ctx context.Context, st *data.Store, f data.ListFilter, o data.ListSort, countCap int) dlAnswer {
 	var a dlAnswer
 	var countErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		a.n, a.more, countErr = st.CountUpTo(ctx, f, dlCountCap)
+		a.n, a.more, countErr = st.CountUpTo(ctx, f, countCap)
 	}()
 	a.hits, a.next, a.err = st.List(ctx, f, o, "", dlPageSize)
 	a.mode, _ = st.DateMode(ctx) // unreadable: the timestamp mode, as DateMode gives
@@ -507,13 +508,13 @@ func (d *dossierList) apply() {
 	}
 	ctx, cancel := context.WithCancel(d.ctx)
 	d.gen++
-	gen, o, st := d.gen, d.order, d.store
+	gen, o, st, countCap := d.gen, d.order, d.store, d.countCap
 	d.listCtx, d.cancel, d.f, d.pending = ctx, cancel, f, true
 	d.setInfo(lang.L("Loading…"), widget.MediumImportance)
 	now := d.now()
 	soon := soonLimit(st, now)
 	d.spawn(func() {
-		a := firstPage(ctx, st, f, o)
+		a := firstPage(ctx, st, f, o, countCap)
 		fyne.Do(func() {
 			if gen == d.gen {
 				d.showFirst(a, now, soon)
@@ -557,7 +558,7 @@ func (d *dossierList) showFirst(a dlAnswer, now, soon time.Time) {
 	}
 }
 
-// countAll counts every match of a listing that has more than dlCountCap (background).
+// countAll counts every match of a listing that has more than countCap (background).
 func (d *dossierList) countAll() {
 	gen, f, st, ctx := d.gen, d.f, d.store, d.listCtx
 	d.spawn(func() {

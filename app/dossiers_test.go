@@ -526,8 +526,7 @@ func TestDossiersCountCap(t *testing.T) {
 	u, d := openDossierList(t, 60, "tiepnhan1")
 	var held []func()
 	d.spawn = func(fn func()) { held = append(held, fn) }
-	dlCountCap = 20
-	t.Cleanup(func() { dlCountCap = 10_000 })
+	d.countCap = 20
 	test.Tap(d.refreshBtn)
 	held[0]() // the first page and the capped count
 	if d.info.Text != "hơn 20 hồ sơ" || d.rows != 20 {

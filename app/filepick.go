@@ -16,15 +16,15 @@ import (
 )
 
 // A small modal file chooser. Fyne's own lives in the dialog package, which needs a module the
-// module proxy does not serve. The three entry points:
+// module proxy does not serve. The three entry points, on the window's fileChoosers (ui.files):
 //
-//	pickFile(win, title, []string{".csv"}, func(path string) {…})        // an existing file
-//	pickFolder(win, title, func(path string) {…})                        // an existing folder
-//	pickSaveFile(win, title, "sao-luu.zip", []string{".zip"}, func(path string) {…}) // a file to write
+//	u.files.pickFile(title, []string{".csv"}, func(path string) {…})        // an existing file
+//	u.files.pickFolder(title, func(path string) {…})                        // an existing folder
+//	u.files.pickSaveFile(title, "sao-luu.zip", []string{".zip"}, func(path string) {…}) // a file to write
 //
 // onPick runs on the UI thread with an absolute path, only when the user confirms (Cancel calls
-// nothing). The chooser starts in the folder used last (in this run), else Documents, else the
-// home folder. Listing a folder is a single os.ReadDir on the UI thread: local folders list in
+// nothing). The chooser starts in the folder the window's last chooser confirmed in (in this
+// run), else Documents, else the home folder. Listing a folder is a single os.ReadDir on the UI thread: local folders list in
 // microseconds, and a folder that cannot be read shows its error in the box.
 
 // pickMode is what the chooser asks for.
@@ -36,11 +36,16 @@ const (
 	pickCreate                 // a file name to write (existing: asks before replacing)
 )
 
-// lastPickDir is the folder the last chooser confirmed in (UI thread only).
-var lastPickDir string
+// fileChoosers opens the file choosers of one window and remembers where the last one was
+// confirmed, so that the next starts there (UI thread only).
+type fileChoosers struct {
+	win     fyne.Window
+	lastDir string // the folder the last chooser confirmed in; "": none yet
+}
 
 // filePicker is one open chooser (tests drive its fields).
 type filePicker struct {
+	from   *fileChoosers
 	win    fyne.Window
 	mode   pickMode
 	exts   []string // lower-case, with the dot; empty: every file
@@ -62,23 +67,24 @@ type pickEntry struct {
 }
 
 // pickFile asks for an existing file whose name ends with one of exts (e.g. ".csv"; none: any).
-func pickFile(win fyne.Window, title string, exts []string, onPick func(path string)) *filePicker {
-	return newFilePicker(win, pickOpen, title, "", exts, onPick)
+func (c *fileChoosers) pickFile(title string, exts []string, onPick func(path string)) *filePicker {
+	return c.newFilePicker(pickOpen, title, "", exts, onPick)
 }
 
 // pickFolder asks for an existing folder.
-func pickFolder(win fyne.Window, title string, onPick func(path string)) *filePicker {
-	return newFilePicker(win, pickDir, title, "", nil, onPick)
+func (c *fileChoosers) pickFolder(title string, onPick func(path string)) *filePicker {
+	return c.newFilePicker(pickDir, title, "", nil, onPick)
 }
 
 // pickSaveFile asks where to write a file, proposing name; the first of exts is added to a name
 // typed without one of them.
-func pickSaveFile(win fyne.Window, title, name string, exts []string, onPick func(path string)) *filePicker {
-	return newFilePicker(win, pickCreate, title, name, exts, onPick)
+func (c *fileChoosers) pickSaveFile(title, name string, exts []string, onPick func(path string)) *filePicker {
+	return c.newFilePicker(pickCreate, title, name, exts, onPick)
 }
 
-func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []string, onPick func(string)) *filePicker {
-	p := &filePicker{win: win, mode: mode, onPick: onPick}
+func (c *fileChoosers) newFilePicker(mode pickMode, title, name string, exts []string, onPick func(string)) *filePicker {
+	win := c.win
+	p := &filePicker{from: c, win: win, mode: mode, onPick: onPick}
 	for _, e := range exts {
 		p.exts = append(p.exts, strings.ToLower(e))
 	}
@@ -126,7 +132,7 @@ func newFilePicker(win fyne.Window, mode pickMode, title, name string, exts []st
 	body := container.NewBorder(top, bottom, nil, nil, container.NewStack(gap(340), p.list))
 	p.box = newModal(win, theme.FolderOpenIcon(), title, body, 620, cancel, p.ok)
 	p.box.show() // before listing: a list scrolls only once it is drawn
-	p.open(startDir())
+	p.open(c.startDir())
 	return p
 }
 
@@ -142,10 +148,10 @@ func homeDir() string {
 }
 
 // startDir is where a new chooser opens.
-func startDir() string {
-	if lastPickDir != "" {
-		if fi, err := os.Stat(lastPickDir); err == nil && fi.IsDir() {
-			return lastPickDir
+func (c *fileChoosers) startDir() string {
+	if c.lastDir != "" {
+		if fi, err := os.Stat(c.lastDir); err == nil && fi.IsDir() {
+			return c.lastDir
 		}
 	}
 	home := homeDir()
@@ -318,9 +324,9 @@ func (p *filePicker) confirm() {
 func (p *filePicker) done(path string) {
 	p.box.hide()
 	if p.mode == pickDir {
-		lastPickDir = path
+		p.from.lastDir = path
 	} else {
-		lastPickDir = filepath.Dir(path)
+		p.from.lastDir = filepath.Dir(path)
 	}
 	p.onPick(path)
 }

@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// pickerWindow is a test window for the chooser, starting in a folder with a sub-folder, two
-// CSV files, a PDF and a hidden file.
-func pickerWindow(t *testing.T) (fyne.Window, string) {
+// pickerWindow is a test window's choosers, starting in a folder with a sub-folder, two CSV
+// files, a PDF and a hidden file.
+func pickerWindow(t *testing.T) (*fileChoosers, string) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
@@ -25,10 +25,7 @@ func pickerWindow(t *testing.T) (fyne.Window, string) {
 	if err := os.Mkdir(filepath.Join(dir, "zz-thư mục"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	old := lastPickDir
-	lastPickDir = dir
-	t.Cleanup(func() { lastPickDir = old })
-	return w, dir
+	return &fileChoosers{win: w, lastDir: dir}, dir
 }
 
 func pickNames(p *filePicker) []string {
@@ -40,9 +37,9 @@ func pickNames(p *filePicker) []string {
 }
 
 func TestPickFileListsFoldersFirstAndFilters(t *testing.T) {
-	w, dir := pickerWindow(t)
+	files, dir := pickerWindow(t)
 	var got string
-	p := pickFile(w, "Chọn tệp", []string{".csv"}, func(path string) { got = path })
+	p := files.pickFile("Chọn tệp", []string{".csv"}, func(path string) { got = path })
 	if p.dir != dir {
 		t.Fatalf("starts in %q, want the last folder %q", p.dir, dir)
 	}
@@ -82,9 +79,9 @@ func TestPickFileListsFoldersFirstAndFilters(t *testing.T) {
 }
 
 func TestPickFileTypedPathAndMissingFile(t *testing.T) {
-	w, dir := pickerWindow(t)
+	files, dir := pickerWindow(t)
 	var got string
-	p := pickFile(w, "Chọn tệp", []string{".csv"}, func(path string) { got = path })
+	p := files.pickFile("Chọn tệp", []string{".csv"}, func(path string) { got = path })
 	p.name.SetText("khong-co.csv")
 	test.Tap(p.ok)
 	if got != "" || p.box.msg.Text == "" {
@@ -95,7 +92,7 @@ func TestPickFileTypedPathAndMissingFile(t *testing.T) {
 	if got != filepath.Join(dir, "A.CSV") {
 		t.Fatalf("typed path picked %q", got)
 	}
-	p2 := pickFile(w, "Chọn tệp", nil, func(string) {})
+	p2 := files.pickFile("Chọn tệp", nil, func(string) {})
 	p2.where.OnSubmitted(filepath.Join(dir, "nowhere"))
 	if p2.dir != dir || p2.box.msg.Text == "" {
 		t.Fatalf("a bad folder: in %q, message %q", p2.dir, p2.box.msg.Text)
@@ -103,9 +100,9 @@ func TestPickFileTypedPathAndMissingFile(t *testing.T) {
 }
 
 func TestPickFolderAndSaveFile(t *testing.T) {
-	w, dir := pickerWindow(t)
+	files, dir := pickerWindow(t)
 	var folder string
-	p := pickFolder(w, "Chọn thư mục", func(path string) { folder = path })
+	p := files.pickFolder("Chọn thư mục", func(path string) { folder = path })
 	if names := pickNames(p); len(names) != 1 {
 		t.Fatalf("a folder chooser lists files: %q", names)
 	}
@@ -116,7 +113,7 @@ func TestPickFolderAndSaveFile(t *testing.T) {
 	}
 
 	var saved string
-	s := pickSaveFile(w, "Lưu", "sao-luu", []string{".zip"}, func(path string) { saved = path })
+	s := files.pickSaveFile("Lưu", "sao-luu", []string{".zip"}, func(path string) { saved = path })
 	if s.dir != filepath.Join(dir, "zz-thư mục") {
 		t.Fatalf("save starts in %q, want the last folder", s.dir)
 	}
@@ -126,7 +123,7 @@ func TestPickFolderAndSaveFile(t *testing.T) {
 	}
 	// an existing file asks before replacing
 	saved = ""
-	s2 := pickSaveFile(w, "Lưu", "b.csv", []string{".csv"}, func(path string) { saved = path })
+	s2 := files.pickSaveFile("Lưu", "b.csv", []string{".csv"}, func(path string) { saved = path })
 	s2.up()
 	test.Tap(s2.ok)
 	if saved != "" {

@@ -210,13 +210,14 @@ func TestReceptionRefusalEscapeChangesNothing(t *testing.T) {
 
 // The file chooser closes on Escape from its fields and picks nothing.
 func TestPickFileEscapeCancels(t *testing.T) {
-	w, _ := pickerWindow(t)
+	files, _ := pickerWindow(t)
+	w := files.win
 	picked := false
 	for _, field := range []func(p *filePicker) fyne.Focusable{
 		func(p *filePicker) fyne.Focusable { return p.where },
 		func(p *filePicker) fyne.Focusable { return p.name },
 	} {
-		p := pickFile(w, "Chọn tệp", []string{".csv"}, func(string) { picked = true })
+		p := files.pickFile("Chọn tệp", []string{".csv"}, func(string) { picked = true })
 		w.Canvas().Focus(field(p))
 		pressKey(w, fyne.KeyEscape)
 		if p.box.pop.Visible() || picked {

@@ -36,8 +36,9 @@ func printForm(ctx context.Context, st *data.Store, n string, d *data.Dossier, e
 	return reports.Print(ctx, st, f, d, evs, dir, reports.PrintOptions{Now: now, Write: open})
 }
 
-// openFolder shows a folder in the system's file manager; tests replace it.
-var openFolder = func(dir string) error {
+// openFolder shows a folder in the system's file manager. It goes through the running app, which
+// each test makes its own (a test that checks the folder gives its app an OpenURL that records).
+func openFolder(dir string) error {
 	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
 }
 

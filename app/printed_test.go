@@ -2,8 +2,11 @@ package app
 
 import (
 	"io"
+	"net/url"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -34,16 +37,15 @@ func expectNotOpenedBox(t *testing.T, w fyne.Window, dir string) {
 	if !strings.Contains(shown, dir) || !strings.Contains(shown, "Mở thư mục") {
 		t.Fatalf("the box does not say where the file is or offer its folder: %q", shown)
 	}
-	var opened []string
-	old := openFolder
-	openFolder = func(d string) error { opened = append(opened, d); return nil }
-	t.Cleanup(func() { openFolder = old })
+	opens := &urlRecorder{App: fyne.CurrentApp()}
+	fyne.SetCurrentApp(opens)
+	t.Cleanup(func() { fyne.SetCurrentApp(opens.App) })
 	walk(top, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Mở thư mục" {
 			test.Tap(b)
 		}
 	})
-	if len(opened) != 1 || opened[0] != dir {
+	if opened := opens.folders(); len(opened) != 1 || opened[0] != dir {
 		t.Errorf("opened folders %q, want %q", opened, dir)
 	}
 	if w.Canvas().Overlays().Top() == top {
@@ -78,4 +80,29 @@ func TestPrintNotOpenedSaysWhereTheFileIsEverywhere(t *testing.T) {
 			t.Errorf("status line repeats the failure: %q", r.status.Text)
 		}
 	})
+}
+
+// urlRecorder is the test's app with an OpenURL that records what it was asked to open.
+type urlRecorder struct {
+	fyne.App
+	mu   sync.Mutex
+	urls []*url.URL
+}
+
+func (a *urlRecorder) OpenURL(u *url.URL) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.urls = append(a.urls, u)
+	return nil
+}
+
+// folders are the local folders opened, as paths of this system.
+func (a *urlRecorder) folders() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []string
+	for _, u := range a.urls {
+		out = append(out, filepath.FromSlash(u.Path))
+	}
+	return out
 }

@@ -85,7 +85,7 @@ func (u *ui) recoverScreen(r recovery) fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon(lang.L("Restore this backup"), theme.HistoryIcon(), func() { u.askRestoreDamaged(r, r.latest) })
 	restore.Importance = widget.HighImportance
 	other := widget.NewButtonWithIcon(lang.L("Another backup file…"), theme.FolderOpenIcon(), func() {
-		pickFile(u.win, lang.L("Choose a backup file"), []string{".db"}, func(src string) { u.askRestoreDamaged(r, src) })
+		u.files.pickFile(lang.L("Choose a backup file"), []string{".db"}, func(src string) { u.askRestoreDamaged(r, src) })
 	})
 	retry := widget.NewButtonWithIcon(lang.L("Try again"), theme.ViewRefreshIcon(), func() {
 		u.show(waiting(lang.L("Opening the office database…")))

@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"encoding/pem"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -118,7 +116,7 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.token.SetPlaceHolder(lang.L("Access token (printed by motcua-hub enroll)"))
 	s.tokenNote = caption("")
 	s.caNote = caption("")
-	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), s.chooseCA)
+	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.u, s.setCA) })
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
 	s.save = widget.NewButtonWithIcon(lang.L("Save the settings"), theme.DocumentSaveIcon(), s.saveSettings)
 	s.saveNote = widget.NewLabel("")
@@ -314,31 +312,6 @@ func (s *syncScreen) showCA() {
 	default:
 		s.caNote.SetText(lang.L("The system's certificates are used."))
 	}
-}
-
-// chooseCA asks for the hub's CA certificate file (UI thread).
-func (s *syncScreen) chooseCA() {
-	pickFile(s.u.win, lang.L("Choose the server's CA certificate"), []string{".pem", ".crt", ".cer"}, func(path string) {
-		pemText, err := readCA(path)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		s.setCA(pemText, path)
-	})
-}
-
-// readCA reads a CA certificate file and checks that it holds a PEM certificate. The file is a
-// few kilobytes on a local disk: read on the UI thread like the file chooser's listing.
-func readCA(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", errorf("Could not read the certificate", err)
-	}
-	if blk, _ := pem.Decode(b); blk == nil || blk.Type != "CERTIFICATE" {
-		return "", errorf("Could not read the certificate", textError("The file holds no PEM certificate."))
-	}
-	return string(b), nil
 }
 
 // setCA chooses the certificate to save: pemText from file, or "" for the system's (UI thread).

@@ -51,7 +51,7 @@ func newEnroll(u *ui) *enrollScreen {
 	s.token = widget.NewPasswordEntry()
 	s.token.SetPlaceHolder("mch1_…")
 	s.caNote = caption(lang.L("The system's certificates are used."))
-	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), s.chooseCA)
+	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.u, s.setCA) })
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
 	s.username = limitEntry(widget.NewEntry(), data.MaxUsername)
 	s.username.SetText("admin")
@@ -88,18 +88,6 @@ func newEnroll(u *ui) *enrollScreen {
 	body := container.NewVBox(title, about, widget.NewSeparator(), s.form, s.progress, s.status)
 	s.content = container.NewVScroll(container.NewCenter(container.NewVBox(strut(640), body)))
 	return s
-}
-
-// chooseCA asks for the hub's CA certificate file (UI thread).
-func (s *enrollScreen) chooseCA() {
-	pickFile(s.u.win, lang.L("Choose the server's CA certificate"), []string{".pem", ".crt", ".cer"}, func(path string) {
-		pemText, err := readCA(path)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		s.setCA(pemText, path)
-	})
 }
 
 // setCA chooses the certificate: pemText read from file, or "" for the system's (UI thread).

@@ -63,7 +63,7 @@ func runBackup(e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("cần đúng một tệp đích")
 	}
-	// a backup only reads (SQLite's online backup), as the window's own backup does while
+	// a backup only reads (a VACUUM INTO snapshot), as the window's own backup does while
 	// everyone works: it runs beside the window
 	s, err := openReader(*dataDir)
 	if err != nil {

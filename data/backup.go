@@ -10,14 +10,13 @@ import (
 	"path/filepath"
 	"time"
 
-	sqlite3 "github.com/mattn/go-sqlite3"
-
 	"motcua/data/vntext"
+	"motcua/internal/migrate"
 )
 
-// Backup copies the live database to dest with SQLite's online backup (officials keep working),
-// into a temporary file that is verified and then renamed: dest is either a complete, checked
-// backup or untouched.
+// Backup copies the live database to dest while officials keep working, with the project's one
+// verified copy (migrate.CopyChecked): dest is either a complete backup that passed SQLite's
+// integrity check and verifyContent, owner-only, or untouched.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
@@ -26,21 +25,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if same, _ := sameFile(dest, s.path); same {
 		return fmt.Errorf("sao lưu: tệp đích trùng với cơ sở dữ liệu đang dùng")
 	}
-	tmp, err := tempPath(dest)
-	if err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	defer os.Remove(tmp)
-	if err := copyDatabase(ctx, s.db, tmp); err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	if err := VerifyFile(ctx, tmp); err != nil {
-		return fmt.Errorf("sao lưu không đạt kiểm tra: %w", err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	return syncDir(filepath.Dir(dest))
+	return migrate.CopyChecked(ctx, s.db, dest, verifyContent)
 }
 
 func sameFile(a, b string) (bool, error) {
@@ -71,53 +56,6 @@ func tempPath(dest string) (string, error) {
 	return name, nil
 }
 
-// copyDatabase runs SQLite's backup API from src into a new file at dest and syncs it.
-func copyDatabase(ctx context.Context, src *sql.DB, dest string) error {
-	destDB, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(dest)+"?_journal_mode=DELETE&_synchronous=FULL")
-	if err != nil {
-		return err
-	}
-	defer destDB.Close()
-	destConn, err := destDB.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer destConn.Close()
-	srcConn, err := src.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer srcConn.Close()
-	return destConn.Raw(func(dc any) error {
-		return srcConn.Raw(func(sc any) error {
-			d, ok1 := dc.(*sqlite3.SQLiteConn)
-			s, ok2 := sc.(*sqlite3.SQLiteConn)
-			if !ok1 || !ok2 {
-				return errors.New("unexpected sqlite driver")
-			}
-			b, err := d.Backup("main", s, "main")
-			if err != nil {
-				return err
-			}
-			for {
-				done, err := b.Step(1024)
-				if err != nil {
-					b.Close()
-					return err
-				}
-				if done {
-					break
-				}
-				if ctx.Err() != nil {
-					b.Close()
-					return ctx.Err()
-				}
-			}
-			return b.Finish()
-		})
-	})
-}
-
 // VerifyFile opens a database file read-only and checks that it is an intact Một Cửa database of a
 // schema this build can read.
 func VerifyFile(ctx context.Context, path string) error {
@@ -128,7 +66,29 @@ func VerifyFile(ctx context.Context, path string) error {
 	if st.Size() < 512 {
 		return errors.New("tệp không phải cơ sở dữ liệu Một Cửa")
 	}
-	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?mode=ro&immutable=1")
+	if err := verifyContent(ctx, path); err != nil {
+		return err
+	}
+	db, err := openFileRO(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var res string
+	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&res); err != nil {
+		return fmt.Errorf("kiểm tra toàn vẹn: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("tệp bị hỏng: %s", res)
+	}
+	return nil
+}
+
+// verifyContent is what VerifyFile checks beyond SQLite's integrity: the file is a Một Cửa
+// database of a schema this build can read. A backup runs it after migrate.CopyChecked's own
+// (full) integrity check, so it does not check integrity twice.
+func verifyContent(ctx context.Context, path string) error {
+	db, err := openFileRO(path)
 	if err != nil {
 		return err
 	}
@@ -146,14 +106,11 @@ func VerifyFile(ctx context.Context, path string) error {
 	if version > SchemaVersion() {
 		return fmt.Errorf("tệp thuộc phiên bản phần mềm mới hơn (lược đồ %d > %d)", version, SchemaVersion())
 	}
-	var res string
-	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&res); err != nil {
-		return fmt.Errorf("kiểm tra toàn vẹn: %w", err)
-	}
-	if res != "ok" {
-		return fmt.Errorf("tệp bị hỏng: %s", res)
-	}
 	return nil
+}
+
+func openFileRO(path string) (*sql.DB, error) {
+	return sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?mode=ro&immutable=1")
 }
 
 // RestoreOption changes what Restore accepts.
@@ -195,7 +152,8 @@ func Restore(ctx context.Context, dbPath, src string, opts ...RestoreOption) (as
 	if err != nil {
 		return "", err
 	}
-	err = copyDatabase(ctx, srcDB, tmp)
+	// the copy is integrity-checked again: what is installed is what was checked, not src
+	err = migrate.CopyChecked(ctx, srcDB, tmp)
 	srcDB.Close()
 	if err != nil {
 		return "", fmt.Errorf("khôi phục: %w", err)
@@ -293,13 +251,8 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// syncDir makes a rename durable; on Windows directories cannot be synced and renames are durable.
+// syncDir makes a rename in dir durable (migrate.SyncDir).
 func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	d.Sync()
+	migrate.SyncDir(dir)
 	return nil
 }

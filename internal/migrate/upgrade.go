@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
-
-	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver CopyChecked opens its copy with
 )
 
 // Keep is how many pre-upgrade copies are kept beside a database: enough to step back over the
@@ -110,69 +107,4 @@ func PruneCopies(dbPath string, keep int) error {
 		copies = copies[1:]
 	}
 	return nil
-}
-
-// CopyChecked copies db into dest with VACUUM INTO and keeps the copy only if SQLite's integrity
-// check passes on it. It suits a database whose content has no further rules to check (an office
-// checks its copies with data.VerifyFile instead). dest must not exist; the copy is owner-only.
-func CopyChecked(ctx context.Context, db *sql.DB, dest string) error {
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	tmp := f.Name()
-	f.Close() // left empty: VACUUM INTO fills an empty file and keeps its mode (0600)
-	defer os.Remove(tmp)
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	if err := integrityOK(ctx, tmp); err != nil {
-		return fmt.Errorf("sao lưu không đạt kiểm tra: %w", err)
-	}
-	if err := syncFile(tmp); err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return fmt.Errorf("sao lưu: %w", err)
-	}
-	return nil
-}
-
-func integrityOK(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?mode=ro")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return err
-		}
-		if s != "ok" {
-			problems = append(problems, s)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%s", strings.Join(problems, "; "))
-	}
-	return nil
-}
-
-func syncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
 }
