@@ -47,10 +47,25 @@ const (
 var dlColumnTitles = [dlColumns]string{"Dossier code", "Applicant", "Procedure", "Status", "Received on", "Due / time left", "Channel"}
 
 // dlColumnWidths are the columns' widths; the procedure's is what the others leave (at least
-// dlMinProcedureWidth), so that the table fills the screen without scrolling sideways.
+// dlMinProcedureWidth), so that the table fills the screen without scrolling sideways. Once the
+// procedure has dlProcedureBeforeDue, the due column grows first, up to dlMaxDueWidth: an
+// overdue row reads "Quá hạn 4 ngày làm việc 3 giờ · 11/03/2026", which 230 px cut at 1366×768.
 var dlColumnWidths = [dlColumns]float32{195, 140, 0, 120, 110, 230, 80}
 
-const dlMinProcedureWidth = 150
+const (
+	dlMinProcedureWidth  = 150
+	dlProcedureBeforeDue = 170
+	dlMaxDueWidth        = 340
+)
+
+// dlShare splits what the fixed columns leave between the procedure and the due column.
+func dlShare(rest float32) (procedure, due float32) {
+	procedure, due = max(rest, dlMinProcedureWidth), dlColumnWidths[dlColDue]
+	if grow := min(procedure-dlProcedureBeforeDue, dlMaxDueWidth-due); grow > 0 {
+		procedure, due = procedure-grow, due+grow
+	}
+	return procedure, due
+}
 
 // buildDossiers is the dossier list (Hồ sơ) for the logged-in user.
 func buildDossiers(u *ui) fyne.CanvasObject {
@@ -272,10 +287,12 @@ func (t dlDenseTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// dlTableLayout gives the table all the room and the procedure column what the others leave.
+// dlTableLayout gives the table all the room and the procedure and due columns what the others
+// leave (dlShare).
 type dlTableLayout struct {
 	d     *dossierList
 	width float32 // the procedure column's width set last
+	due   float32 // the due column's
 }
 
 func (l *dlTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -285,9 +302,10 @@ func (l *dlTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			rest -= w
 		}
 	}
-	if w := max(rest, dlMinProcedureWidth); w != l.width {
-		l.width = w
-		l.d.table.SetColumnWidth(dlColProcedure, w)
+	if p, due := dlShare(rest); p != l.width || due != l.due {
+		l.width, l.due = p, due
+		l.d.table.SetColumnWidth(dlColProcedure, p)
+		l.d.table.SetColumnWidth(dlColDue, due)
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))

@@ -748,3 +748,16 @@ func TestDossiersFarPageReadByCursor(t *testing.T) {
 	}
 	sameRows(t, "whole list", listed(t, d), all)
 }
+
+// At 1366×768 an overdue row's due cell holds "Quá hạn 4 ngày làm việc 3 giờ · 11/03/2026" whole;
+// on a narrow window the procedure column keeps its minimum and the due column its base width.
+func TestDossiersDueColumnGrowsBeforeTheProcedure(t *testing.T) {
+	cell := widget.NewLabel("Quá hạn 4 ngày làm việc 3 giờ · 11/03/2026").MinSize().Width
+	_, due := dlShare(1366 - 220 - 195 - 140 - 120 - 110 - 230 - 80 - 8*4)
+	if due < cell {
+		t.Errorf("due column %.0f px at 1366×768, the overdue text needs %.0f", due, cell)
+	}
+	if p, due := dlShare(100); p != dlMinProcedureWidth || due != dlColumnWidths[dlColDue] {
+		t.Errorf("narrow window: procedure %.0f, due %.0f", p, due)
+	}
+}
