@@ -39,6 +39,7 @@ type syncScreen struct {
 	state    *widget.Label
 	detail   *widget.Label // the last failure in full, for whoever sets the connection up
 	clock    *widget.Label
+	ahead    *widget.Label // records kept here because their time is after the hub's clock
 	lastOK   *widget.Label
 	pending  *widget.Label
 	now      *widget.Button
@@ -94,6 +95,10 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.clock.Importance = widget.DangerImportance
 	s.clock.Wrapping = fyne.TextWrapWord
 	s.clock.Hide()
+	s.ahead = widget.NewLabel("")
+	s.ahead.Importance = widget.DangerImportance
+	s.ahead.Wrapping = fyne.TextWrapWord
+	s.ahead.Hide()
 	s.lastOK = widget.NewLabel("")
 	s.pending = widget.NewLabel("")
 	s.now = widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), s.syncNow)
@@ -102,7 +107,7 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.progress.Stop()
 	s.progress.Hide()
 	stateBox := container.NewVBox(
-		s.state, s.detail, s.clock,
+		s.state, s.detail, s.clock, s.ahead,
 		container.New(layout.NewFormLayout(),
 			widget.NewLabelWithStyle(lang.L("Last successful sync"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.lastOK,
 			widget.NewLabelWithStyle(lang.L("Records waiting to be sent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pending),
@@ -181,6 +186,13 @@ func (s *syncScreen) showState(st syncState) {
 		s.clock.Show()
 	} else {
 		s.clock.Hide()
+	}
+	// the station's own words, as the CLI prints them: the records kept back are not lost
+	if note := clockAheadNotice(st); note != "" {
+		s.ahead.SetText(note)
+		s.ahead.Show()
+	} else {
+		s.ahead.Hide()
 	}
 	if st.status.LastOK.IsZero() {
 		s.lastOK.SetText(lang.L("Never"))
@@ -428,4 +440,13 @@ func (s *syncScreen) eventRow(code, what, reason string, dossier uuid.UUID) fyne
 		open.Disable()
 	}
 	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(h, sub)), why, widget.NewSeparator())
+}
+
+// clockAheadNotice is what the last sync says about records kept here because their time is
+// after the hub's clock, "" when it kept none back.
+func clockAheadNotice(s syncState) string {
+	if !s.configured || s.status.Last == nil {
+		return ""
+	}
+	return s.status.Last.ClockAheadNotice()
 }

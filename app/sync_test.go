@@ -595,3 +595,47 @@ func TestSyncSettingsWithOwnCA(t *testing.T) {
 		t.Errorf("CA note after saving %q", s.caNote.Text)
 	}
 }
+
+// A station whose clock runs two days ahead of the hub's writes a record the hub cannot take
+// yet: the sync keeps it here, and the Sync screen says why in its status card, under the
+// clock warning, as the CLI does.
+func TestSyncScreenShowsEventsHeldBecauseTheClockRunsAhead(t *testing.T) {
+	hubNow := fixedNow.Add(-48 * time.Hour)
+	th := newTestHub(t, hub.WithClock(func() time.Time { return hubNow }))
+	u, _ := stationUI(t)
+	q := fastSync(u)
+	client := u.syncTune.client
+	u.syncTune.client = func(c data.SyncConfig) station.Config {
+		cfg := client(c)
+		cfg.Now = u.now // the station's clock is the window's, two days after the hub's
+		return cfg
+	}
+	st := u.currentStore()
+	tok := th.enroll(t, st, st.Station())
+	if err := st.SetSyncConfig(context.Background(), data.System, data.SyncConfig{Hub: th.srv.URL, Token: tok}); err != nil {
+		t.Fatal(err)
+	}
+	syncLogin(t, u, "tiepnhan")
+	addNote(t, st) // written at the window's time, after the hub's
+	u.shell.showSection(sectionSync)
+	u.wait()
+	s := syncScreenOf(u)
+	if s == nil {
+		t.Fatal("no Sync screen")
+	}
+	q.until(t, "the notice of records held back", func() bool { return s.ahead.Visible() })
+	last := u.syncSnapshot().status.Last
+	if last == nil || last.HeldAhead == 0 {
+		t.Fatalf("the last sync held nothing back: %+v", last)
+	}
+	want := last.ClockAheadNotice()
+	if !strings.Contains(want, "chạy nhanh hơn máy chủ 48h0m0s") {
+		t.Fatalf("the station's notice: %q", want)
+	}
+	if !s.ahead.Visible() || s.ahead.Text != want {
+		t.Errorf("the screen shows %q (visible %v), want %q", s.ahead.Text, s.ahead.Visible(), want)
+	}
+	if s.ahead.Importance != s.clock.Importance {
+		t.Errorf("importance %v, the clock warning's %v", s.ahead.Importance, s.clock.Importance)
+	}
+}
