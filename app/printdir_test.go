@@ -18,7 +18,7 @@ func TestPrintFolderBesideTheDataThenAsTheOfficeSetIt(t *testing.T) {
 	if got := u.printDir(); got != beside {
 		t.Fatalf("print folder %q, want %q", got, beside)
 	}
-	stats := newStatsScreen(u, u.currentStore())
+	stats := newStatsScreen(u.screenDeps())
 	if got := u.printFolder(stats.outDir); got != beside {
 		t.Errorf("statistics export to %q, want %q", got, beside)
 	}

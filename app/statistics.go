@@ -17,11 +17,11 @@ import (
 
 // buildStatistics is the statistics screen of the logged-in user, on this month.
 func buildStatistics(u *ui) fyne.CanvasObject {
-	st := u.currentStore()
-	if st == nil {
+	d := u.screenDeps()
+	if d.store == nil {
 		return nil
 	}
-	s := newStatsScreen(u, st)
+	s := newStatsScreen(d)
 	s.period.SetSelectedIndex(periodMonth) // starts the first query
 	return s.view
 }
@@ -55,12 +55,12 @@ type statsResult struct {
 //
 // Every figure comes from Store.Stats, the late list from reports.LateList and the exports from
 // reports.Build, so the screen, the printed report and the CLI never disagree. Queries run in
-// the background (u.spawn); each carries the sequence number of the period it answers, work for
+// the background (screenDeps.work); each carries the sequence number of the period it answers, work for
 // an older period is cancelled and its answer dropped. The late list and the staff evaluation read the
 // period's dossiers one by one, so they are computed only when their tab is opened.
 type statsScreen struct {
-	u  *ui
-	st *data.Store
+	deps screenDeps
+	st   *data.Store
 	// open writes an exported report to path and opens it; tests capture the file instead.
 	open func(path string, write func(io.Writer) error) error
 	// outDir is the folder the exported reports are written to; "": the office's (printFolder).
@@ -120,14 +120,14 @@ type statsView struct {
 
 func (v *statsView) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.content) }
 
-func newStatsScreen(u *ui, st *data.Store) *statsScreen {
-	s := &statsScreen{u: u, st: st, open: reports.WriteAndOpen}
+func newStatsScreen(deps screenDeps) *statsScreen {
+	s := &statsScreen{deps: deps, st: deps.store, open: reports.WriteAndOpen}
 	s.build()
 	return s
 }
 
 // today is the office's date now.
-func (s *statsScreen) today() calendar.Date { return calendar.DateOf(s.u.now().In(s.st.Location())) }
+func (s *statsScreen) today() calendar.Date { return calendar.DateOf(s.deps.now().In(s.st.Location())) }
 
 // presetPeriod is the period of a choice of the picker other than "custom".
 func (s *statsScreen) presetPeriod(choice int) statsPeriod {
@@ -295,12 +295,12 @@ func (s *statsScreen) query(p statsPeriod) {
 	if s.cancelPeriod != nil {
 		s.cancelPeriod()
 	}
-	s.periodCtx, s.cancelPeriod = context.WithCancel(s.u.ctx)
+	s.periodCtx, s.cancelPeriod = context.WithCancel(s.deps.work.ctx)
 	s.startWork()
-	u, st, ctx := s.u, s.st, s.periodCtx
-	u.spawn(func() {
+	d, st, ctx := s.deps, s.st, s.periodCtx
+	d.work.spawn(func() {
 		res, err := computeStats(ctx, st, p)
-		if u.ctx.Err() != nil {
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -309,7 +309,7 @@ func (s *statsScreen) query(p statsPeriod) {
 				return // a newer period is on its way
 			}
 			if err != nil {
-				u.showError(errorf("Could not compute the figures", err))
+				d.showError(errorf("Could not compute the figures", err))
 				return
 			}
 			res.seq = seq
@@ -395,14 +395,14 @@ func (s *statsScreen) loadTab() {
 func (s *statsScreen) loadLate(r *statsResult) {
 	s.lateNote.SetText(lang.L("Listing the dossiers resolved late…"))
 	s.startWork()
-	u, st, ctx := s.u, s.st, s.periodCtx
-	u.spawn(func() {
+	d, st, ctx := s.deps, s.st, s.periodCtx
+	d.work.spawn(func() {
 		var late []reports.LateDossier
 		names, err := reports.LoadNames(ctx, st)
 		if err == nil {
 			late, err = reports.LateList(ctx, st, r.period.from, r.period.to, r.mode, names)
 		}
-		if u.ctx.Err() != nil {
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -413,7 +413,7 @@ func (s *statsScreen) loadLate(r *statsResult) {
 			if err != nil {
 				s.lateSeq = 0 // try again when the tab is opened again
 				s.lateNote.SetText("")
-				u.showError(errorf("Could not list the late dossiers", err))
+				d.showError(errorf("Could not list the late dossiers", err))
 				return
 			}
 			s.late = late
@@ -438,10 +438,10 @@ func apologised(late []reports.LateDossier) int {
 func (s *statsScreen) loadStaff(r *statsResult) {
 	s.staffNote.SetText(lang.L("Evaluating the staff…"))
 	s.startWork()
-	u, st, ctx := s.u, s.st, s.periodCtx
-	u.spawn(func() {
+	d, st, ctx := s.deps, s.st, s.periodCtx
+	d.work.spawn(func() {
 		rep, err := st.Stats(ctx, r.period.from, r.period.to, data.ByOfficer, r.mode)
-		if u.ctx.Err() != nil {
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -452,7 +452,7 @@ func (s *statsScreen) loadStaff(r *statsResult) {
 			if err != nil {
 				s.staffSeq = 0
 				s.staffNote.SetText("")
-				u.showError(errorf("Could not evaluate the staff", err))
+				d.showError(errorf("Could not evaluate the staff", err))
 				return
 			}
 			s.staff = s.staff[:0]

@@ -37,7 +37,7 @@ func BenchmarkStatistics1M(b *testing.B) {
 	}
 	b.Cleanup(u.shutdown)
 	for i := 0; i < b.N; i++ {
-		s := newStatsScreen(u, st)
+		s := newStatsScreen(u.screenDeps())
 		w.SetContent(s.view)
 		w.Resize(fyne.NewSize(1280, 800))
 		step := func(name string, do func()) {

@@ -34,11 +34,11 @@ func (s *statsScreen) export(format string) {
 	s.status.SetText(lang.L("Writing the report…"))
 	s.status.Show()
 	s.relayout()
-	path := filepath.Join(s.u.printFolder(s.outDir), exportName(r.period, format))
-	u, st, open := s.u, s.st, s.open
-	u.spawn(func() {
-		err := writePeriodic(u.ctx, st, open, path, format, r, u.now())
-		if u.ctx.Err() != nil {
+	path := filepath.Join(s.deps.printFolder(s.outDir), exportName(r.period, format))
+	d, st, open := s.deps, s.st, s.open
+	d.work.spawn(func() {
+		err := writePeriodic(d.work.ctx, st, open, path, format, r, d.now())
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -47,7 +47,7 @@ func (s *statsScreen) export(format string) {
 			for _, b := range s.exports {
 				b.Enable()
 			}
-			if showNotOpened(u.win, "", err) {
+			if showNotOpened(d.win, "", err) {
 				s.status.SetText(lang.L("Saved the report to {{.Path}}.", map[string]any{"Path": path}))
 				return
 			}

@@ -126,8 +126,8 @@ func (s *statsScreen) buildLate() fyne.CanvasObject {
 	s.lateTable = newStatsTable(cols, func() int { return len(s.late) }, s.lateCell, nil)
 	s.lateTable.OnSelected = func(id widget.TableCellID) {
 		s.lateTable.UnselectAll() // a second click on the same line opens it again
-		if id.Row >= 0 && id.Row < len(s.late) && s.u.shell != nil {
-			s.u.shell.openDossier(s.late[id.Row].Code)
+		if id.Row >= 0 && id.Row < len(s.late) {
+			s.deps.openDossier(s.late[id.Row].Code)
 		}
 	}
 	s.lateNote = widget.NewLabel("")

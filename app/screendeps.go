@@ -1,0 +1,41 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"motcua/data"
+)
+
+// screenDeps is what a section's screen is given of its window, wired in one place: the builders
+// of app/shell.go's sections (ui.screenDeps). A screen uses what it needs of it and never the
+// ui itself, so it cannot switch the window to another flow or touch the store's lifecycle;
+// tests build one without a window's state. A screen that needs only background work with its
+// errors shown and the clock takes a screenHost instead (the dashboard).
+type screenDeps struct {
+	store *data.Store
+	user  *data.User       // the logged-in user
+	win   fyne.Window      // for dialogs and file choosers
+	now   func() time.Time // the office's clock
+	work  *worker          // background work: counted, cancelled when the window closes
+	// showError shows an error in a dialog over the window (UI thread).
+	showError func(error)
+	// printFolder is dir when a screen was given one (tests), else the print folder set now.
+	printFolder func(dir string) string
+	// openDossier opens the dossier with this code over the section (UI thread).
+	openDossier func(code string)
+}
+
+// screenDeps is what the screens of the logged-in user's sections are given (UI thread).
+func (u *ui) screenDeps() screenDeps {
+	return screenDeps{
+		store: u.currentStore(), user: u.currentUser(), win: u.win, now: u.now, work: u.work,
+		showError: u.showError, printFolder: u.printFolder,
+		openDossier: func(code string) {
+			if u.shell != nil {
+				u.shell.openDossier(code)
+			}
+		},
+	}
+}
