@@ -32,7 +32,7 @@ const returnMatches = 50
 // no other form of docs/DOMAIN.md §9 records the return.
 type returnsScreen struct {
 	widget.BaseWidget
-	u     *ui
+	deps  screenDeps
 	store *data.Store
 	user  *data.User
 	// open writes a printed form to path and shows it; tests capture the PDF instead.
@@ -83,15 +83,15 @@ type returnFee struct {
 
 // buildReturns is the Trả kết quả screen of the logged-in user.
 func buildReturns(u *ui) fyne.CanvasObject {
-	r := newReturnsScreen(u, u.currentStore(), u.currentUser())
+	r := newReturnsScreen(u.screenDeps())
 	// The shell sends keys typed with nothing focused to its own search box: give the code entry
 	// the cursor once the screen is on the window, so that a scanner types into it.
 	u.spawn(func() { fyne.Do(func() { u.win.Canvas().Focus(r.code) }) })
 	return r
 }
 
-func newReturnsScreen(u *ui, st *data.Store, user *data.User) *returnsScreen {
-	r := &returnsScreen{u: u, store: st, user: user, open: reports.WriteAndOpen,
+func newReturnsScreen(deps screenDeps) *returnsScreen {
+	r := &returnsScreen{deps: deps, store: deps.store, user: deps.user, open: reports.WriteAndOpen,
 		facts: map[string]*widget.Label{}}
 	r.ExtendBaseWidget(r)
 	r.build()
@@ -145,7 +145,7 @@ func readable(a fyne.App, o fyne.CanvasObject) fyne.CanvasObject {
 // large shows o with its text scale times larger and, when primary is not nil, that colour for
 // a high-importance button.
 func (r *returnsScreen) large(o fyne.CanvasObject, scale float32, primary color.Color) fyne.CanvasObject {
-	t := screenTheme{Theme: r.u.app.Settings().Theme(), scale: scale}
+	t := screenTheme{Theme: r.deps.app.Settings().Theme(), scale: scale}
 	if primary != nil {
 		t.colors = map[fyne.ThemeColorName]color.Color{theme.ColorNamePrimary: primary}
 	}
@@ -274,11 +274,11 @@ func (r *returnsScreen) build() {
 	// in it: on a 1366×768 display a long procedure name pushed "Trả kết quả" below the fold.
 	body := container.NewVBox(title, codeRow, hint, r.found, widget.NewSeparator(), r.details)
 	actions := container.NewVBox(r.returnBox, r.rateBox, r.afterBox, r.status)
-	r.content = readable(r.u.app, container.NewBorder(nil, container.NewPadded(actions), nil, nil,
+	r.content = readable(r.deps.app, container.NewBorder(nil, container.NewPadded(actions), nil, nil,
 		container.NewVScroll(container.NewPadded(body))))
 }
 
-func (r *returnsScreen) win() fyne.Window { return r.u.win }
+func (r *returnsScreen) win() fyne.Window { return r.deps.win }
 
 // lookup finds the dossier of a code, or the dossiers matching a name, phone or ID (UI thread).
 func (r *returnsScreen) lookup(text string) {
@@ -290,8 +290,8 @@ func (r *returnsScreen) lookup(text string) {
 	r.seq++
 	seq := r.seq
 	r.status.SetText(lang.L("Looking for the dossier…"))
-	ctx := r.u.ctx
-	r.u.spawn(func() {
+	ctx := r.deps.work.ctx
+	r.deps.work.spawn(func() {
 		var d *data.Dossier
 		var hits []data.Hit
 		var fees []data.ProcedureFee
@@ -329,7 +329,7 @@ func (r *returnsScreen) lookup(text string) {
 				r.clearDossier()
 				text := lang.L("No dossier has the code or matches “{{.Query}}”.", map[string]any{"Query": text})
 				r.status.SetText(text)
-				r.u.showMessage(theme.InfoIcon(), lang.L("Dossier not found"), text)
+				r.deps.showMessage(theme.InfoIcon(), lang.L("Dossier not found"), text)
 			default:
 				r.clearDossier()
 				r.hits = hits
@@ -347,8 +347,8 @@ func (r *returnsScreen) load(id uuid.UUID) {
 	st := r.store
 	r.seq++
 	seq := r.seq
-	ctx := r.u.ctx
-	r.u.spawn(func() {
+	ctx := r.deps.work.ctx
+	r.deps.work.spawn(func() {
 		d, _, err := st.DossierByID(ctx, id)
 		var fees []data.ProcedureFee
 		if err == nil {
@@ -441,7 +441,7 @@ func (r *returnsScreen) show(d *data.Dossier, fees []data.ProcedureFee) {
 	if d.HasDue {
 		due = clock(d.Due.In(loc))
 	}
-	if v := d.Verdict(r.u.now(), r.mode); v.Resolved() {
+	if v := d.Verdict(r.deps.now(), r.mode); v.Resolved() {
 		due += " · " + verdictName(v) // the verdict the dossier's detail and the statistics give
 	}
 	set("Result due on", due)
@@ -567,8 +567,8 @@ func (r *returnsScreen) doReturn() {
 	}
 	r.setBusy(true)
 	r.status.SetText(lang.L("Recording the return…"))
-	st, user, ctx := r.store, r.user, r.u.ctx
-	r.u.spawn(func() {
+	st, user, ctx := r.store, r.user, r.deps.work.ctx
+	r.deps.work.spawn(func() {
 		done, err := st.Record(ctx, user, d.ID, p)
 		var perr error
 		if err == nil {
@@ -634,8 +634,8 @@ func (r *returnsScreen) rate(rating data.Rating) {
 	}
 	r.reasonMsg.Hide()
 	r.setBusy(true)
-	st, user, ctx := r.store, r.user, r.u.ctx
-	r.u.spawn(func() {
+	st, user, ctx := r.store, r.user, r.deps.work.ctx
+	r.deps.work.spawn(func() {
 		done, err := st.Record(ctx, user, d.ID, p)
 		if ctx.Err() != nil {
 			return
@@ -681,8 +681,8 @@ func (r *returnsScreen) reprint() {
 		return
 	}
 	r.setBusy(true)
-	ctx := r.u.ctx
-	r.u.spawn(func() {
+	ctx := r.deps.work.ctx
+	r.deps.work.spawn(func() {
 		cur, evs, err := r.store.DossierByID(ctx, d.ID)
 		if err == nil {
 			err = r.printHandover(ctx, cur, evs)
@@ -707,7 +707,7 @@ func (r *returnsScreen) reprint() {
 
 // printHandover prints the control sheet of dossier d from its log evs (off the UI thread).
 func (r *returnsScreen) printHandover(ctx context.Context, d *data.Dossier, evs []data.Event) error {
-	_, err := printForm(ctx, r.store, form06Control, d, evs, r.u.printFolder(r.outDir), r.u.now(), r.open)
+	_, err := printForm(ctx, r.store, form06Control, d, evs, r.deps.printFolder(r.outDir), r.deps.now(), r.open)
 	return err
 }
 

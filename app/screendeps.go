@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
 )
@@ -16,11 +17,14 @@ import (
 type screenDeps struct {
 	store *data.Store
 	user  *data.User       // the logged-in user
+	app   fyne.App         // its theme, which a screen's own theme overrides in part
 	win   fyne.Window      // for dialogs and file choosers
 	now   func() time.Time // the office's clock
 	work  *worker          // background work: counted, cancelled when the window closes
 	// showError shows an error in a dialog over the window (UI thread).
 	showError func(error)
+	// showMessage shows a message box over the window (UI thread).
+	showMessage func(icon fyne.Resource, title, text string) *widget.PopUp
 	// printFolder is dir when a screen was given one (tests), else the print folder set now.
 	printFolder func(dir string) string
 	// openDossier opens the dossier with this code over the section (UI thread).
@@ -30,8 +34,8 @@ type screenDeps struct {
 // screenDeps is what the screens of the logged-in user's sections are given (UI thread).
 func (u *ui) screenDeps() screenDeps {
 	return screenDeps{
-		store: u.currentStore(), user: u.currentUser(), win: u.win, now: u.now, work: u.work,
-		showError: u.showError, printFolder: u.printFolder,
+		store: u.currentStore(), user: u.currentUser(), app: u.app, win: u.win, now: u.now, work: u.work,
+		showError: u.showError, showMessage: u.showMessage, printFolder: u.printFolder,
 		openDossier: func(code string) {
 			if u.shell != nil {
 				u.shell.openDossier(code)
