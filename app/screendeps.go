@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"motcua/data"
 )
@@ -27,8 +28,11 @@ type screenDeps struct {
 	showMessage func(icon fyne.Resource, title, text string) *widget.PopUp
 	// printFolder is dir when a screen was given one (tests), else the print folder set now.
 	printFolder func(dir string) string
-	// openDossier opens the dossier with this code over the section (UI thread).
-	openDossier func(code string)
+	// openDossier shows the detail of a dossier over the section (UI thread).
+	openDossier func(id uuid.UUID)
+	// findDossier looks a dossier's code up as the search box does and shows its detail (UI
+	// thread): for lists that know only the code (the statistics' late list).
+	findDossier func(code string)
 }
 
 // screenDeps is what the screens of the logged-in user's sections are given (UI thread).
@@ -36,7 +40,8 @@ func (u *ui) screenDeps() screenDeps {
 	return screenDeps{
 		store: u.currentStore(), user: u.currentUser(), app: u.app, win: u.win, now: u.now, work: u.work,
 		showError: u.showError, showMessage: u.showMessage, printFolder: u.printFolder,
-		openDossier: func(code string) {
+		openDossier: u.openDossier,
+		findDossier: func(code string) {
 			if u.shell != nil {
 				u.shell.openDossier(code)
 			}

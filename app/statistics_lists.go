@@ -127,7 +127,7 @@ func (s *statsScreen) buildLate() fyne.CanvasObject {
 	s.lateTable.OnSelected = func(id widget.TableCellID) {
 		s.lateTable.UnselectAll() // a second click on the same line opens it again
 		if id.Row >= 0 && id.Row < len(s.late) {
-			s.deps.openDossier(s.late[id.Row].Code)
+			s.deps.findDossier(s.late[id.Row].Code)
 		}
 	}
 	s.lateNote = widget.NewLabel("")

@@ -26,10 +26,11 @@ const workLimit = 300
 // due date. Each row's button records the usual next step in one click; a click elsewhere on the
 // row opens the dossier.
 //
-// The list and every write run through u.spawn and come back with fyne.Do.
+// The list and every write run as the window's background work (screenDeps.work) and come back
+// with fyne.Do.
 type workScreen struct {
 	widget.BaseWidget
-	u     *ui
+	deps  screenDeps
 	store *data.Store
 	user  *data.User
 	// open writes a printed form to path and shows it; tests capture the PDF instead.
@@ -62,13 +63,13 @@ type workRow struct {
 
 // buildWork is the Xử lý screen of the logged-in user.
 func buildWork(u *ui) fyne.CanvasObject {
-	w := newWorkScreen(u, u.currentStore(), u.currentUser())
+	w := newWorkScreen(u.screenDeps())
 	w.load()
 	return w
 }
 
-func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
-	w := &workScreen{u: u, store: st, user: user, open: reports.WriteAndOpen}
+func newWorkScreen(deps screenDeps) *workScreen {
+	w := &workScreen{deps: deps, store: deps.store, user: deps.user, open: reports.WriteAndOpen}
 	w.ExtendBaseWidget(w)
 
 	title := widget.NewLabelWithStyle(lang.L("Dossiers waiting for processing"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -81,7 +82,7 @@ func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
 	w.list.OnSelected = func(id widget.ListItemID) {
 		w.list.Unselect(id)
 		if id >= 0 && id < len(w.rows) {
-			w.u.openDossier(w.rows[id].hit.ID)
+			w.deps.openDossier(w.rows[id].hit.ID)
 		}
 	}
 	w.empty = widget.NewLabelWithStyle(lang.L("No dossier is waiting for processing"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -96,7 +97,7 @@ func newWorkScreen(u *ui, st *data.Store, user *data.User) *workScreen {
 		italic(lang.L("Applicant — procedure")), italic(lang.L("Status")), italic(lang.L("Next step")))
 	body := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(w.list, container.NewCenter(w.empty)))
-	w.content = readable(u.app, container.NewPadded(container.NewBorder(
+	w.content = readable(deps.app, container.NewPadded(container.NewBorder(
 		container.NewVBox(top, widget.NewSeparator()), w.status, nil, nil, body)))
 	return w
 }
@@ -220,7 +221,7 @@ func (w *workScreen) load() {
 	w.seq++
 	seq := w.seq
 	w.refresh.Disable()
-	w.u.spawn(func() {
+	w.deps.work.spawn(func() {
 		var hits []data.Hit
 		var err error
 		unit := ""
@@ -228,13 +229,13 @@ func (w *workScreen) load() {
 			unit = user.Unit
 		}
 		if user.Roles.Has(data.RoleLeader) {
-			hits, err = st.LeaderWork(w.u.ctx, user.Username, unit, workLimit)
+			hits, err = st.LeaderWork(w.deps.work.ctx, user.Username, unit, workLimit)
 		} else {
-			hits, err = st.MyWork(w.u.ctx, user.Username, unit, workLimit)
+			hits, err = st.MyWork(w.deps.work.ctx, user.Username, unit, workLimit)
 		}
-		mode, _ := st.DateMode(w.u.ctx) // unreadable: the timestamp mode, as DateMode gives
+		mode, _ := st.DateMode(w.deps.work.ctx) // unreadable: the timestamp mode, as DateMode gives
 		rows := workRows(st, hits, mode)
-		if w.u.ctx.Err() != nil {
+		if w.deps.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -304,7 +305,7 @@ func (w *workScreen) show(rows []workRow) {
 // record, else opening the dossier. key is the translation key of the button's text.
 func (w *workScreen) action(h data.Hit) (key string, importance widget.Importance, do func()) {
 	roles := w.user.Roles
-	open := func() { w.u.openDossier(h.ID) }
+	open := func() { w.deps.openDossier(h.ID) }
 	switch {
 	case h.Status == data.StatusReceived && roles.Has(data.RoleOfficer) && w.user.Unit != "" &&
 		data.Allowed(roles, data.EvTransferred, h.Status):
@@ -345,7 +346,7 @@ func (w *workScreen) askStop(h data.Hit) {
 		widget.NewLabel(lang.L("Dossier code")), widget.NewLabel(h.Code+" — "+h.Applicant),
 		widget.NewLabel(lang.L("Reason for stopping")), reason,
 		widget.NewLabel(lang.L("Decision")), decision)
-	w.form = askForm(w.u.win, lang.L("Stop processing the dossier"), form, lang.L("Stop processing"), func() string {
+	w.form = askForm(w.deps.win, lang.L("Stop processing the dossier"), form, lang.L("Stop processing"), func() string {
 		why := vntext.CleanMultiline(reason.Text)
 		if strings.TrimSpace(why) == "" {
 			return lang.L("Write the reason for stopping.")
@@ -368,15 +369,15 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 	w.setBusy(true)
 	w.status.SetText(lang.L("Recording…"))
 	st, user := w.store, w.user
-	w.u.spawn(func() {
-		d, err := st.Record(w.u.ctx, user, h.ID, p)
+	w.deps.work.spawn(func() {
+		d, err := st.Record(w.deps.work.ctx, user, h.ID, p)
 		var perr error
 		for _, fn := range after {
 			if err == nil && perr == nil {
-				perr = fn(w.u.ctx, d)
+				perr = fn(w.deps.work.ctx, d)
 			}
 		}
-		if w.u.ctx.Err() != nil {
+		if w.deps.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -384,8 +385,8 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 			switch {
 			case err != nil:
 				w.status.SetText(message(errorf("Could not record the step", err)))
-				w.u.showError(errorf("Could not record the step", err))
-			case showNotOpened(w.u.win, done, perr):
+				w.deps.showError(errorf("Could not record the step", err))
+			case showNotOpened(w.deps.win, done, perr):
 				w.status.SetText(done)
 			case perr != nil:
 				w.status.SetText(done + " " + lang.L("The form could not be printed:") + " " + message(perr))
@@ -399,7 +400,7 @@ func (w *workScreen) record(h data.Hit, p data.Payload, done string, after ...fu
 
 // print writes form n of dossier d, as the write left it, and opens it (off the UI thread).
 func (w *workScreen) print(ctx context.Context, d *data.Written, n string) error {
-	_, err := printForm(ctx, w.store, n, d.Dossier, d.Log, w.u.printFolder(w.outDir), w.u.now(), w.open)
+	_, err := printForm(ctx, w.store, n, d.Dossier, d.Log, w.deps.printFolder(w.outDir), w.deps.now(), w.open)
 	return err
 }
 
