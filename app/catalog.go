@@ -20,11 +20,11 @@ import (
 // The catalog screen (Danh mục, docs/HUONG-DAN.md §9): the administrator keeps the procedures
 // (catalog_procedures.go), the processing units and the fields (catalog_units.go) and the
 // working calendar (catalog_calendar.go). Every write goes through data, which checks the admin
-// role itself; queries and writes run through u.spawn and report back with fyne.Do.
+// role itself; queries and writes run as the window's background work (screenDeps.work) and report back with fyne.Do.
 
 // catalogScreen holds the four tabs of the catalog.
 type catalogScreen struct {
-	u     *ui
+	deps  screenDeps
 	store *data.Store
 	actor *data.User
 
@@ -39,11 +39,11 @@ type catalogScreen struct {
 
 // buildCatalog is the catalog screen of the logged-in administrator.
 func buildCatalog(u *ui) fyne.CanvasObject {
-	return newCatalogScreen(u).tabs
+	return newCatalogScreen(u.screenDeps()).tabs
 }
 
-func newCatalogScreen(u *ui) *catalogScreen {
-	c := &catalogScreen{u: u, store: u.currentStore(), actor: u.currentUser()}
+func newCatalogScreen(deps screenDeps) *catalogScreen {
+	c := &catalogScreen{deps: deps, store: deps.store, actor: deps.user}
 	c.procs = newProcTab(c)
 	c.units = newUnitTab(c)
 	c.fields = newFieldTab(c)
@@ -88,15 +88,15 @@ func (c *catalogScreen) loadAll() {
 // query runs read off the UI thread and hands its result to show on the UI thread; an error is
 // shown in a message box explained by failKey.
 func (c *catalogScreen) query(failKey string, read func(ctx context.Context) error, show func()) {
-	u := c.u
-	u.spawn(func() {
-		err := read(u.ctx)
-		if u.ctx.Err() != nil {
+	d := c.deps
+	d.work.spawn(func() {
+		err := read(d.work.ctx)
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
 			if err != nil {
-				u.showError(errorf(failKey, err))
+				d.showError(errorf(failKey, err))
 				return
 			}
 			show()
@@ -128,10 +128,10 @@ func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, 
 		f.box.fail("")
 		f.save.Disable()
 		f.cancel.Disable()
-		u := c.u
-		u.spawn(func() {
-			err := write(u.ctx)
-			if u.ctx.Err() != nil {
+		d := c.deps
+		d.work.spawn(func() {
+			err := write(d.work.ctx)
+			if d.work.ctx.Err() != nil {
 				return
 			}
 			fyne.Do(func() {
@@ -147,7 +147,7 @@ func (c *catalogScreen) editForm(title string, body fyne.CanvasObject, confirm, 
 		})
 	})
 	f.save.Importance = widget.HighImportance
-	f.box = newModal(c.u.win, theme.DocumentCreateIcon(), title, body, 660, f.cancel, f.save)
+	f.box = newModal(c.deps.win, theme.DocumentCreateIcon(), title, body, 660, f.cancel, f.save)
 	f.box.show()
 	c.form = f
 	return f
@@ -173,23 +173,23 @@ func (c *catalogScreen) importFile(path string, run func(ctx context.Context, pa
 	bar := widget.NewProgressBarInfinite()
 	name := baseName(path)
 	body := container.NewVBox(widget.NewLabel(lang.L("Importing {{.File}}…", map[string]any{"File": name})), bar)
-	progress := newModal(c.u.win, theme.UploadIcon(), lang.L("Import"), body, 420)
+	progress := newModal(c.deps.win, theme.UploadIcon(), lang.L("Import"), body, 420)
 	progress.show()
-	u := c.u
-	u.spawn(func() {
-		n, err := run(u.ctx, path)
-		if u.ctx.Err() != nil {
+	d := c.deps
+	d.work.spawn(func() {
+		n, err := run(d.work.ctx, path)
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
 			bar.Stop()
 			progress.hide()
 			if err != nil {
-				u.showMessage(theme.ErrorIcon(), lang.L("Nothing was imported"),
+				d.showMessage(theme.ErrorIcon(), lang.L("Nothing was imported"),
 					message(errorf(failKey, err)))
 				return
 			}
-			u.showMessage(theme.ConfirmIcon(), lang.L("Import"),
+			d.showMessage(theme.ConfirmIcon(), lang.L("Import"),
 				lang.L(doneKey, map[string]any{"N": count(n), "File": name}))
 			done()
 		})

@@ -96,14 +96,14 @@ type calTab struct {
 }
 
 func newCalTab(c *catalogScreen) *calTab {
-	t := &calTab{c: c, year: c.u.now().In(calendar.VietnamLocation()).Year()}
+	t := &calTab{c: c, year: c.deps.now().In(calendar.VietnamLocation()).Year()}
 	t.yearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	t.yearLabel.SizeName = theme.SizeNameSubHeadingText
 	t.summary = widget.NewLabel("")
 	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.show(t.year - 1) })
 	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.show(t.year + 1) })
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Import a notice"), theme.UploadIcon(), func() {
-		c.u.files.pickFile(lang.L("Import the official calendar (CSV)"), []string{".csv"}, t.importCSV)
+		c.deps.files.pickFile(lang.L("Import the official calendar (CSV)"), []string{".csv"}, t.importCSV)
 	})
 	hint := widget.NewLabel(lang.L("Click a day to make it a day off or a working day."))
 	hint.Importance = widget.LowImportance
@@ -162,7 +162,7 @@ func (t *calTab) show(y int) {
 	t.year = y
 	t.yearLabel.SetText(lang.L("Year {{.Y}}", map[string]any{"Y": strconv.Itoa(y)}))
 	cal := t.c.store.Calendar()
-	today := calendar.DateOf(t.c.u.now().In(cal.Location()))
+	today := calendar.DateOf(t.c.deps.now().In(cal.Location()))
 	t.cells = make(map[calendar.Date]*dayCell, 366)
 	working := 0
 	var months []fyne.CanvasObject
@@ -303,7 +303,7 @@ func newDayEdit(t *calTab, cell *dayCell) *dayEdit {
 		}, ""
 	}, func() { t.show(t.year) })
 	e.form.submitOnEnter(e.reason)
-	t.c.u.win.Canvas().Focus(e.reason)
+	t.c.deps.win.Canvas().Focus(e.reason)
 	return e
 }
 

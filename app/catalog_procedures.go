@@ -43,7 +43,7 @@ func newProcTab(c *catalogScreen) *procTab {
 	t.search.OnChanged = func(string) { t.load() }
 	t.count = widget.NewLabel("")
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Import from CSV"), theme.UploadIcon(), func() {
-		c.u.files.pickFile(lang.L("Import procedures from CSV"), []string{".csv"}, t.importCSV)
+		c.deps.files.pickFile(lang.L("Import procedures from CSV"), []string{".csv"}, t.importCSV)
 	})
 	cols := []catalogColumn{
 		{lang.L("Code"), 150}, {lang.L("Procedure"), 330}, {lang.L("Field"), 140}, {lang.L("Unit"), 85},

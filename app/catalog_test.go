@@ -27,7 +27,7 @@ func catalogTest(t *testing.T) (*ui, fyne.Window, *catalogScreen) {
 	if u.shell == nil {
 		t.Fatal("admin not logged in")
 	}
-	c := newCatalogScreen(u)
+	c := newCatalogScreen(u.screenDeps())
 	u.wait()
 	w.SetContent(c.tabs)
 	return u, w, c

@@ -225,9 +225,9 @@ func newCodeEdit(c *catalogScreen, title, nameLabel, code, name string, active *
 	}, done)
 	e.form.submitOnEnter(e.code, e.name)
 	if taken != nil {
-		c.u.win.Canvas().Focus(e.code)
+		c.deps.win.Canvas().Focus(e.code)
 	} else {
-		c.u.win.Canvas().Focus(e.name)
+		c.deps.win.Canvas().Focus(e.name)
 	}
 	return e
 }

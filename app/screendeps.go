@@ -22,6 +22,7 @@ type screenDeps struct {
 	win   fyne.Window      // for dialogs and file choosers
 	now   func() time.Time // the office's clock
 	work  *worker          // background work: counted, cancelled when the window closes
+	files *fileChoosers    // the window's file choosers, which remember the last folder
 	// showError shows an error in a dialog over the window (UI thread).
 	showError func(error)
 	// showMessage shows a message box over the window (UI thread).
@@ -38,7 +39,7 @@ type screenDeps struct {
 // screenDeps is what the screens of the logged-in user's sections are given (UI thread).
 func (u *ui) screenDeps() screenDeps {
 	return screenDeps{
-		store: u.currentStore(), user: u.currentUser(), app: u.app, win: u.win, now: u.now, work: u.work,
+		store: u.currentStore(), user: u.currentUser(), app: u.app, win: u.win, now: u.now, work: u.work, files: u.files,
 		showError: u.showError, showMessage: u.showMessage, printFolder: u.printFolder,
 		openDossier: u.openDossier,
 		findDossier: func(code string) {
