@@ -24,10 +24,10 @@ import (
 // timeline of its events (the control sheet on screen), its documents, fees and people, the
 // actions the user's roles allow in its status, and the forms it can print.
 //
-// Threading: the dossier is read, actions recorded and forms printed through u.spawn; results
-// come back with fyne.Do. Every successful action reloads the whole screen from the store.
+// Threading: the dossier is read, actions recorded and forms printed as the window's background
+// work (screenDeps.work); results come back with fyne.Do. Every successful action reloads the whole screen from the store.
 type detailScreen struct {
-	u    *ui
+	deps screenDeps
 	id   uuid.UUID
 	back func()
 	// open writes a printed form to path and shows it; tests capture the PDF instead.
@@ -70,15 +70,10 @@ type detailRef struct {
 	mode     data.Mode
 }
 
-// buildDetail is the detail screen of dossier id; back returns to the screen it covers.
-func buildDetail(u *ui, id uuid.UUID, back func()) fyne.CanvasObject {
-	return newDetailScreen(u, id, back).root
-}
-
 // newDetailScreen builds the screen and starts loading the dossier (UI thread).
-func newDetailScreen(u *ui, id uuid.UUID, back func()) *detailScreen {
-	s := &detailScreen{u: u, id: id, back: back, open: reports.WriteAndOpen,
-		outDir: u.printDir()}
+func newDetailScreen(deps screenDeps, id uuid.UUID, back func()) *detailScreen {
+	s := &detailScreen{deps: deps, id: id, back: back, open: reports.WriteAndOpen,
+		outDir: deps.printFolder("")}
 	s.build()
 	s.load()
 	return s
@@ -159,20 +154,20 @@ func (s *detailScreen) build() {
 
 // load reads the dossier (and, the first time, what the forms need) and shows it (UI thread).
 func (s *detailScreen) load() {
-	st := s.u.currentStore()
+	st := s.deps.store
 	if st == nil {
 		return
 	}
 	s.seq++
 	seq := s.seq
 	ref := s.ref
-	u := s.u
-	u.spawn(func() {
-		d, evs, err := st.DossierByID(u.ctx, s.id)
+	work := s.deps.work
+	work.spawn(func() {
+		d, evs, err := st.DossierByID(work.ctx, s.id)
 		if err == nil && ref == nil {
-			ref, err = loadDetailRef(u.ctx, st, d)
+			ref, err = loadDetailRef(work.ctx, st, d)
 		}
-		if u.ctx.Err() != nil {
+		if work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -277,7 +272,7 @@ func (s *detailScreen) showHeader(d *data.Dossier) {
 	} else {
 		s.due.SetText(lang.L("No time limit"))
 	}
-	text, imp := timeLeft(s.u.currentStore(), d, s.u.now(), s.ref.mode)
+	text, imp := timeLeft(s.deps.store, d, s.deps.now(), s.ref.mode)
 	s.left.SetText(text)
 	s.left.Importance = imp
 	s.left.Refresh()

@@ -62,7 +62,7 @@ func actionLabel(t data.EventType) string {
 func (s *detailScreen) showActions(d *data.Dossier) {
 	s.actions.RemoveAll()
 	s.buttons = map[data.EventType]*widget.Button{}
-	user := s.u.currentUser()
+	user := s.deps.user
 	if user == nil {
 		return
 	}
@@ -136,7 +136,7 @@ func (s *detailScreen) askAction(t data.EventType) {
 		f.ok.Importance = widget.DangerImportance
 	}
 	title := lang.L("{{.Action}}: dossier {{.Code}}", map[string]any{"Action": actionLabel(t), "Code": s.d.Code})
-	f.m = newModal(s.u.win, nil, title, body, 520, f.cancel, f.ok)
+	f.m = newModal(s.deps.win, nil, title, body, 520, f.cancel, f.ok)
 	for _, e := range f.order {
 		if !e.MultiLine {
 			e.OnSubmitted = func(string) { s.confirm(f) } // Enter confirms, as in a form
@@ -149,7 +149,7 @@ func (s *detailScreen) askAction(t data.EventType) {
 	f.m.show()
 	for _, e := range f.order { // the first empty entry gets the cursor
 		if e.Text == "" {
-			s.u.win.Canvas().Focus(e)
+			s.deps.win.Canvas().Focus(e)
 			break
 		}
 	}
@@ -157,7 +157,7 @@ func (s *detailScreen) askAction(t data.EventType) {
 
 // confirm records the form's event (UI thread).
 func (s *detailScreen) confirm(f *detailForm) {
-	st, user := s.u.currentStore(), s.u.currentUser()
+	st, user := s.deps.store, s.deps.user
 	if st == nil || user == nil || f.ok.Disabled() {
 		return
 	}
@@ -169,10 +169,10 @@ func (s *detailScreen) confirm(f *detailForm) {
 	f.m.fail("")
 	f.ok.Disable()
 	f.cancel.Disable()
-	u := s.u
-	u.spawn(func() {
-		w, err := st.Record(u.ctx, user, s.id, p)
-		if u.ctx.Err() != nil {
+	d := s.deps
+	d.work.spawn(func() {
+		w, err := st.Record(d.work.ctx, user, s.id, p)
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {

@@ -53,7 +53,7 @@ func (s *detailScreen) formBody(f *detailForm, d *data.Dossier) fyne.CanvasObjec
 		return info(lang.L("The due date moves by the working time the clock was paused."), note())
 	case data.EvProcessed:
 		f.date = newDateEntry()
-		f.date.setDate(calendar.DateOf(s.u.now())) // results are mostly signed the day they are recorded
+		f.date.setDate(calendar.DateOf(s.deps.now())) // results are mostly signed the day they are recorded
 		form := widget.NewForm(
 			item(lang.L("Result number"), f.entry("result_no", lang.L("Optional"), false)),
 			item(lang.L("Signed by"), f.entry("signer", lang.L("Optional"), false)),
@@ -208,7 +208,7 @@ func (s *detailScreen) apologyBody(f *detailForm, d *data.Dossier) fyne.CanvasOb
 		if !ok {
 			return nil, textError("Enter the new date (dd/mm/yyyy)")
 		}
-		st := s.u.currentStore()
+		st := s.deps.store
 		if st == nil {
 			return nil, textError("Enter the new date (dd/mm/yyyy)")
 		}

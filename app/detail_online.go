@@ -19,7 +19,7 @@ import (
 // showOnlineActions adds the counter's two buttons for a submitted dossier when the user may
 // receive it (UI thread).
 func (s *detailScreen) showOnlineActions(d *data.Dossier) {
-	user := s.u.currentUser()
+	user := s.deps.user
 	if user == nil || d.Status != data.StatusSubmitted || !data.Allowed(user.Roles, data.EvReceived, d.Status) {
 		return
 	}
@@ -39,7 +39,7 @@ func (s *detailScreen) showOnlineActions(d *data.Dossier) {
 
 // acceptOnline receives the submission after a confirmation and prints the receipt (UI thread).
 func (s *detailScreen) acceptOnline() {
-	askConfirm(s.u.win, lang.L("Accept the online dossier"),
+	askConfirm(s.deps.win, lang.L("Accept the online dossier"),
 		lang.L("The dossier is received as the applicant submitted it: the code and the due date are set now, and the receipt is printed."),
 		lang.L("Accept"), func() { s.writeOnline("", true) })
 }
@@ -51,36 +51,36 @@ func (s *detailScreen) refuseOnline() {
 	reason.SetPlaceHolder(lang.L("Printed on form 03"))
 	reason.SetMinRowsVisible(3)
 	body := container.NewVBox(widget.NewLabel(lang.L("Reason")), reason)
-	askForm(s.u.win, lang.L("Refuse the online dossier"), body, lang.L("Refuse"), func() string {
+	askForm(s.deps.win, lang.L("Refuse the online dossier"), body, lang.L("Refuse"), func() string {
 		if strings.TrimSpace(reason.Text) == "" {
 			return lang.L("Say why the dossier is refused.")
 		}
 		s.writeOnline(reason.Text, false)
 		return ""
 	})
-	s.u.win.Canvas().Focus(reason)
+	s.deps.win.Canvas().Focus(reason)
 }
 
 // writeOnline records the reception (or the refusal with reason) in the background, then
 // reloads the screen; an accepted dossier's receipt is printed (UI thread).
 func (s *detailScreen) writeOnline(reason string, accept bool) {
-	st, user := s.u.currentStore(), s.u.currentUser()
+	st, user := s.deps.store, s.deps.user
 	if st == nil || user == nil {
 		return
 	}
-	u, id := s.u, s.id
+	d, id := s.deps, s.id
 	for _, b := range s.buttons {
 		b.Disable()
 	}
-	u.spawn(func() {
+	d.work.spawn(func() {
 		var w *data.Written
 		var err error
 		if accept {
-			w, err = st.Receive(u.ctx, user, data.Reception{Submission: id})
+			w, err = st.Receive(d.work.ctx, user, data.Reception{Submission: id})
 		} else {
-			w, err = st.Refuse(u.ctx, user, data.Reception{Submission: id}, reason)
+			w, err = st.Refuse(d.work.ctx, user, data.Reception{Submission: id}, reason)
 		}
-		if u.ctx.Err() != nil {
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {

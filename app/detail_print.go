@@ -63,31 +63,31 @@ func (s *detailScreen) print(n string) { s.printWritten(n, nil) }
 // printWritten writes form n of the dossier as the write w left it (nil: as it is in the store
 // now) and opens it, in the background (UI thread).
 func (s *detailScreen) printWritten(n string, w *data.Written) {
-	st := s.u.currentStore()
+	st := s.deps.store
 	if st == nil || s.busy || s.d == nil {
 		return
 	}
 	s.setPrinting(true)
 	s.fail("")
-	u, id, now, outDir, open := s.u, s.id, s.u.now(), s.outDir, s.open
-	u.spawn(func() {
+	d, id, now, outDir, open := s.deps, s.id, s.deps.now(), s.outDir, s.open
+	d.work.spawn(func() {
 		err := func() error {
 			if w == nil {
-				d, evs, err := st.DossierByID(u.ctx, id)
+				d, evs, err := st.DossierByID(d.work.ctx, id)
 				if err != nil {
 					return err
 				}
 				w = &data.Written{Dossier: d, Log: evs}
 			}
-			_, err := printForm(u.ctx, st, n, w.Dossier, w.Log, outDir, now, open)
+			_, err := printForm(d.work.ctx, st, n, w.Dossier, w.Log, outDir, now, open)
 			return err
 		}()
-		if u.ctx.Err() != nil {
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
 			s.setPrinting(false)
-			if err != nil && !showNotOpened(u.win, "", err) {
+			if err != nil && !showNotOpened(d.win, "", err) {
 				s.fail(message(errorf("Could not print the form", err)))
 			}
 		})

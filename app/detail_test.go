@@ -67,7 +67,7 @@ func openDetail(t *testing.T, u *ui, username string, id uuid.UUID) (*detailScre
 	}
 	u.setUser(user)
 	t.Cleanup(func() { u.setUser(nil) })
-	s := newDetailScreen(u, id, func() {})
+	s := newDetailScreen(u.screenDeps(), id, func() {})
 	var prints []printed
 	s.outDir = t.TempDir()
 	s.open = func(path string, write func(io.Writer) error) error {

@@ -300,7 +300,7 @@ func (s *shell) showDetail(id uuid.UUID) {
 		s.showSection(s.current) // highlights it again
 	}
 	s.detail = true
-	s.area.Objects = []fyne.CanvasObject{buildDetail(s.u, id, back)}
+	s.area.Objects = []fyne.CanvasObject{newDetailScreen(s.u.screenDeps(), id, back).root}
 	s.area.Refresh()
 	// a detail is no section: with the section left highlighted, a click on it did nothing (a
 	// list does not select what is selected), and a dossier found by the search box seemed to
