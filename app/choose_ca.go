@@ -9,12 +9,12 @@ import (
 
 // chooseCA asks for the hub's CA certificate file and hands its text and path to set; a file that
 // is not a PEM certificate is reported and set is not called. The Sync screen and the enrolment
-// form choose it the same way (UI thread).
-func chooseCA(u *ui, set func(pemText, file string)) {
-	u.files.pickFile(lang.L("Choose the server's CA certificate"), []string{".pem", ".crt", ".cer"}, func(path string) {
+// form choose it the same way; a file that cannot be read is shown by showError (UI thread).
+func chooseCA(files *fileChoosers, showError func(error), set func(pemText, file string)) {
+	files.pickFile(lang.L("Choose the server's CA certificate"), []string{".pem", ".crt", ".cer"}, func(path string) {
 		pemText, err := readCA(path)
 		if err != nil {
-			u.showError(err)
+			showError(err)
 			return
 		}
 		set(pemText, path)

@@ -68,6 +68,16 @@ func buildReception(u *ui) fyne.CanvasObject {
 	return r.content()
 }
 
+// buildSync is the Sync screen (sync_screen.go) for the logged-in user; the window's background
+// sync (sync_loop.go) reports to it.
+func buildSync(u *ui) fyne.CanvasObject {
+	s := newSyncScreen(u.screenDeps(), u, u.shell)
+	u.syncScreen.Store(s)
+	s.showState(u.syncSnapshot())
+	s.load()
+	return s.content
+}
+
 // allows reports whether roles may open the section.
 func (s section) allows(roles data.Roles) bool { return s.roles == 0 || roles.Has(s.roles) }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,8 +31,9 @@ const syncListMax = 200
 // the events the hub refused and the conflicts of replays, and the hub settings (administrators
 // change them; the store enforces it).
 type syncScreen struct {
-	u       *ui
-	shell   *shell
+	deps    screenDeps
+	sync    syncHost
+	shell   *shell // the shell it was built for: a screen of an earlier login is not shown
 	st      *data.Store
 	user    *data.User
 	content fyne.CanvasObject
@@ -65,6 +67,15 @@ type syncScreen struct {
 	wasRunning bool
 }
 
+// syncHost is what the Sync screen needs of the window's background sync (sync_loop.go): its
+// state, a sync now, a restart with new settings, and which Sync screen the sync reports to.
+type syncHost interface {
+	syncSnapshot() syncState
+	kickSync() bool
+	startSync(st *data.Store)
+	shownSyncScreen() *syncScreen
+}
+
 // syncScreenOf is the Sync screen of u's current shell, nil when not built.
 func syncScreenOf(u *ui) *syncScreen {
 	if s := u.syncScreen.Load(); s != nil && s.shell == u.shell && u.shell != nil {
@@ -73,17 +84,11 @@ func syncScreenOf(u *ui) *syncScreen {
 	return nil
 }
 
-// buildSync is the Sync screen for the logged-in user.
-func buildSync(u *ui) fyne.CanvasObject {
-	s := newSyncScreen(u)
-	u.syncScreen.Store(s)
-	s.showState(u.syncSnapshot())
-	s.load()
-	return s.content
-}
+// shownSyncScreen is syncScreenOf(u): the ui is the Sync screen's syncHost.
+func (u *ui) shownSyncScreen() *syncScreen { return syncScreenOf(u) }
 
-func newSyncScreen(u *ui) *syncScreen {
-	s := &syncScreen{u: u, shell: u.shell, st: u.currentStore(), user: u.currentUser()}
+func newSyncScreen(deps screenDeps, host syncHost, sh *shell) *syncScreen {
+	s := &syncScreen{deps: deps, sync: host, shell: sh, st: deps.store, user: deps.user}
 	title := widget.NewLabelWithStyle(lang.L("Sync with the provincial server"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 
@@ -121,7 +126,7 @@ func newSyncScreen(u *ui) *syncScreen {
 	s.token.SetPlaceHolder(lang.L("Access token (printed by motcua-hub enroll)"))
 	s.tokenNote = caption("")
 	s.caNote = caption("")
-	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.u, s.setCA) })
+	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.deps.files, s.deps.showError, s.setCA) })
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
 	s.save = widget.NewButtonWithIcon(lang.L("Save the settings"), theme.DocumentSaveIcon(), s.saveSettings)
 	s.saveNote = widget.NewLabel("")
@@ -160,6 +165,14 @@ func newSyncScreen(u *ui) *syncScreen {
 	return s
 }
 
+// zone is the office's time zone, in which the times of sync are shown (syncZone).
+func (s *syncScreen) zone() *time.Location {
+	if s.st != nil {
+		return s.st.Location()
+	}
+	return vntext.Zone()
+}
+
 // caption is a small wrapped label.
 func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
@@ -171,7 +184,7 @@ func caption(text string) *widget.Label {
 // showState shows the state of the background sync (UI thread); the lists are read again after
 // each sync.
 func (s *syncScreen) showState(st syncState) {
-	text, imp := syncLine(st, s.u.now(), syncZone(s.u))
+	text, imp := syncLine(st, s.deps.now(), s.zone())
 	s.state.Importance = imp
 	s.state.SetText(text)
 	if err := st.status.Err; err != nil && st.configured && offline(err) {
@@ -197,7 +210,7 @@ func (s *syncScreen) showState(st syncState) {
 	if st.status.LastOK.IsZero() {
 		s.lastOK.SetText(lang.L("Never"))
 	} else {
-		s.lastOK.SetText(vntext.DateTime(st.status.LastOK.In(syncZone(s.u))))
+		s.lastOK.SetText(vntext.DateTime(st.status.LastOK.In(s.zone())))
 	}
 	s.pending.SetText(count(st.pending))
 	if st.status.Running {
@@ -218,8 +231,8 @@ func (s *syncScreen) showState(st syncState) {
 
 // syncNow asks the background loop for a sync at once (UI thread).
 func (s *syncScreen) syncNow() {
-	if !s.u.kickSync() {
-		s.u.showMessage(theme.InfoIcon(), lang.L("Sync now"), lang.L("Sync server not configured"))
+	if !s.sync.kickSync() {
+		s.deps.showMessage(theme.InfoIcon(), lang.L("Sync now"), lang.L("Sync server not configured"))
 		return
 	}
 	s.progress.Show()
@@ -238,21 +251,21 @@ type syncLists struct {
 
 // load reads the settings, the quarantine and the conflicts in the background.
 func (s *syncScreen) load() {
-	st, u := s.st, s.u
+	st, d := s.st, s.deps
 	if st == nil {
 		return
 	}
-	u.spawn(func() {
-		l, err := readSyncLists(u.ctx, st)
-		if u.ctx.Err() != nil {
+	d.work.spawn(func() {
+		l, err := readSyncLists(d.work.ctx, st)
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
-			if syncScreenOf(u) != s {
+			if s.sync.shownSyncScreen() != s {
 				return
 			}
 			if err != nil {
-				u.showError(errorf("Could not read the sync state", err))
+				d.showError(errorf("Could not read the sync state", err))
 				return
 			}
 			s.showSettings(l.cfg)
@@ -343,11 +356,11 @@ func (s *syncScreen) saveSettings() {
 		s.say(msg, widget.DangerImportance)
 		return
 	}
-	st, u, user := s.st, s.u, s.user
+	st, d, user := s.st, s.deps, s.user
 	s.save.Disable()
-	u.spawn(func() {
-		err := st.SetSyncConfig(u.ctx, user, cfg)
-		if u.ctx.Err() != nil {
+	d.work.spawn(func() {
+		err := st.SetSyncConfig(d.work.ctx, user, cfg)
+		if d.work.ctx.Err() != nil {
 			return
 		}
 		fyne.Do(func() {
@@ -360,7 +373,7 @@ func (s *syncScreen) saveSettings() {
 			s.token.SetText("")
 			s.showSettings(cfg)
 			s.say(lang.L("The sync settings were saved."), widget.SuccessImportance)
-			u.startSync(st)
+			s.sync.startSync(st)
 		})
 	})
 }
@@ -398,7 +411,7 @@ func (s *syncScreen) showLists(q []data.Quarantined, c []data.Event, codes map[u
 	if len(q) == 0 {
 		s.quarantine.Add(caption(lang.L("The server has refused no record of this PC.")))
 	}
-	loc := syncZone(s.u)
+	loc := s.zone()
 	for i := range q[:min(len(q), syncListMax)] {
 		x := q[i]
 		what := fmt.Sprintf("%s · %s", x.Type.Verb(), vntext.DateTime(x.At.In(loc)))
@@ -435,7 +448,7 @@ func (s *syncScreen) eventRow(code, what, reason string, dossier uuid.UUID) fyne
 	why := widget.NewLabel(reason)
 	why.Wrapping = fyne.TextWrapWord
 	why.Importance = widget.DangerImportance
-	open := widget.NewButtonWithIcon(lang.L("Open the dossier"), theme.FolderOpenIcon(), func() { s.u.openDossier(dossier) })
+	open := widget.NewButtonWithIcon(lang.L("Open the dossier"), theme.FolderOpenIcon(), func() { s.deps.openDossier(dossier) })
 	if code == "" {
 		open.Disable()
 	}

@@ -51,7 +51,7 @@ func newEnroll(u *ui) *enrollScreen {
 	s.token = widget.NewPasswordEntry()
 	s.token.SetPlaceHolder("mch1_…")
 	s.caNote = caption(lang.L("The system's certificates are used."))
-	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.u, s.setCA) })
+	s.caPick = widget.NewButtonWithIcon(lang.L("Choose a file…"), theme.FolderOpenIcon(), func() { chooseCA(s.u.files, s.u.showError, s.setCA) })
 	s.caClear = widget.NewButton(lang.L("Use the system's certificates"), func() { s.setCA("", "") })
 	s.username = limitEntry(widget.NewEntry(), data.MaxUsername)
 	s.username.SetText("admin")
