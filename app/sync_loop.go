@@ -51,7 +51,7 @@ type syncState struct {
 
 // syncRunner is the sync of one session.
 type syncRunner struct {
-	u      *ui
+	show   func(*syncRunner) // shows the runner's state on the UI thread (ui.showSync)
 	st     *data.Store
 	tune   syncTuning
 	cancel context.CancelFunc
@@ -77,7 +77,7 @@ func (u *ui) startSync(st *data.Store) {
 	}
 	u.stopSync()
 	ctx, cancel := context.WithCancel(u.ctx)
-	r := &syncRunner{u: u, st: st, tune: u.syncTune, cancel: cancel}
+	r := &syncRunner{show: u.showSync, st: st, tune: u.syncTune, cancel: cancel}
 	u.syncRun.Store(r)
 	u.spawn(func() { r.configure(ctx) })
 }
@@ -210,21 +210,24 @@ func (r *syncRunner) watch(ctx context.Context, loop *station.Loop) {
 	}
 }
 
-// publish shows the state on the UI thread, unless this runner was replaced or stopped.
+// publish shows the state on the UI thread.
 func (r *syncRunner) publish() {
-	u := r.u
-	r.tune.do(func() {
-		if u.syncOf() != r {
-			return
-		}
-		state := u.syncSnapshot()
-		if u.shell != nil && u.shell.status != nil {
-			u.shell.status.showSync(u, state)
-		}
-		if s := syncScreenOf(u); s != nil {
-			s.showState(state)
-		}
-	})
+	r.tune.do(func() { r.show(r) })
+}
+
+// showSync shows r's state in the status bar and on the Sync screen, unless r was replaced or
+// stopped (UI thread).
+func (u *ui) showSync(r *syncRunner) {
+	if u.syncOf() != r {
+		return
+	}
+	state := u.syncSnapshot()
+	if u.shell != nil && u.shell.status != nil {
+		u.shell.status.showSync(u, state)
+	}
+	if s := syncScreenOf(u); s != nil {
+		s.showState(state)
+	}
 }
 
 // offline reports whether err means the hub could not be reached at all.
