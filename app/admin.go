@@ -28,7 +28,8 @@ const (
 // adminScreen is the screen: a widget so that tests find its parts through the shell.
 type adminScreen struct {
 	widget.BaseWidget
-	u     *ui
+	deps  screenDeps
+	host  adminHost
 	st    *data.Store
 	actor *data.User
 
@@ -39,15 +40,17 @@ type adminScreen struct {
 	language *adminLanguage
 }
 
-func buildAdmin(u *ui) fyne.CanvasObject {
-	if u.currentStore() == nil || u.currentUser() == nil {
-		return nil
-	}
-	return newAdminScreen(u)
+// adminHost is what the administration screen asks of its window beyond a screen's deps: it
+// changes the window itself (the office shown, the language, the database restored).
+type adminHost interface {
+	officeChanged()                                                         // the office or its settings changed
+	reloadShell(tab int, note string)                                       // the language changed
+	restoreBackup(actor *data.User, src string, opts ...data.RestoreOption) // put a backup in place
+	dataDir() string                                                        // the data folder
 }
 
-func newAdminScreen(u *ui) *adminScreen {
-	a := &adminScreen{u: u, st: u.currentStore(), actor: u.currentUser()}
+func newAdminScreen(deps screenDeps, host adminHost) *adminScreen {
+	a := &adminScreen{deps: deps, host: host, st: deps.store, actor: deps.user}
 	a.users = newAdminUsers(a)
 	a.office = newAdminSettings(a)
 	a.backup = newAdminBackup(a)
@@ -158,7 +161,8 @@ func (a *adminScreen) say(tab int, note string) {
 
 // background runs fn off the UI thread with the window's context.
 func (a *adminScreen) background(fn func(ctx context.Context)) {
-	a.u.spawn(func() { fn(a.u.ctx) })
+	work := a.deps.work
+	work.spawn(func() { fn(work.ctx) })
 }
 
 // adminStatus is a line under a tab's buttons: what happened, in red when it failed.

@@ -88,7 +88,7 @@ func newAdminBackup(a *adminScreen) *adminBackup {
 			return e
 		}
 		browse := widget.NewButtonWithIcon(lang.L("Browse…"), theme.FolderOpenIcon(), func() {
-			pick(a.u.files, e.Text, func(p string) {
+			pick(a.deps.files, e.Text, func(p string) {
 				if p != "" {
 					e.SetText(p)
 				}
@@ -173,7 +173,7 @@ func (b *adminBackup) backupNow() {
 		b.backupStatus.fail(err)
 		return
 	}
-	file := filepath.Join(dir, data.BackupName(b.a.u.now()))
+	file := filepath.Join(dir, data.BackupName(b.a.deps.now()))
 	b.backupBtn.Disable()
 	b.backupStatus.set(lang.L("Backing up…"), widget.MediumImportance)
 	b.progress.Show()
@@ -213,7 +213,7 @@ func (b *adminBackup) saveAuto() {
 		err := st.SetSetting(ctx, actor, data.SettingBackupDir, dir)
 		if err == nil {
 			// kept beside the database too: a damaged database cannot tell where its backups are
-			if werr := rememberBackupDir(b.a.u.opts.DataDir, dir); werr != nil {
+			if werr := rememberBackupDir(b.a.host.dataDir(), dir); werr != nil {
 				log.Printf("remembering the backup folder: %v", werr)
 			}
 		}
@@ -249,7 +249,7 @@ func (b *adminBackup) restore() {
 	}
 	b.restoreBtn.Disable()
 	b.restoreStatus.set(lang.L("Checking the backup…"), widget.MediumImportance)
-	u, actor := b.a.u, b.a.actor
+	host, win, actor := b.a.host, b.a.deps.win, b.a.actor
 	b.a.background(func(ctx context.Context) {
 		err := data.VerifyFile(ctx, src)
 		fyne.Do(func() {
@@ -259,10 +259,10 @@ func (b *adminBackup) restore() {
 				return
 			}
 			b.restoreStatus.clear()
-			askConfirm(u.win, lang.L("Restore this backup?"),
+			askConfirm(win, lang.L("Restore this backup?"),
 				lang.L("The office's data will be replaced by the backup {{.File}}. The current database is not deleted: it is kept aside next to it, under a name ending in the date and time, so the restore can be undone. Everyone is logged out; log in again afterwards.",
 					map[string]any{"File": src}),
-				lang.L("Restore the backup"), func() { u.restoreBackup(actor, src) })
+				lang.L("Restore the backup"), func() { host.restoreBackup(actor, src) })
 		})
 	})
 }

@@ -95,7 +95,7 @@ func (l *adminLanguage) submit() {
 				return
 			}
 			setLanguage(code)
-			l.a.u.reloadShell(adminTabLanguage, lang.L("The language was changed."))
+			l.a.host.reloadShell(adminTabLanguage, lang.L("The language was changed."))
 		})
 	})
 }

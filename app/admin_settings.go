@@ -76,7 +76,7 @@ func newAdminSettings(a *adminScreen) *adminSettings {
 	s.signer = newRCField(lang.L("e.g. Lê Văn Bình"), nil)
 	s.signerTitle = newRCField(lang.L("e.g. CHAIRMAN"), nil)
 	s.lookup = newRCField("https://dichvucong.example.gov.vn/tra-cuu", nil)
-	s.printDir = newRCField(filepath.Join(a.u.opts.DataDir, "phieu-in"), func(v string) error {
+	s.printDir = newRCField(filepath.Join(a.host.dataDir(), "phieu-in"), func(v string) error {
 		if v = strings.TrimSpace(v); v != "" && !filepath.IsAbs(v) {
 			return textError("A full path, e.g. D:\\PhieuIn")
 		}
@@ -276,7 +276,7 @@ func (s *adminSettings) submit() {
 				return
 			}
 			s.status.ok(lang.L("Saved. The forms printed from now on use these settings."))
-			s.a.u.officeChanged()
+			s.a.host.officeChanged()
 		})
 	})
 }

@@ -339,7 +339,7 @@ func (f *adminUserForm) isNew() bool {
 func (t *adminUsers) create() {
 	f := t.newUserForm(nil, true, true)
 	t.form = f
-	t.dialog, t.confirm = adminForm(t.a.u.win, lang.L("New user"), f.form, lang.L("Create the account"), func(done func(error)) {
+	t.dialog, t.confirm = adminForm(t.a.deps.win, lang.L("New user"), f.form, lang.L("Create the account"), func(done func(error)) {
 		if err := f.check(); err != nil {
 			done(err)
 			return
@@ -358,7 +358,7 @@ func (t *adminUsers) create() {
 			})
 		})
 	})
-	t.a.u.win.Canvas().Focus(f.username)
+	t.a.deps.win.Canvas().Focus(f.username)
 }
 
 // edit changes the selected account's name, title, roles and unit (UI thread).
@@ -370,7 +370,7 @@ func (t *adminUsers) edit() {
 	f := t.newUserForm(x, true, false)
 	t.form = f
 	title := lang.L("Edit the account {{.Username}}", map[string]any{"Username": x.Username})
-	t.dialog, t.confirm = adminForm(t.a.u.win, title, f.form, lang.L("Save"), func(done func(error)) {
+	t.dialog, t.confirm = adminForm(t.a.deps.win, title, f.form, lang.L("Save"), func(done func(error)) {
 		if err := f.check(); err != nil {
 			done(err)
 			return
@@ -405,7 +405,7 @@ func (t *adminUsers) resetPassword() {
 	f := t.newUserForm(x, false, true)
 	t.form = f
 	title := lang.L("New password for {{.Username}}", map[string]any{"Username": x.Username})
-	t.dialog, t.confirm = adminForm(t.a.u.win, title, f.form, lang.L("Set the password"), func(done func(error)) {
+	t.dialog, t.confirm = adminForm(t.a.deps.win, title, f.form, lang.L("Set the password"), func(done func(error)) {
 		if err := f.check(); err != nil {
 			done(err)
 			return
@@ -421,7 +421,7 @@ func (t *adminUsers) resetPassword() {
 			})
 		})
 	})
-	t.a.u.win.Canvas().Focus(f.password)
+	t.a.deps.win.Canvas().Focus(f.password)
 }
 
 // toggleActive deactivates or reactivates the selected account after asking (UI thread).
@@ -441,7 +441,7 @@ func (t *adminUsers) toggleActive() {
 			lang.L("Reactivate")
 		done = lang.L("Reactivated the account {{.Username}}.", args)
 	}
-	askConfirm(t.a.u.win, title, text, yes, func() {
+	askConfirm(t.a.deps.win, title, text, yes, func() {
 		changed := *x
 		changed.Active = !x.Active
 		t.update(changed, func(err error) {

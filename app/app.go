@@ -203,6 +203,9 @@ func (u *ui) openStore(path string, opts ...data.Option) (*data.Store, error) {
 	return data.Open(path, append([]data.Option{data.WithClock(u.now), data.WithHolder(windowHolder)}, opts...)...)
 }
 
+// dataDir is the data folder (Options.DataDir).
+func (u *ui) dataDir() string { return u.opts.DataDir }
+
 // dbPath is the office database inside the data folder.
 func (u *ui) dbPath() string { return filepath.Join(u.opts.DataDir, data.DBFile) }
 

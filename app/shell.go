@@ -78,6 +78,15 @@ func buildSync(u *ui) fyne.CanvasObject {
 	return s.content
 }
 
+// buildAdmin is the administration screen (admin.go); it changes the window itself (the office
+// shown, the language, a backup restored), so the ui is its adminHost.
+func buildAdmin(u *ui) fyne.CanvasObject {
+	if u.currentStore() == nil || u.currentUser() == nil {
+		return nil
+	}
+	return newAdminScreen(u.screenDeps(), u)
+}
+
 // allows reports whether roles may open the section.
 func (s section) allows(roles data.Roles) bool { return s.roles == 0 || roles.Has(s.roles) }
 
