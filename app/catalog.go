@@ -37,11 +37,6 @@ type catalogScreen struct {
 	form *catalogForm // the edit box last opened (tests press its buttons)
 }
 
-// buildCatalog is the catalog screen of the logged-in administrator.
-func buildCatalog(u *ui) fyne.CanvasObject {
-	return newCatalogScreen(u.screenDeps()).tabs
-}
-
 func newCatalogScreen(deps screenDeps) *catalogScreen {
 	c := &catalogScreen{deps: deps, store: deps.store, actor: deps.user}
 	c.procs = newProcTab(c)

@@ -67,15 +67,6 @@ func dlShare(rest float32) (procedure, due float32) {
 	return procedure, due
 }
 
-// buildDossiers is the dossier list (Hồ sơ) for the logged-in user.
-func buildDossiers(u *ui) fyne.CanvasObject {
-	st := u.currentStore()
-	if st == nil {
-		return nil
-	}
-	return newDossierList(u.ctx, st, u.spawn, u.openDossier, u.now).root
-}
-
 // dlRoot is the screen's widget; it keeps the list reachable from the shell's screens (tests).
 type dlRoot struct {
 	widget.BaseWidget

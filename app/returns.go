@@ -81,15 +81,6 @@ type returnFee struct {
 	amount *rcField
 }
 
-// buildReturns is the Trả kết quả screen of the logged-in user.
-func buildReturns(u *ui) fyne.CanvasObject {
-	r := newReturnsScreen(u.screenDeps())
-	// The shell sends keys typed with nothing focused to its own search box: give the code entry
-	// the cursor once the screen is on the window, so that a scanner types into it.
-	u.spawn(func() { fyne.Do(func() { u.win.Canvas().Focus(r.code) }) })
-	return r
-}
-
 func newReturnsScreen(deps screenDeps) *returnsScreen {
 	r := &returnsScreen{deps: deps, store: deps.store, user: deps.user, open: reports.WriteAndOpen,
 		facts: map[string]*widget.Label{}}

@@ -87,6 +87,47 @@ func buildAdmin(u *ui) fyne.CanvasObject {
 	return newAdminScreen(u.screenDeps(), u)
 }
 
+// buildDossiers is the dossier list (Hồ sơ) for the logged-in user.
+func buildDossiers(u *ui) fyne.CanvasObject {
+	st := u.currentStore()
+	if st == nil {
+		return nil
+	}
+	return newDossierList(u.ctx, st, u.spawn, u.openDossier, u.now).root
+}
+
+// buildWork is the Xử lý screen of the logged-in user.
+func buildWork(u *ui) fyne.CanvasObject {
+	w := newWorkScreen(u.screenDeps())
+	w.load()
+	return w
+}
+
+// buildReturns is the Trả kết quả screen of the logged-in user.
+func buildReturns(u *ui) fyne.CanvasObject {
+	r := newReturnsScreen(u.screenDeps())
+	// The shell sends keys typed with nothing focused to its own search box: give the code entry
+	// the cursor once the screen is on the window, so that a scanner types into it.
+	u.spawn(func() { fyne.Do(func() { u.win.Canvas().Focus(r.code) }) })
+	return r
+}
+
+// buildStatistics is the statistics screen of the logged-in user, on this month.
+func buildStatistics(u *ui) fyne.CanvasObject {
+	d := u.screenDeps()
+	if d.store == nil {
+		return nil
+	}
+	s := newStatsScreen(d)
+	s.period.SetSelectedIndex(periodMonth) // starts the first query
+	return s.view
+}
+
+// buildCatalog is the catalog screen of the logged-in administrator.
+func buildCatalog(u *ui) fyne.CanvasObject {
+	return newCatalogScreen(u.screenDeps()).tabs
+}
+
 // allows reports whether roles may open the section.
 func (s section) allows(roles data.Roles) bool { return s.roles == 0 || roles.Has(s.roles) }
 

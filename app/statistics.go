@@ -15,17 +15,6 @@ import (
 	"motcua/reports"
 )
 
-// buildStatistics is the statistics screen of the logged-in user, on this month.
-func buildStatistics(u *ui) fyne.CanvasObject {
-	d := u.screenDeps()
-	if d.store == nil {
-		return nil
-	}
-	s := newStatsScreen(d)
-	s.period.SetSelectedIndex(periodMonth) // starts the first query
-	return s.view
-}
-
 // The choices of the period picker, in the order shown.
 const (
 	periodToday = iota

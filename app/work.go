@@ -61,13 +61,6 @@ type workRow struct {
 	perDay  time.Duration // working time of one day
 }
 
-// buildWork is the Xử lý screen of the logged-in user.
-func buildWork(u *ui) fyne.CanvasObject {
-	w := newWorkScreen(u.screenDeps())
-	w.load()
-	return w
-}
-
 func newWorkScreen(deps screenDeps) *workScreen {
 	w := &workScreen{deps: deps, store: deps.store, user: deps.user, open: reports.WriteAndOpen}
 	w.ExtendBaseWidget(w)
