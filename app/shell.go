@@ -68,25 +68,6 @@ func buildReception(u *ui) fyne.CanvasObject {
 	return r.content()
 }
 
-// buildSync is the Sync screen (sync_screen.go) for the logged-in user; the window's background
-// sync (sync_loop.go) reports to it.
-func buildSync(u *ui) fyne.CanvasObject {
-	s := newSyncScreen(u.screenDeps(), u, u.shell)
-	u.syncScreen.Store(s)
-	s.showState(u.syncSnapshot())
-	s.load()
-	return s.content
-}
-
-// buildAdmin is the administration screen (admin.go); it changes the window itself (the office
-// shown, the language, a backup restored), so the ui is its adminHost.
-func buildAdmin(u *ui) fyne.CanvasObject {
-	if u.currentStore() == nil || u.currentUser() == nil {
-		return nil
-	}
-	return newAdminScreen(u.screenDeps(), u)
-}
-
 // buildDossiers is the dossier list (Hồ sơ) for the logged-in user.
 func buildDossiers(u *ui) fyne.CanvasObject {
 	st := u.currentStore()
@@ -126,6 +107,25 @@ func buildStatistics(u *ui) fyne.CanvasObject {
 // buildCatalog is the catalog screen of the logged-in administrator.
 func buildCatalog(u *ui) fyne.CanvasObject {
 	return newCatalogScreen(u.screenDeps()).tabs
+}
+
+// buildSync is the Sync screen (sync_screen.go) for the logged-in user; the window's background
+// sync (sync_loop.go) reports to it.
+func buildSync(u *ui) fyne.CanvasObject {
+	s := newSyncScreen(u.screenDeps(), u, u.shell)
+	u.syncScreen.Store(s)
+	s.showState(u.syncSnapshot())
+	s.load()
+	return s.content
+}
+
+// buildAdmin is the administration screen (admin.go); it changes the window itself (the office
+// shown, the language, a backup restored), so the ui is its adminHost.
+func buildAdmin(u *ui) fyne.CanvasObject {
+	if u.currentStore() == nil || u.currentUser() == nil {
+		return nil
+	}
+	return newAdminScreen(u.screenDeps(), u)
 }
 
 // allows reports whether roles may open the section.

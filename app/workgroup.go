@@ -52,7 +52,7 @@ func (g *workGroup) Wait() {
 // worker is the one way the window runs background work: off the UI thread, counted in a
 // workGroup so that shutdown and tests wait for it, under a context cancelled when the window
 // closes. Work hands its results back with fyne.Do. A screen that needs no more of the window
-// is given the worker rather than the ui (the reception screen).
+// is given the worker rather than the ui (the reception screen, screenDeps).
 type worker struct {
 	ctx    context.Context // cancelled when the window closes
 	cancel context.CancelFunc
