@@ -12,9 +12,9 @@ import (
 
 // screenDeps is what a section's screen is given of its window, wired in one place: the builders
 // of app/shell.go's sections (ui.screenDeps). A screen uses what it needs of it and never the
-// ui itself, so it cannot switch the window to another flow or touch the store's lifecycle;
-// tests build one without a window's state. A screen that needs only background work with its
-// errors shown and the clock takes a screenHost instead (the dashboard).
+// ui itself, so it cannot switch the window to another flow or touch the store's lifecycle. A
+// screen that needs only background work with its errors shown and the clock takes a
+// screenHost instead (the dashboard).
 type screenDeps struct {
 	store *data.Store
 	user  *data.User       // the logged-in user
@@ -36,7 +36,7 @@ type screenDeps struct {
 	findDossier func(code string)
 }
 
-// screenDeps is what the screens of the logged-in user's sections are given (UI thread).
+// screenDeps is what the screens of the logged-in user's sections are given now (UI thread).
 func (u *ui) screenDeps() screenDeps {
 	return screenDeps{
 		store: u.currentStore(), user: u.currentUser(), app: u.app, win: u.win, now: u.now, work: u.work, files: u.files,
