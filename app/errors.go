@@ -50,14 +50,15 @@ func message(err error) string {
 	return upperFirst(storeText(err, currentLanguage()))
 }
 
-// storeText is the text of an error of the store in the language of the interface: the store's
-// refusal of an input (data.InputError) has an English rendering; the context wrapped around it
-// (a line of an imported file…) stays as the store wrote it.
+// storeText is the text of an error of the store in the language of the interface: every error
+// of data and vntext with a text in each language (data.Localized: refused input, the fixed
+// errors, a step that does not fit, vntext's checks) is rendered in it; the context wrapped
+// around it (a line of an imported file…) stays as the store wrote it.
 func storeText(err error, language string) string {
 	text := err.Error()
-	var ie *data.InputError
-	if language != "vi" && errors.As(err, &ie) {
-		text = strings.Replace(text, ie.Error(), ie.Message(language), 1)
+	var le data.Localized
+	if language != "vi" && errors.As(err, &le) {
+		text = strings.Replace(text, le.Error(), le.Message(language), 1)
 	}
 	return text
 }

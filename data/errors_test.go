@@ -98,7 +98,7 @@ func TestEveryInputMessageHasBothLanguages(t *testing.T) {
 		t.Fatalf("found only %d keys in errors_keys.go", n)
 	}
 	for k, l := range labels {
-		if (l.vi == "") != (l.en == "") || !norm.NFC.IsNormalString(l.vi) {
+		if (l.VI == "") != (l.EN == "") || !norm.NFC.IsNormalString(l.VI) {
 			t.Errorf("label of %q: %+v", k, l)
 		}
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,7 +28,7 @@ const LockSuffix = ".lock"
 
 // ErrInUse is what errors.Is finds in a *LockedError (ErrLocked is an account locked after
 // failed logins).
-var ErrInUse = errors.New("cơ sở dữ liệu đang được một chương trình khác mở để ghi")
+var ErrInUse error = &Error{Code: "in_use", text: msgInUse}
 
 // LockedError is a database that another process holds open for writing.
 type LockedError struct {
