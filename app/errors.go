@@ -47,20 +47,9 @@ func message(err error) string {
 	if te, ok := err.(textError); ok {
 		return lang.L(string(te))
 	}
-	return upperFirst(storeText(err, currentLanguage()))
-}
-
-// storeText is the text of an error of the store in the language of the interface: every error
-// of data and vntext with a text in each language (data.Localized: refused input, the fixed
-// errors, a step that does not fit, vntext's checks) is rendered in it; the context wrapped
-// around it (a line of an imported file…) stays as the store wrote it.
-func storeText(err error, language string) string {
-	text := err.Error()
-	var le data.Localized
-	if language != "vi" && errors.As(err, &le) {
-		text = strings.Replace(text, le.Error(), le.Message(language), 1)
-	}
-	return text
+	// every error of data and vntext with a text in each language (refused input, the fixed
+	// errors, a step that does not fit, vntext's checks) is rendered in the interface's
+	return upperFirst(data.InLanguage(err, currentLanguage()))
 }
 
 func upperFirst(s string) string {

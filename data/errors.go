@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"regexp"
+	"strings"
 
 	"motcua/data/vntext"
 )
@@ -122,6 +123,43 @@ func keyedError(key Key, err error) error {
 		ie.msgEN = m.Message("en")
 	}
 	return ie
+}
+
+// InLanguage is the text of err in lang ("en" for English, anything else Vietnamese): the first
+// error of its chain with a text in each language (Localized) is rendered in lang; the context
+// wrapped around it (a line of an imported file…) stays as it was written. The app shows errors
+// through it, and the hub logs them through it in English.
+func InLanguage(err error, lang string) string {
+	text := err.Error()
+	var le Localized
+	if lang != "vi" && errors.As(err, &le) {
+		text = strings.Replace(text, le.Error(), le.Message(lang), 1)
+	}
+	return text
+}
+
+// CodeOf is the stable code of the first error of err's chain that has one, the same whatever
+// the language: an Error's or a vntext.Error's Code, "input:" and an InputError's key,
+// "transition"; "" when there is none.
+func CodeOf(err error) string {
+	var le Localized
+	if !errors.As(err, &le) {
+		return ""
+	}
+	switch e := le.(type) {
+	case *Error:
+		return e.Code
+	case *vntext.Error:
+		return e.Code
+	case *InputError:
+		if e.Key == "" {
+			return "input"
+		}
+		return "input:" + string(e.Key)
+	case *TransitionError:
+		return "transition"
+	}
+	return ""
 }
 
 // Localized is an error with a text in each language of the interface (InputError, Error,
