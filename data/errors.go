@@ -140,7 +140,7 @@ func InLanguage(err error, lang string) string {
 
 // CodeOf is the stable code of the first error of err's chain that has one, the same whatever
 // the language: an Error's or a vntext.Error's Code, "input:" and an InputError's key,
-// "transition"; "" when there is none.
+// "transition", "in_use"; "" when there is none.
 func CodeOf(err error) string {
 	var le Localized
 	if !errors.As(err, &le) {
@@ -158,6 +158,8 @@ func CodeOf(err error) string {
 		return "input:" + string(e.Key)
 	case *TransitionError:
 		return "transition"
+	case *LockedError:
+		return "in_use"
 	}
 	return ""
 }

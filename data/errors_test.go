@@ -216,6 +216,9 @@ func TestStoreErrorsFollowTheLanguage(t *testing.T) {
 			`không thể trả kết quả khi hồ sơ ở trạng thái "Được tiếp nhận"`,
 			`cannot return the result while the dossier's status is "Received, not yet transferred"`},
 		{"not found", notFound, `hồ sơ "TP-260302-9999": không tìm thấy`, "not found"},
+		{"database in use", &LockedError{Program: "motcua", PID: 12},
+			"Cơ sở dữ liệu đang được mở bởi motcua, PID 12: hãy đóng chương trình đó rồi thử lại",
+			"The database is open in motcua, PID 12: close that program and try again"},
 		{"vntext's check", vntext.CheckCitizenID("03808500123x"),
 			`số CCCD chỉ gồm chữ số (có ký tự "x")`, `an ID number has digits only (it has "x")`},
 	} {
@@ -232,8 +235,10 @@ func TestStoreErrorsFollowTheLanguage(t *testing.T) {
 	if !errors.Is(forbidden, ErrForbidden) || !errors.Is(notFound, ErrNotFound) {
 		t.Fatalf("errors.Is no longer finds the fixed errors: %v, %v", forbidden, notFound)
 	}
-	var fe, te *Error
-	if !errors.As(forbidden, &fe) || fe.Code != "forbidden" || !errors.As(notFound, &te) || te.Code != "not_found" {
-		t.Fatalf("codes %+v, %+v", fe, te)
+	for err, code := range map[error]string{forbidden: "forbidden", notFound: "not_found", transition: "transition",
+		badID: "input:applicant.id_number", vntext.CheckCitizenID("12"): "citizen_id.length", &LockedError{}: "in_use"} {
+		if got := CodeOf(err); got != code {
+			t.Errorf("code of %v: %q, want %q", err, got, code)
+		}
 	}
 }

@@ -15,6 +15,12 @@ var (
 	msgInUse         = text{"cơ sở dữ liệu đang được một chương trình khác mở để ghi", "another program has the database open for writing"}
 	msgStep          = text{"%s", "%s"} // the step that is forbidden
 
+	// a database another program holds open (LockedError)
+	msgLockedBy       = text{"Cơ sở dữ liệu đang được mở bởi %s: hãy đóng chương trình đó rồi thử lại", "The database is open in %s: close that program and try again"}
+	msgAnotherProgram = text{"một chương trình khác", "another program"}
+	msgOnHost         = text{", trên máy %s", ", on the computer %s"}
+	msgSince          = text{", từ %s", ", since %s"}
+
 	// a step that does not fit the dossier's state (TransitionError)
 	msgCannotBecause     = text{"không thể %s: %s", "cannot %s: %s"}
 	msgCannotInStatus    = text{"không thể %s khi hồ sơ ở trạng thái %q", "cannot %s while the dossier's status is %q"}

@@ -52,6 +52,9 @@ var verbs = map[EventType]text{
 // Verb is the Vietnamese action, for messages ("không thể trả kết quả …").
 func (t EventType) Verb() string { return t.verb().VI }
 
+// VerbIn is the action in lang ("en" for English, anything else Vietnamese), for screens.
+func (t EventType) VerbIn(lang string) string { return t.verb().In(lang) }
+
 // verb is the action in each language: an argument of a message, rendered in the message's
 // language ("cannot return the result …"); an unknown type is named as it is.
 func (t EventType) verb() text {
