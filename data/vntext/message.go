@@ -3,7 +3,7 @@ package vntext
 import "fmt"
 
 // Text is one message for users in the languages of the interface: VI and EN are fmt formats
-// taking the same arguments (TestEveryMessageHasBothLanguages in data checks every table). The
+// taking the same arguments (data's TestEveryInputMessageHasBothLanguages checks this table and the store's). The
 // store (data) writes its messages in this one shape too.
 type Text struct{ VI, EN string }
 

@@ -164,7 +164,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, p *Principal) {
 	res, err := s.h.Submit(r.Context(), p, req)
 	var se *SubmitError
 	if errors.As(err, &se) {
-		s.log.Printf("online submission %s for office %s refused (%s)", quoteShort(req.ExternalID), quoteShort(req.Office), se.Code)
+		// the reason is quoted as the portal was told it (in its users' language)
+		s.log.Printf("online submission %s for office %s refused (%s), the portal told %q",
+			quoteShort(req.ExternalID), quoteShort(req.Office), se.Code, se.Reason)
 		s.logRefusal(w, se.Status, se.Code, se.Reason)
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
