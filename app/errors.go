@@ -19,7 +19,7 @@ import (
 // key, looked up on the UI thread when shown (background goroutines never call lang).
 type uiError struct {
 	key string // what failed, e.g. "Could not open the office database"
-	err error  // why; the data layer's messages are already Vietnamese
+	err error  // why; rendered in the interface's language (data.InLanguage)
 }
 
 func (e *uiError) Error() string { return e.key + ": " + e.err.Error() }
