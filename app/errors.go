@@ -19,7 +19,7 @@ import (
 // key, looked up on the UI thread when shown (background goroutines never call lang).
 type uiError struct {
 	key string // what failed, e.g. "Could not open the office database"
-	err error  // why; the data layer's messages are already Vietnamese
+	err error  // why; rendered in the interface's language (data.InLanguage)
 }
 
 func (e *uiError) Error() string { return e.key + ": " + e.err.Error() }
@@ -47,19 +47,9 @@ func message(err error) string {
 	if te, ok := err.(textError); ok {
 		return lang.L(string(te))
 	}
-	return upperFirst(storeText(err, currentLanguage()))
-}
-
-// storeText is the text of an error of the store in the language of the interface: the store's
-// refusal of an input (data.InputError) has an English rendering; the context wrapped around it
-// (a line of an imported file…) stays as the store wrote it.
-func storeText(err error, language string) string {
-	text := err.Error()
-	var ie *data.InputError
-	if language != "vi" && errors.As(err, &ie) {
-		text = strings.Replace(text, ie.Error(), ie.Message(language), 1)
-	}
-	return text
+	// every error of data and vntext with a text in each language (refused input, the fixed
+	// errors, a step that does not fit, vntext's checks) is rendered in the interface's
+	return upperFirst(data.InLanguage(err, currentLanguage()))
 }
 
 func upperFirst(s string) string {

@@ -73,7 +73,7 @@ func (b *Batch) Append(ctx context.Context, d *Dossier, at time.Time, actor stri
 	}
 	at = at.In(b.s.loc).Truncate(time.Millisecond)
 	if !d.lastAt.IsZero() && at.Before(d.lastAt) {
-		return inputError(KeyEventTime, msgBeforePrevious, p.EventType().Verb())
+		return inputError(KeyEventTime, msgBeforePrevious, p.EventType().verb())
 	}
 	if !d.lastAt.IsZero() && at.Equal(d.lastAt) {
 		at = at.Add(time.Millisecond) // keep the log's order equal to the order of Append calls

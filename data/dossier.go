@@ -66,13 +66,13 @@ type Dossier struct {
 func (d *Dossier) Apply(e *Event, p Payload) error {
 	r, ok := rules[e.Type]
 	if !ok || p == nil || p.EventType() != e.Type {
-		return &TransitionError{Type: e.Type, Status: d.Status, Reason: "loại sự kiện không hợp lệ"}
+		return &TransitionError{Type: e.Type, Status: d.Status, Reason: msgTransitionBadType}
 	}
 	if !statusIn(d.Status, r.from) {
 		return &TransitionError{Type: e.Type, Status: d.Status}
 	}
 	if d.Status != StatusNone && e.Dossier != d.ID {
-		return &TransitionError{Type: e.Type, Status: d.Status, Reason: "sự kiện thuộc hồ sơ khác"}
+		return &TransitionError{Type: e.Type, Status: d.Status, Reason: msgTransitionOther}
 	}
 	next := *d
 	if err := next.apply(e, p); err != nil {
@@ -108,7 +108,7 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 			d.Intake = p.Intake
 		}
 		if d.Procedure == "" {
-			return &TransitionError{Type: e.Type, Status: d.Status, Reason: "thiếu thông tin thủ tục"}
+			return &TransitionError{Type: e.Type, Status: d.Status, Reason: msgTransitionNoProc}
 		}
 		d.Code = p.Code
 		d.FormSet = p.FormSet
@@ -178,7 +178,7 @@ func (d *Dossier) apply(e *Event, p Payload) error {
 		d.Status = StatusReturned
 	case *Rated:
 		if d.Rating != RatingNone {
-			return &TransitionError{Type: e.Type, Status: d.Status, Reason: "hồ sơ đã được đánh giá"}
+			return &TransitionError{Type: e.Type, Status: d.Status, Reason: msgTransitionRated}
 		}
 		d.Rating = p.Rating
 		d.RatingReason = p.Reason

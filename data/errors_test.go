@@ -10,8 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"motcua/data/vntext"
 )
 
 // A refused reception names the input at fault by a key that screens map to widgets, next to the
@@ -68,8 +71,9 @@ func TestReceptionRefusalNamesTheInputByKey(t *testing.T) {
 	}
 }
 
-// Every key has its label, every message both its texts, with the same verbs in the same order
-// (fmt would print %!v(MISSING) in one language only), and the Vietnamese in NFC.
+// Every key has its label, every step and status its names, every message (the store's and
+// vntext's) both its texts, with the same verbs in the same order (fmt would print %!v(MISSING) in
+// one language only), and the Vietnamese in NFC.
 func TestEveryInputMessageHasBothLanguages(t *testing.T) {
 	fset := token.NewFileSet()
 	keys, err := parser.ParseFile(fset, "errors_keys.go", nil, 0)
@@ -98,15 +102,21 @@ func TestEveryInputMessageHasBothLanguages(t *testing.T) {
 		t.Fatalf("found only %d keys in errors_keys.go", n)
 	}
 	for k, l := range labels {
-		if (l.vi == "") != (l.en == "") || !norm.NFC.IsNormalString(l.vi) {
+		if (l.VI == "") != (l.EN == "") || !norm.NFC.IsNormalString(l.VI) {
 			t.Errorf("label of %q: %+v", k, l)
 		}
 	}
-	texts, err := parser.ParseFile(fset, "errors_texts.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	for ty, v := range verbs {
+		if v.VI == "" || v.EN == "" || !norm.NFC.IsNormalString(v.VI) {
+			t.Errorf("step %s: %+v", ty, v)
+		}
 	}
-	verbs := func(s string) string {
+	for st, n := range statusNames {
+		if n.VI == "" || n.EN == "" || !norm.NFC.IsNormalString(n.VI) {
+			t.Errorf("status %d: %+v", st, n)
+		}
+	}
+	fmtVerbs := func(s string) string {
 		var out []string
 		for i := 0; i < len(s)-1; i++ {
 			if s[i] == '%' {
@@ -116,25 +126,35 @@ func TestEveryInputMessageHasBothLanguages(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
-	m := 0
-	ast.Inspect(texts, func(node ast.Node) bool {
-		c, ok := node.(*ast.CompositeLit)
-		if !ok || len(c.Elts) != 2 {
+	// the store's table and vntext's, one shape: {Vietnamese, English}
+	for _, table := range []struct{ file, typ string }{
+		{"errors_texts.go", "text"},
+		{"vntext/message_texts.go", "Text"},
+	} {
+		texts, err := parser.ParseFile(fset, table.file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := 0
+		ast.Inspect(texts, func(node ast.Node) bool {
+			c, ok := node.(*ast.CompositeLit)
+			if !ok || len(c.Elts) != 2 {
+				return true
+			}
+			if id, ok := c.Type.(*ast.Ident); !ok || id.Name != table.typ {
+				return true
+			}
+			m++
+			vi, err1 := strconv.Unquote(c.Elts[0].(*ast.BasicLit).Value)
+			en, err2 := strconv.Unquote(c.Elts[1].(*ast.BasicLit).Value)
+			if err1 != nil || err2 != nil || vi == "" || en == "" || fmtVerbs(vi) != fmtVerbs(en) || !norm.NFC.IsNormalString(vi) {
+				t.Errorf("%s: message %q / %q", fset.Position(c.Pos()), vi, en)
+			}
 			return true
+		})
+		if m < 25 {
+			t.Fatalf("found only %d messages in %s", m, table.file)
 		}
-		if id, ok := c.Type.(*ast.Ident); !ok || id.Name != "text" {
-			return true
-		}
-		m++
-		vi, err1 := strconv.Unquote(c.Elts[0].(*ast.BasicLit).Value)
-		en, err2 := strconv.Unquote(c.Elts[1].(*ast.BasicLit).Value)
-		if err1 != nil || err2 != nil || vi == "" || en == "" || verbs(vi) != verbs(en) || !norm.NFC.IsNormalString(vi) {
-			t.Errorf("%s: message %q / %q", fset.Position(c.Pos()), vi, en)
-		}
-		return true
-	})
-	if m < 50 {
-		t.Fatalf("found only %d messages in errors_texts.go", m)
 	}
 }
 
@@ -148,15 +168,77 @@ func TestKeyOfAnItem(t *testing.T) {
 	}
 }
 
-// A message known only in Vietnamese (vntext's checks) keeps its text in English, under the
-// English label, rather than vanish.
+// A message known only in Vietnamese (an error from elsewhere with no Message) keeps its text in
+// English, under the English label, rather than vanish; vntext's checks have their English.
 func TestEnglishKeepsAVietnameseOnlyReason(t *testing.T) {
-	err := (&Person{Name: "An", IDNo: "12"}).validate(applicantKeys)
 	var ie *InputError
+	if err := keyedError(KeyApplicantIDNumber, errors.New("chỉ có tiếng Việt")); !errors.As(err, &ie) ||
+		ie.Message("en") != "Applicant's ID number: chỉ có tiếng Việt" {
+		t.Fatalf("%v: English %q", err, ie.Message("en"))
+	}
+	err := (&Person{Name: "An", IDNo: "12"}).validate(applicantKeys)
 	if !errors.As(err, &ie) || ie.Key != KeyApplicantIDNumber {
 		t.Fatalf("%v", err)
 	}
-	if got := ie.Message("en"); got != "Applicant's ID number: "+ie.Msg {
+	if got := ie.Message("en"); got != "Applicant's ID number: a CCCD has 12 digits, an old CMND 9 (2 typed)" {
 		t.Fatalf("English %q", got)
+	}
+}
+
+// The store's errors that are not about one input, and vntext's checks, say the same in English
+// as they say in Vietnamese: a refused ID number, a step the officer may not take, a step that
+// does not fit the dossier's status (the step and the status named in English), a fixed error.
+// Their Vietnamese (Error, what the CLI and the logs print) is what it was.
+func TestStoreErrorsFollowTheLanguage(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.clk.set(at("2026-03-02 09:00"))
+	_, badID := f.s.Receive(ctx, f.counter, Reception{Procedure: "1.004873",
+		Applicant: Person{Name: "Nguyễn Văn An", IDNo: "12"},
+		Documents: []DocCount{{N: 1, Name: "Tờ khai", Originals: 1}}})
+	d := f.receive(t, "1.004873", "Trần Thị Bình")
+	f.clk.add(time.Minute)
+	_, forbidden := f.s.Record(ctx, f.counter, d.ID, samplePayload(EvStopped))
+	_, transition := f.s.Record(ctx, f.counter, d.ID, samplePayload(EvReturned))
+	_, _, notFound := f.s.DossierByCode(ctx, "TP-260302-9999")
+	for _, c := range []struct {
+		name   string
+		err    error
+		vi, en string
+	}{
+		{"refused ID number", badID,
+			"Số giấy tờ người nộp: số CCCD phải có 12 chữ số, hoặc CMND cũ 9 chữ số (đã nhập 2)",
+			"Applicant's ID number: a CCCD has 12 digits, an old CMND 9 (2 typed)"},
+		{"forbidden step", forbidden,
+			"không có quyền thực hiện thao tác này: dừng xử lý",
+			"you are not allowed to do this: stop processing"},
+		{"transition", transition,
+			`không thể trả kết quả khi hồ sơ ở trạng thái "Được tiếp nhận"`,
+			`cannot return the result while the dossier's status is "Received, not yet transferred"`},
+		{"not found", notFound, `hồ sơ "TP-260302-9999": không tìm thấy`, "not found"},
+		{"database in use", &LockedError{Program: "motcua", PID: 12},
+			"Cơ sở dữ liệu đang được mở bởi motcua, PID 12: hãy đóng chương trình đó rồi thử lại",
+			"The database is open in motcua, PID 12: close that program and try again"},
+		{"vntext's check", vntext.CheckCitizenID("03808500123x"),
+			`số CCCD chỉ gồm chữ số (có ký tự "x")`, `an ID number has digits only (it has "x")`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var m Localized
+			if !errors.As(c.err, &m) {
+				t.Fatalf("%v (%T) has no Message", c.err, c.err)
+			}
+			if c.err.Error() != c.vi || m.Message("vi") != m.Error() || m.Message("en") != c.en {
+				t.Fatalf("Error %q, Message(vi) %q, Message(en) %q; want %q and %q", c.err, m.Message("vi"), m.Message("en"), c.vi, c.en)
+			}
+		})
+	}
+	if !errors.Is(forbidden, ErrForbidden) || !errors.Is(notFound, ErrNotFound) {
+		t.Fatalf("errors.Is no longer finds the fixed errors: %v, %v", forbidden, notFound)
+	}
+	for err, code := range map[error]string{forbidden: "forbidden", notFound: "not_found", transition: "transition",
+		badID: "input:applicant.id_number", vntext.CheckCitizenID("12"): "citizen_id.length", &LockedError{}: "in_use"} {
+		if got := CodeOf(err); got != code {
+			t.Errorf("code of %v: %q, want %q", err, got, code)
+		}
 	}
 }

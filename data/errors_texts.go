@@ -2,8 +2,33 @@ package data
 
 // The messages of the store's refusals of input (InputError), each in Vietnamese and English: one
 // place per message, so that the language of the interface is a matter of choosing the column.
-// Arguments are the same in both; a Vietnamese word among them (a step's verb) stays Vietnamese.
+// Arguments are the same in both; one that is itself a text (a step's verb, a status) is rendered
+// in the message's language. vntext's checks have their own table of the same shape
+// (vntext/message_texts.go), as vntext cannot import this package.
 var (
+	// the fixed errors (Error) and their cases
+	msgNotFound      = text{"không tìm thấy", "not found"}
+	msgForbidden     = text{"không có quyền thực hiện thao tác này", "you are not allowed to do this"}
+	msgNotSetUp      = text{"cơ sở dữ liệu chưa được thiết lập văn phòng", "the database has not been set up for an office"}
+	msgAccountLocked = text{"tài khoản đang bị khóa tạm thời", "the account is locked for a while"}
+	msgBadLogin      = text{"sai tên đăng nhập hoặc mật khẩu", "wrong user name or password"}
+	msgInUse         = text{"cơ sở dữ liệu đang được một chương trình khác mở để ghi", "another program has the database open for writing"}
+	msgStep          = text{"%s", "%s"} // the step that is forbidden
+
+	// a database another program holds open (LockedError)
+	msgLockedBy       = text{"Cơ sở dữ liệu đang được mở bởi %s: hãy đóng chương trình đó rồi thử lại", "The database is open in %s: close that program and try again"}
+	msgAnotherProgram = text{"một chương trình khác", "another program"}
+	msgOnHost         = text{", trên máy %s", ", on the computer %s"}
+	msgSince          = text{", từ %s", ", since %s"}
+
+	// a step that does not fit the dossier's state (TransitionError)
+	msgCannotBecause     = text{"không thể %s: %s", "cannot %s: %s"}
+	msgCannotInStatus    = text{"không thể %s khi hồ sơ ở trạng thái %q", "cannot %s while the dossier's status is %q"}
+	msgTransitionBadType = text{"loại sự kiện không hợp lệ", "the event type is not valid"}
+	msgTransitionOther   = text{"sự kiện thuộc hồ sơ khác", "the event belongs to another dossier"}
+	msgTransitionNoProc  = text{"thiếu thông tin thủ tục", "the procedure's details are missing"}
+	msgTransitionRated   = text{"hồ sơ đã được đánh giá", "the dossier has already been rated"}
+
 	// text fields
 	msgRequired = text{"không được để trống", "must not be empty"}
 	msgBadChars = text{"chứa ký tự không hợp lệ", "contains characters that are not valid"}

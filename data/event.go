@@ -31,30 +31,37 @@ const (
 	EvNote                EventType = "note"
 )
 
-var verbs = map[EventType]string{
-	EvSubmitted:           "đăng ký trực tuyến",
-	EvReceived:            "tiếp nhận hồ sơ",
-	EvRefused:             "từ chối tiếp nhận",
-	EvTransferred:         "chuyển hồ sơ",
-	EvSupplementRequested: "yêu cầu bổ sung",
-	EvSupplementReceived:  "nhận bổ sung",
-	EvObligationRequested: "yêu cầu thực hiện nghĩa vụ tài chính",
-	EvObligationMet:       "xác nhận hoàn thành nghĩa vụ tài chính",
-	EvWithdrawalRequested: "ghi nhận yêu cầu rút hồ sơ",
-	EvStopped:             "dừng xử lý",
-	EvProcessed:           "ghi nhận đã xử lý xong",
-	EvApologyIssued:       "phát hành văn bản xin lỗi",
-	EvReturned:            "trả kết quả",
-	EvRated:               "ghi nhận đánh giá",
-	EvNote:                "ghi chú",
+var verbs = map[EventType]text{
+	EvSubmitted:           {"đăng ký trực tuyến", "register online"},
+	EvReceived:            {"tiếp nhận hồ sơ", "receive the dossier"},
+	EvRefused:             {"từ chối tiếp nhận", "refuse the dossier"},
+	EvTransferred:         {"chuyển hồ sơ", "transfer the dossier"},
+	EvSupplementRequested: {"yêu cầu bổ sung", "ask for a supplement"},
+	EvSupplementReceived:  {"nhận bổ sung", "receive the supplement"},
+	EvObligationRequested: {"yêu cầu thực hiện nghĩa vụ tài chính", "ask for the financial obligation"},
+	EvObligationMet:       {"xác nhận hoàn thành nghĩa vụ tài chính", "confirm the financial obligation is met"},
+	EvWithdrawalRequested: {"ghi nhận yêu cầu rút hồ sơ", "record a request to withdraw the dossier"},
+	EvStopped:             {"dừng xử lý", "stop processing"},
+	EvProcessed:           {"ghi nhận đã xử lý xong", "record the dossier as processed"},
+	EvApologyIssued:       {"phát hành văn bản xin lỗi", "issue a letter of apology"},
+	EvReturned:            {"trả kết quả", "return the result"},
+	EvRated:               {"ghi nhận đánh giá", "record the rating"},
+	EvNote:                {"ghi chú", "add a note"},
 }
 
 // Verb is the Vietnamese action, for messages ("không thể trả kết quả …").
-func (t EventType) Verb() string {
+func (t EventType) Verb() string { return t.verb().VI }
+
+// VerbIn is the action in lang ("en" for English, anything else Vietnamese), for screens.
+func (t EventType) VerbIn(lang string) string { return t.verb().In(lang) }
+
+// verb is the action in each language: an argument of a message, rendered in the message's
+// language ("cannot return the result …"); an unknown type is named as it is.
+func (t EventType) verb() text {
 	if v, ok := verbs[t]; ok {
 		return v
 	}
-	return string(t)
+	return text{VI: string(t), EN: string(t)}
 }
 
 // Known reports whether t is one of the event types above.

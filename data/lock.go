@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,7 +28,7 @@ const LockSuffix = ".lock"
 
 // ErrInUse is what errors.Is finds in a *LockedError (ErrLocked is an account locked after
 // failed logins).
-var ErrInUse = errors.New("cơ sở dữ liệu đang được một chương trình khác mở để ghi")
+var ErrInUse error = &Error{Code: "in_use", text: msgInUse}
 
 // LockedError is a database that another process holds open for writing.
 type LockedError struct {
@@ -40,21 +39,25 @@ type LockedError struct {
 	Since   time.Time // zero when unknown
 }
 
-func (e *LockedError) Error() string {
+func (e *LockedError) Error() string { return e.Message("vi") }
+
+// Message is the error in lang ("en" for English, anything else Vietnamese); what holds the
+// database is named as that program wrote it in the lock file.
+func (e *LockedError) Message(lang string) string {
 	who := e.Program
 	if who == "" {
-		who = "một chương trình khác"
+		who = msgAnotherProgram.In(lang)
 	}
 	if e.PID > 0 {
 		who += ", PID " + strconv.Itoa(e.PID)
 	}
 	if host, _ := os.Hostname(); e.Host != "" && e.Host != host {
-		who += ", trên máy " + e.Host
+		who += msgOnHost.Format(lang, e.Host)
 	}
 	if !e.Since.IsZero() {
-		who += ", từ " + e.Since.In(vntext.Zone()).Format("15:04 02/01/2006")
+		who += msgSince.Format(lang, e.Since.In(vntext.Zone()).Format("15:04 02/01/2006"))
 	}
-	return "Cơ sở dữ liệu đang được mở bởi " + who + ": hãy đóng chương trình đó rồi thử lại"
+	return msgLockedBy.Format(lang, who)
 }
 
 // Is makes errors.Is(err, ErrInUse) true.

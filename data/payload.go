@@ -217,10 +217,7 @@ func checkText(key Key, s string, max int, required bool) error {
 	}
 	if utf8.RuneCountInString(s) > max {
 		// the message names the field too, in its own language (as vntext.CheckLength does)
-		l := labelOf(key)
-		e := inputError(key, msgTooLong, l.vi, max)
-		e.msgEN = fmt.Sprintf(msgTooLong.en, l.en, max)
-		return e
+		return inputError(key, msgTooLong, labelOf(key), max)
 	}
 	return nil
 }

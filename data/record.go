@@ -319,7 +319,7 @@ func (s *Store) prepare(ctx context.Context, w *writer, actor *User, d *Dossier,
 		return nil, &TransitionError{Type: t, Status: d.Status}
 	}
 	if actor == nil || !actor.Active || !Allowed(actor.Roles, t, d.Status) {
-		return nil, fmt.Errorf("%w: %s", ErrForbidden, t.Verb())
+		return nil, caseOf(ErrForbidden, msgStep, t.verb())
 	}
 	at := s.Now().Truncate(time.Millisecond)
 	if !d.lastAt.IsZero() && !at.After(d.lastAt) {

@@ -20,29 +20,33 @@ const (
 	StatusReturned    Status = 10 // Đã trả kết quả (terminal)
 )
 
-var statusNames = [...]string{
-	StatusNone:        "Chưa có",
-	StatusSubmitted:   "Mới đăng ký",
-	StatusReceived:    "Được tiếp nhận",
-	StatusRefused:     "Không được tiếp nhận",
-	StatusProcessing:  "Đang xử lý",
-	StatusSupplement:  "Yêu cầu bổ sung",
-	StatusObligation:  "Yêu cầu thực hiện nghĩa vụ tài chính",
-	StatusWithdrawing: "Công dân yêu cầu rút hồ sơ",
-	StatusStopped:     "Dừng xử lý",
-	StatusProcessed:   "Đã xử lý xong",
-	StatusReturned:    "Đã trả kết quả",
+// statusNames are the portal's names of the statuses, and the English the app shows for them.
+var statusNames = [...]text{
+	StatusNone:        {"Chưa có", "None yet"},
+	StatusSubmitted:   {"Mới đăng ký", "Newly submitted"},
+	StatusReceived:    {"Được tiếp nhận", "Received, not yet transferred"},
+	StatusRefused:     {"Không được tiếp nhận", "Not accepted"},
+	StatusProcessing:  {"Đang xử lý", "In processing"},
+	StatusSupplement:  {"Yêu cầu bổ sung", "Waiting for a supplement"},
+	StatusObligation:  {"Yêu cầu thực hiện nghĩa vụ tài chính", "Waiting for the financial obligation"},
+	StatusWithdrawing: {"Công dân yêu cầu rút hồ sơ", "Withdrawal requested by the applicant"},
+	StatusStopped:     {"Dừng xử lý", "Processing stopped"},
+	StatusProcessed:   {"Đã xử lý xong", "Processed: result ready"},
+	StatusReturned:    {"Đã trả kết quả", "Result returned"},
 }
 
 // Valid reports whether s is one of the portal's codes 1–10.
 func (s Status) Valid() bool { return s >= StatusSubmitted && s <= StatusReturned }
 
 // String is the Vietnamese name used on screens and forms.
-func (s Status) String() string {
+func (s Status) String() string { return s.name().VI }
+
+// name is the name in each language, for messages.
+func (s Status) name() text {
 	if s >= 0 && int(s) < len(statusNames) {
 		return statusNames[s]
 	}
-	return fmt.Sprintf("Trạng thái %d", int(s))
+	return text{VI: fmt.Sprintf("Trạng thái %d", int(s)), EN: fmt.Sprintf("Status %d", int(s))}
 }
 
 // Terminal statuses accept no further workflow event (notes excepted).

@@ -277,5 +277,5 @@ func actorMay(accounts map[string]accountState, e *Event) error {
 	if mayRecord(a.roles, e.Type) || a.roles.Has(RoleAdmin) && importTypes[e.Type] {
 		return nil
 	}
-	return inputError(KeyEvent, msgActorNoRight, e.Actor, a.roles, e.Type.Verb())
+	return inputError(KeyEvent, msgActorNoRight, e.Actor, a.roles, e.Type.verb())
 }

@@ -1,8 +1,6 @@
 package vntext
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -36,8 +34,8 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 }
 
 var (
-	errDateTimeTooLong = errors.New("ngày giờ quá dài, nhập dạng dd/mm/yyyy HH:MM")
-	errDateTooLong     = errors.New("ngày quá dài, nhập dạng dd/mm/yyyy")
+	errDateTimeTooLong = newError("datetime.too_long", msgDateTimeTooLong)
+	errDateTooLong     = newError("date.too_long", msgDateTooLong)
 )
 
 func parseDate(s string, loc *time.Location, withTime bool) (time.Time, error) {
@@ -45,13 +43,13 @@ func parseDate(s string, loc *time.Location, withTime bool) (time.Time, error) {
 		loc = Zone()
 	}
 	s = strings.TrimSpace(s)
-	formats := "dd/mm/yyyy hoặc yyyy-mm-dd"
+	formats := msgDateForms
 	if withTime {
-		formats = "dd/mm/yyyy HH:MM hoặc yyyy-mm-dd HH:MM"
+		formats = msgDateTimeForms
 	}
 	switch {
 	case s == "":
-		return time.Time{}, errors.New("chưa nhập ngày")
+		return time.Time{}, newError("date.empty", msgNoDate)
 	case len(s) > maxDateLen && withTime:
 		return time.Time{}, errDateTimeTooLong
 	case len(s) > maxDateLen:
@@ -60,32 +58,32 @@ func parseDate(s string, loc *time.Location, withTime bool) (time.Time, error) {
 	datePart, timePart, hasTime := strings.Cut(s, " ")
 	timePart = strings.TrimLeft(timePart, " ")
 	if hasTime && !withTime {
-		return time.Time{}, fmt.Errorf("chỉ nhập ngày, không kèm giờ %q", Clean(s))
+		return time.Time{}, newError("date.with_time", msgDateOnly, Clean(s))
 	}
 	y, m, d, ok := splitDate(datePart)
 	if !ok || (hasTime && strings.Contains(timePart, " ")) {
 		// Clean keeps control characters and broken bytes from being
 		// echoed to the user as Go escapes.
-		return time.Time{}, fmt.Errorf("không hiểu ngày %q, nhập dạng %s", Clean(s), formats)
+		return time.Time{}, newError("date.unreadable", msgDateUnreadable, Clean(s), formats)
 	}
 	if y < minYear || y > maxYear {
-		return time.Time{}, fmt.Errorf("năm phải từ %d đến %d (đã nhập %d)", minYear, maxYear, y)
+		return time.Time{}, newError("date.year", msgYearRange, minYear, maxYear, y)
 	}
 	if m < 1 || m > 12 {
-		return time.Time{}, fmt.Errorf("tháng không hợp lệ %q", datePart)
+		return time.Time{}, newError("date.month", msgBadMonth, datePart)
 	}
 	if d < 1 || d > daysIn(y, m) {
-		return time.Time{}, fmt.Errorf("ngày không hợp lệ %q", datePart)
+		return time.Time{}, newError("date.day", msgBadDay, datePart)
 	}
 	var hh, mm int
 	if hasTime {
 		var ok bool
 		hh, mm, ok = splitClock(timePart)
 		if !ok {
-			return time.Time{}, fmt.Errorf("không hiểu giờ %q, nhập dạng HH:MM", Clean(timePart))
+			return time.Time{}, newError("time.unreadable", msgClockUnreadable, Clean(timePart))
 		}
 		if hh > 23 || mm > 59 {
-			return time.Time{}, fmt.Errorf("giờ không hợp lệ %q", timePart)
+			return time.Time{}, newError("time.invalid", msgBadClock, timePart)
 		}
 	}
 	return time.Date(y, time.Month(m), d, hh, mm, 0, 0, loc), nil

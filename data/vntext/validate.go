@@ -1,8 +1,6 @@
 package vntext
 
 import (
-	"errors"
-	"fmt"
 	"net/mail"
 	"strings"
 	"time"
@@ -48,7 +46,7 @@ func CheckCitizenID(s string) error {
 	}
 	for _, r := range s {
 		if r < '0' || r > '9' {
-			return fmt.Errorf("số CCCD chỉ gồm chữ số (có ký tự %q)", string(r))
+			return newError("citizen_id.digits", msgIDDigits, string(r))
 		}
 	}
 	switch len(s) {
@@ -56,15 +54,15 @@ func CheckCitizenID(s string) error {
 		return nil
 	case 12:
 	default:
-		return fmt.Errorf("số CCCD phải có 12 chữ số, hoặc CMND cũ 9 chữ số (đã nhập %d)", len(s))
+		return newError("citizen_id.length", msgIDLength, len(s))
 	}
 	if !provinceCodes[s[:3]] {
-		return fmt.Errorf("số CCCD không đúng: 3 chữ số đầu %q không phải mã tỉnh nào", s[:3])
+		return newError("citizen_id.province", msgIDProvince, s[:3])
 	}
 	century := int(s[3] - '0')
 	year := 1900 + 100*(century/2) + int(s[4]-'0')*10 + int(s[5]-'0')
 	if year > now().In(Zone()).Year() {
-		return fmt.Errorf("số CCCD không đúng: chữ số 4–6 %q cho năm sinh %d, chưa tới", s[3:6], year)
+		return newError("citizen_id.birth_year", msgIDBirthYear, s[3:6], year)
 	}
 	return nil
 }
@@ -87,7 +85,7 @@ func CheckPhone(s string) (string, error) {
 		case r == ' ' || r == '.' || r == '-' || r == '(' || r == ')':
 		case r == '+' && i == 0:
 		default:
-			return "", fmt.Errorf("số điện thoại chỉ gồm chữ số (có ký tự %q)", string(r))
+			return "", newError("phone.digits", msgPhoneDigits, string(r))
 		}
 	}
 	n := string(digits)
@@ -98,26 +96,26 @@ func CheckPhone(s string) (string, error) {
 	case strings.HasPrefix(n, "84") && (international || len(n) >= 11):
 		n, international = n[2:], true
 	case international:
-		return "", errors.New("chỉ nhận số điện thoại Việt Nam (+84)")
+		return "", newError("phone.foreign", msgPhoneForeign)
 	}
 	if international && !strings.HasPrefix(n, "0") {
 		// "+84 (0)912…" is common; the 0 must not be doubled.
 		n = "0" + n
 	}
 	if len(n) < 2 || n[0] != '0' {
-		return "", errors.New("số điện thoại phải bắt đầu bằng 0 hoặc +84")
+		return "", newError("phone.start", msgPhoneStart)
 	}
 	switch n[1] {
 	case '3', '5', '7', '8', '9':
 		if len(n) != 10 {
-			return "", fmt.Errorf("số di động phải có 10 chữ số (đã nhập %d)", len(n))
+			return "", newError("phone.mobile_length", msgMobileLength, len(n))
 		}
 	case '2':
 		if len(n) != 10 && len(n) != 11 {
-			return "", fmt.Errorf("số máy bàn phải có 10 hoặc 11 chữ số (đã nhập %d)", len(n))
+			return "", newError("phone.landline_length", msgLandLength, len(n))
 		}
 	default:
-		return "", fmt.Errorf("đầu số %q không phải số điện thoại Việt Nam", n[:2])
+		return "", newError("phone.prefix", msgPhonePrefix, n[:2])
 	}
 	return n, nil
 }
@@ -134,20 +132,20 @@ func CheckEmail(s string) error {
 		return nil
 	}
 	if len(s) > MaxEmailLen {
-		return fmt.Errorf("email quá dài (tối đa %d ký tự)", MaxEmailLen)
+		return newError("email.too_long", msgEmailTooLong, MaxEmailLen)
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {
-		return errors.New("email thiếu dấu @")
+		return newError("email.no_at", msgEmailNoAt)
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Name != "" || a.Address != s {
-		return fmt.Errorf("email không hợp lệ %q", s)
+		return newError("email.invalid", msgEmailInvalid, s)
 	}
 	domain := s[at+1:]
 	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") ||
 		strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
-		return fmt.Errorf("tên miền email không hợp lệ %q", domain)
+		return newError("email.domain", msgEmailDomain, domain)
 	}
 	return nil
 }
@@ -156,7 +154,7 @@ func CheckEmail(s string) error {
 // label as the form shows it.
 func CheckLength(label, s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
-		return fmt.Errorf("%q quá dài (tối đa %d ký tự)", label, max)
+		return newError("too_long", msgTooLong, label, max)
 	}
 	return nil
 }
@@ -171,7 +169,7 @@ func CheckName(s string) error {
 		case unicode.IsLetter(r), unicode.IsMark(r), unicode.IsSpace(r):
 		case r == '.' || r == '\'' || r == '-' || r == '’':
 		default:
-			return fmt.Errorf("họ tên không được có ký tự %q", string(r))
+			return newError("name.character", msgNameCharacter, string(r))
 		}
 	}
 	return nil

@@ -186,7 +186,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, p *Principal) {
 	if err != nil {
 		// The status is already sent: cut the array so that the reader sees invalid JSON, not a
 		// silently short list.
-		s.log.Printf("xuất dữ liệu %s: %v", code, err)
+		s.log.Printf("export of office %s cut short: %s", code, logText(err))
 		return
 	}
 	w.Write([]byte("]\n"))

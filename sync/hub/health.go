@@ -97,6 +97,6 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request, p *Principal) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	err = healthPage.Execute(w, map[string]any{"Now": s.h.now().In(vntext.Zone()), "Epoch": s.h.epoch, "Offices": offices})
 	if err != nil {
-		s.log.Printf("trang tình trạng: %v", err)
+		s.log.Printf("health page: %s", logText(err))
 	}
 }

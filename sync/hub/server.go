@@ -177,7 +177,7 @@ func (s *Server) reply(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
 	if err := json.NewEncoder(w).Encode(v); err != nil {
-		s.log.Printf("gửi trả lời: %v", err)
+		s.log.Printf("sending the answer: %s", logText(err))
 	}
 }
 
@@ -198,8 +198,19 @@ func (s *Server) answerError(w http.ResponseWriter, status int, code, reason str
 	json.NewEncoder(w).Encode(protocol.Error{Header: s.header(), Code: code, Reason: reason})
 }
 
+// logText is err for a log line: in English whatever the offices read (logs are English), as
+// its stable code where it has one and the English text where the store wrote one. Errors carry
+// no token (a token is compared, never wrapped into an error).
+func logText(err error) string {
+	text := data.InLanguage(err, "en")
+	if code := data.CodeOf(err); code != "" {
+		return code + ": " + text
+	}
+	return text
+}
+
 func (s *Server) internal(w http.ResponseWriter, err error) {
-	s.log.Printf("lỗi máy chủ: %v", err)
+	s.log.Printf("server error: %s", logText(err))
 	s.fail(w, http.StatusInternalServerError, protocol.CodeInternal, "lỗi máy chủ, hãy thử lại sau")
 }
 

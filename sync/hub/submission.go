@@ -164,7 +164,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, p *Principal) {
 	res, err := s.h.Submit(r.Context(), p, req)
 	var se *SubmitError
 	if errors.As(err, &se) {
-		s.log.Printf("hồ sơ trực tuyến %s của %s bị từ chối: %s", req.ExternalID, req.Office, se.Reason)
+		// the reason is quoted as the portal was told it (in its users' language)
+		s.log.Printf("online submission %s for office %s refused (%s), the portal told %q",
+			quoteShort(req.ExternalID), quoteShort(req.Office), se.Code, se.Reason)
 		s.logRefusal(w, se.Status, se.Code, se.Reason)
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("X-Motcua-Hub-Time", protocol.FormatTime(s.h.now()))
@@ -186,6 +188,6 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, p *Principal) {
 	w.WriteHeader(status)
 	if err := json.NewEncoder(w).Encode(protocol.SubmissionResponse{Header: s.header(), Office: req.Office,
 		ExternalID: req.ExternalID, Dossier: res.Dossier, Duplicate: res.Duplicate}); err != nil {
-		s.log.Printf("gửi trả lời: %v", err)
+		s.log.Printf("sending the answer: %s", logText(err))
 	}
 }
